@@ -1,0 +1,8 @@
+// The law and the portal's formats as pure functions (RULES.md). Public face of utils/domain.
+export * from './text';
+export * from './numbers';
+export * from './hazard';
+export * from './minimums';
+export * from './certificate';
+export * from './tckn';
+export * from './personnel';

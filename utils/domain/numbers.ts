@@ -1,0 +1,32 @@
+// Numbers as the portal writes them: Turkish style, "1.200" is 1200 and "1,5" is 1.5 (RULES.md §9).
+import { normalizeSpaces } from './text';
+
+const GROUPED = /^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/; // 1.200 / 12.345,5
+const PLAIN_COMMA = /^[+-]?\d+(?:,\d+)?$/; // 1200 / 1,5
+const PLAIN_DOT = /^[+-]?\d+\.\d+$/; // 1.5 (an input's own value, not Turkish grouping)
+
+/** Parses a Turkish-style number; undefined for empty or anything that is not a number. */
+export function parseTurkishNumber(text: string): number | undefined {
+  const s = normalizeSpaces(text).replace(/ /g, '');
+  if (s === '') return undefined;
+  let value: number;
+  if (GROUPED.test(s)) value = Number(s.replace(/\./g, '').replace(',', '.'));
+  else if (PLAIN_COMMA.test(s)) value = Number(s.replace(',', '.'));
+  else if (PLAIN_DOT.test(s)) value = Number(s);
+  else return undefined;
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** A count or a number of minutes: a non-negative number, optionally followed by "dk", "dakika", "kişi". */
+export function parseCount(text: string): number | undefined {
+  const s = normalizeSpaces(text).replace(/\s*(dk\.?|dakika|kisi|kişi|adet)$/i, '');
+  const n = parseTurkishNumber(s);
+  return n !== undefined && n >= 0 ? n : undefined;
+}
+
+/** Formats a number the Turkish way: 4800 → "4.800". */
+export function formatTurkishNumber(n: number): string {
+  const [int, frac] = Math.abs(n).toString().split('.');
+  const grouped = (int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return (n < 0 ? '-' : '') + grouped + (frac ? ',' + frac : '');
+}

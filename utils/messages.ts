@@ -1,0 +1,78 @@
+// Messages between the content script, the background and the extension pages. Every message is
+// zod-checked on receipt: a malformed one is refused with a clear error, never half-applied.
+import { z } from 'zod';
+import { AssignmentFactsSchema, PageRecordSchema, ScreenIdSchema, WorkplaceFactsSchema } from './records';
+import { RULE_IDS } from './rules/types';
+
+const BilingualSchema = z.object({ tr: z.string(), en: z.string() });
+
+export const FindingSchema = z.object({
+  ruleId: z.enum(RULE_IDS),
+  severity: z.enum(['error', 'warn']),
+  result: z.enum(['fail', 'needs-data']),
+  message: BilingualSchema,
+  citation: z.string(),
+  missing: z.array(z.string()).optional(),
+  counted: z.array(z.string()).optional(),
+  recordIndex: z.number().int().nonnegative().optional(),
+  role: z.enum(['igu', 'ih', 'dsp']).optional(),
+});
+
+/** content → background: what this page (frame) showed and what the rules found. */
+export const PageReportSchema = z.object({
+  type: z.literal('page-report'),
+  screen: ScreenIdSchema,
+  url: z.string(),
+  /** page-wide facts, e.g. the workplace a header names */
+  page: z.object({ workplace: WorkplaceFactsSchema.optional() }).optional(),
+  records: z.array(PageRecordSchema).max(5000),
+  findings: z.array(FindingSchema).max(20000),
+  scanMs: z.number().nonnegative(),
+});
+export type PageReport = z.infer<typeof PageReportSchema>;
+
+/** content → background: the page shows no known screen any more (clears the tab's findings). */
+export const PageClearedSchema = z.object({ type: z.literal('page-cleared'), url: z.string() });
+
+/** content → background: the user chose a workplace (old select screen) or selected a grid row (old contracts). */
+export const SelectionSchema = z.object({
+  type: z.literal('selection'),
+  workplace: WorkplaceFactsSchema.optional(),
+  assignment: AssignmentFactsSchema.optional(),
+});
+export type Selection = z.infer<typeof SelectionSchema>;
+
+/** content → background: what the rules need beyond the page. */
+export const ContextRequestSchema = z.object({
+  type: z.literal('get-context'),
+  /** the workplace the page names, if any (by sicil/DETSİS number or title) */
+  workplace: WorkplaceFactsSchema.optional(),
+});
+
+export const KnownAssignmentSchema = AssignmentFactsSchema.extend({ key: z.string(), label: z.string() });
+
+/** background → content: the answer to get-context. */
+export const ContextResponseSchema = z.object({
+  /** the workplace to use when the page names none: the one chosen on the select screen */
+  selectedWorkplace: WorkplaceFactsSchema.optional(),
+  /** the user's profile for the workplace (or the selected one) */
+  profile: WorkplaceFactsSchema.optional(),
+  /** the workplace as last seen on the portal (from the mirror) */
+  mirrored: WorkplaceFactsSchema.optional(),
+  /** active assignments the mirror knows for the workplace */
+  assignments: z.array(KnownAssignmentSchema),
+  /** the assignment selected in the old grid before the approval form opened */
+  selectedAssignment: AssignmentFactsSchema.optional(),
+  /** rule ids the user switched off */
+  disabledRules: z.array(z.enum(RULE_IDS)),
+  language: z.enum(['tr', 'en']),
+});
+export type ContextResponse = z.infer<typeof ContextResponseSchema>;
+
+export const ContentMessageSchema = z.discriminatedUnion('type', [
+  PageReportSchema,
+  PageClearedSchema,
+  SelectionSchema,
+  ContextRequestSchema,
+]);
+export type ContentMessage = z.infer<typeof ContentMessageSchema>;

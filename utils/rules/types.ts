@@ -1,0 +1,99 @@
+// The shape of a rule, axe-style: id, severity, citation, messages, and a pure check.
+import type { HazardClass } from '../domain/hazard';
+import type { Role } from '../domain/minimums';
+import type { AssignmentFacts, PageRecord, WorkplaceFacts } from '../records';
+
+export const RULE_IDS = [
+  'minutes-below-minimum',
+  'full-time-required',
+  'certificate-class',
+  'hazard-class-unknown',
+  'nace-malformed',
+  'nace-not-listed',
+  'nace-class-mismatch',
+  'nace-sicil-mismatch',
+  'tckn-invalid',
+  'sicil-malformed',
+  'over-capacity',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+export type Severity = 'error' | 'warn';
+
+export interface Bilingual {
+  tr: string;
+  en: string;
+}
+
+/** A fact a rule may need and not find. */
+export type Fact =
+  | 'hazard-class'
+  | 'employees'
+  | 'role'
+  | 'minutes'
+  | 'remaining-capacity'
+  | 'certificate-class'
+  | 'employment';
+
+export type FactSource = 'page' | 'profile' | 'mirror' | 'nace-list';
+
+/** The workplace as the rules see it: page facts merged with the mirror and the user's profile. */
+export interface ResolvedWorkplace extends WorkplaceFacts {
+  /** the legal class, when hazardText (or the profile) names one of the three */
+  hazardClass?: HazardClass;
+  /** where hazard class and employee count came from */
+  sources?: { hazard?: FactSource; employees?: FactSource };
+}
+
+/** An assignment known for the workplace (from this page or the mirror), with a key and a short label. */
+export interface KnownAssignment extends AssignmentFacts {
+  key: string;
+  /** how a finding names it, e.g. "Ayşe Yılmaz (İGU, 1.200 dk)" */
+  label: string;
+}
+
+/** One record to judge, with its context. */
+export interface Subject {
+  record: PageRecord;
+  workplace: ResolvedWorkplace;
+  /**
+   * The active assignments known for this workplace (this page's and the mirror's, this record's
+   * own included when it is active): the basis of the per-workplace, per-role totals.
+   */
+  peers: KnownAssignment[];
+  /** the key of this record's own assignment among peers, when it has one */
+  assignmentKey?: string;
+}
+
+export type Outcome =
+  | { result: 'pass' }
+  | { result: 'inapplicable' }
+  | { result: 'fail'; message: Bilingual; counted?: string[] }
+  | { result: 'needs-data'; missing: Fact[]; message: Bilingual };
+
+/** A finding: serialisable, shown in badges, the panel and the popup. */
+export interface Finding {
+  ruleId: RuleId;
+  severity: Severity;
+  result: 'fail' | 'needs-data';
+  message: Bilingual;
+  citation: string;
+  missing?: Fact[];
+  /** labels of the assignments a workplace total counted */
+  counted?: string[];
+  /** index of the record in the screen's records; absent for page-level findings */
+  recordIndex?: number;
+  /** for page-level findings about a role with no record */
+  role?: Role;
+}
+
+export interface RuleModule {
+  id: RuleId;
+  severity: Severity;
+  /** short name of the rule */
+  title: Bilingual;
+  /** the legal source, as text */
+  citation: string;
+  check(subject: Subject): Outcome;
+}
+
+export type RecordStatus = 'error' | 'warn' | 'unknown' | 'ok';
