@@ -2,7 +2,7 @@
 // zod-checked on receipt: a malformed one is refused with a clear error, never half-applied.
 import { z } from 'zod';
 import { AssignmentFactsSchema, PageRecordSchema, ScreenIdSchema, WorkplaceFactsSchema } from './records';
-import { RULE_IDS } from './rules/types';
+import { FACTS, RULE_IDS } from './rules/types';
 
 const BilingualSchema = z.object({ tr: z.string(), en: z.string() });
 
@@ -12,7 +12,7 @@ export const FindingSchema = z.object({
   result: z.enum(['fail', 'needs-data']),
   message: BilingualSchema,
   citation: z.string(),
-  missing: z.array(z.string()).optional(),
+  missing: z.array(z.enum(FACTS)).optional(),
   counted: z.array(z.string()).optional(),
   recordIndex: z.number().int().nonnegative().optional(),
   role: z.enum(['igu', 'ih', 'dsp']).optional(),

@@ -6,3 +6,7 @@ export * from './minimums';
 export * from './certificate';
 export * from './tckn';
 export * from './personnel';
+export * from './nace';
+export * from './sicil';
+export * from './dates';
+export * from './evaluation';

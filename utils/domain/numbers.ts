@@ -1,5 +1,5 @@
 // Numbers as the portal writes them: Turkish style, "1.200" is 1200 and "1,5" is 1.5 (RULES.md §9).
-import { normalizeSpaces } from './text';
+import { foldTurkish, normalizeSpaces } from './text';
 
 const GROUPED = /^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/; // 1.200 / 12.345,5
 const PLAIN_COMMA = /^[+-]?\d+(?:,\d+)?$/; // 1200 / 1,5
@@ -19,7 +19,13 @@ export function parseTurkishNumber(text: string): number | undefined {
 
 /** A count or a number of minutes: a non-negative number, optionally followed by "dk", "dakika", "kişi". */
 export function parseCount(text: string): number | undefined {
-  const s = normalizeSpaces(text).replace(/\s*(dk\.?|dakika|kisi|kişi|adet)$/i, '');
+  // The unit is matched on the folded text ("KİŞİ" does not match /kişi/i: JS case folding is not Turkish).
+  const s = normalizeSpaces(text).normalize('NFC');
+  const unit = /\s*(dk\.?|dakika|kisi|adet)$/.exec(foldTurkish(s));
+  return parseNonNegative(unit ? s.slice(0, s.length - unit[0].length) : s);
+}
+
+function parseNonNegative(s: string): number | undefined {
   const n = parseTurkishNumber(s);
   return n !== undefined && n >= 0 ? n : undefined;
 }

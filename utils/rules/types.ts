@@ -25,14 +25,16 @@ export interface Bilingual {
 }
 
 /** A fact a rule may need and not find. */
-export type Fact =
-  | 'hazard-class'
-  | 'employees'
-  | 'role'
-  | 'minutes'
-  | 'remaining-capacity'
-  | 'certificate-class'
-  | 'employment';
+export const FACTS = [
+  'hazard-class',
+  'employees',
+  'role',
+  'minutes',
+  'remaining-capacity',
+  'certificate-class',
+  'employment',
+] as const;
+export type Fact = (typeof FACTS)[number];
 
 export type FactSource = 'page' | 'profile' | 'mirror' | 'nace-list';
 

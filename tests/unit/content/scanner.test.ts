@@ -1,0 +1,162 @@
+// The content script's loop on fixture documents: marks per PAGE-CONTRACT.md, context from the
+// background, re-judging after a postback and while typing, own marks ignored, nothing executed.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createScanner } from '@/utils/content/scanner';
+import { EMPTY_CONTEXT } from '@/utils/content/context';
+import { PageReportSchema, type ContextResponse } from '@/utils/messages';
+
+const fixture = (p: string) => readFileSync(resolve(__dirname, '../../fixtures', p), 'utf8');
+
+function load(html: string): Document {
+  const doc = document.implementation.createHTMLDocument('t');
+  doc.documentElement.innerHTML = html.replace(/^[\s\S]*?<html[^>]*>/i, '').replace(/<\/html>\s*$/i, '');
+  return doc;
+}
+
+const OLD_GRID = `
+<body><h2>Sözleşmeler</h2>
+<table id="grid"><thead><tr><th>Adı Soyadı</th><th>Grv. Türü</th><th>Personel Kategorisi Adı</th><th>Çalışma Şekli</th>
+<th>Grv. Başlama Trh.</th><th>Çalışma Durumu</th><th>Grv. Ayrılış Trh.</th><th>Grv. Onay Durumu</th></tr></thead>
+<tbody>
+<tr><td>Ayşe Yılmaz</td><td>Dış Grv.</td><td>C Sınıfı İş Güvenliği Uzmanı</td><td>Kısmi Süreli</td><td>01.02.2026</td><td>Devam Ediyor</td><td></td><td>Onay Bekliyor</td></tr>
+<tr><td>&lt;img src=x onerror="window.__pwned=1"&gt;</td><td>Dış Grv.</td><td>İşyeri Hekimi</td><td>Kısmi Süreli</td><td>01.02.2026</td><td>Devam Ediyor</td><td></td><td>Onaylandı</td></tr>
+</tbody></table></body>`;
+
+const profile = (hazardText: string, employees: number): ContextResponse => ({
+  ...EMPTY_CONTEXT,
+  selectedWorkplace: { title: 'Demir Çelik A.Ş.', sicilNo: '22410010112345670340100000' },
+  profile: { hazardText, employees },
+});
+
+describe('content scanner', () => {
+  let sent: unknown[];
+  beforeEach(() => {
+    sent = [];
+    (globalThis as { __pwned?: number }).__pwned = undefined;
+  });
+
+  it('marks the document and every record of the old grid; without a profile the minutes cannot be judged', async () => {
+    const doc = load(OLD_GRID);
+    const scanner = createScanner({ doc, send: (m) => sent.push(m) });
+    await scanner.scan('initial');
+    expect(doc.documentElement.getAttribute('data-katip-screen')).toBe('old-contracts');
+    expect(Number(doc.documentElement.getAttribute('data-katip-scan-ms'))).toBeGreaterThanOrEqual(0);
+    const rows = [...doc.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+    for (const row of rows) {
+      expect(row.getAttribute('data-katip-status')).toBe('unknown');
+      expect(row.getAttribute('data-katip-rules')).toBe('needs-data');
+    }
+    expect(doc.querySelectorAll('[data-katip-status]')).toHaveLength(2);
+    expect(doc.querySelector('thead tr')!.hasAttribute('data-katip-status')).toBe(false);
+    // hostile cell stays text: no element was created from it
+    expect(doc.querySelector('img')).toBeNull();
+    expect(rows[1]!.cells[0]!.textContent).toContain('<img src=x');
+    // the report is a valid message
+    const report = sent.find((m) => (m as { type: string }).type === 'page-report');
+    expect(PageReportSchema.safeParse(report).success).toBe(true);
+  });
+
+  it('uses the workplace profile from the background: a C class İGU in a çok tehlikeli workplace is an error', async () => {
+    const doc = load(OLD_GRID);
+    const scanner = createScanner({ doc, requestContext: async () => profile('Çok Tehlikeli', 120) });
+    await scanner.scan('initial');
+    const [igu, ih] = [...doc.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+    expect(igu!.getAttribute('data-katip-status')).toBe('error');
+    expect(igu!.getAttribute('data-katip-rules')!.split(' ')).toContain('certificate-class');
+    // the old grid shows no minutes: the minutes rule still needs data
+    expect(igu!.getAttribute('data-katip-rules')!.split(' ')).toContain('needs-data');
+    expect(ih!.getAttribute('data-katip-rules')!.split(' ')).not.toContain('certificate-class');
+    // the badge carries the finding text, without touching the cell's own text
+    const badge = igu!.querySelector('[data-katip-ui="badge"]')!;
+    expect(badge.getAttribute('aria-label')).toMatch(/sertifika|Sertifika|sınıf/);
+    expect(igu!.cells[0]!.textContent).toBe('Ayşe Yılmaz');
+  });
+
+  it('re-judges after a postback replaces the rows, and unmarks what is no longer a record', async () => {
+    const doc = load(OLD_GRID);
+    const scanner = createScanner({ doc, requestContext: async () => profile('Az Tehlikeli', 20) });
+    await scanner.scan('initial');
+    const tbody = doc.querySelector('tbody')!;
+    const old = [...tbody.querySelectorAll("tr")];
+    const fresh = old[0]!.cloneNode(true) as HTMLTableRowElement;
+    for (const a of ['data-katip-status', 'data-katip-rules']) fresh.removeAttribute(a);
+    fresh.querySelector('[data-katip-ui]')?.remove();
+    fresh.cells[0]!.textContent = 'Can Öztürk';
+    tbody.replaceChildren(fresh);
+    await scanner.scan('mutation');
+    expect(fresh.hasAttribute('data-katip-status')).toBe(true);
+    expect(old[0]!.hasAttribute('data-katip-status')).toBe(false);
+    expect(doc.querySelectorAll('[data-katip-status]')).toHaveLength(1);
+  });
+
+  it('ignores mutations that are only its own badges', () => {
+    vi.useFakeTimers();
+    try {
+      const doc = load(OLD_GRID);
+      const scanner = createScanner({ doc });
+      const scan = vi.spyOn(scanner, 'scan');
+      const badge = doc.createElement('span');
+      badge.setAttribute('data-katip-ui', 'badge');
+      const cell = doc.querySelector('td')!;
+      scanner.onMutations([{ type: 'childList', target: cell, addedNodes: [badge] as unknown as NodeList, removedNodes: [] as unknown as NodeList } as unknown as MutationRecord]);
+      vi.advanceTimersByTime(500);
+      expect(scan).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('judges the new-contract form again as the clerk types the minutes', async () => {
+    const doc = load(fixture('new-contract-form/labels.html'));
+    const scanner = createScanner({ doc });
+    await scanner.scan('initial');
+    const form = doc.querySelector('form')!;
+    expect(doc.documentElement.getAttribute('data-katip-screen')).toBe('new-contract-form');
+    // empty minutes field: not judgeable yet
+    expect(form.getAttribute('data-katip-rules')!.split(' ')).toContain('needs-data');
+    const input = doc.getElementById('a2') as HTMLInputElement;
+    input.value = '100';
+    await scanner.scan('input');
+    expect(form.getAttribute('data-katip-status')).toBe('error');
+    expect(form.getAttribute('data-katip-rules')!.split(' ')).toContain('minutes-below-minimum');
+    input.value = '225';
+    await scanner.scan('input');
+    expect(form.getAttribute('data-katip-rules')!.split(' ')).not.toContain('minutes-below-minimum');
+  });
+
+  it('leaves a page that is no known screen untouched, and clears marks when the screen goes away', async () => {
+    const doc = load('<body><h1>Hoşgeldiniz</h1><table><tr><td>Duyurular</td><td>Tarih</td></tr></table></body>');
+    const scanner = createScanner({ doc, send: (m) => sent.push(m) });
+    await scanner.scan('initial');
+    expect(doc.documentElement.hasAttribute('data-katip-screen')).toBe(false);
+    expect(doc.querySelectorAll('[data-katip-status],[data-katip-ui]')).toHaveLength(0);
+
+    const grid = load(OLD_GRID);
+    const s2 = createScanner({ doc: grid, send: (m) => sent.push(m) });
+    await s2.scan('initial');
+    grid.body.replaceChildren(grid.createElement('p'));
+    await s2.scan('location');
+    expect(grid.documentElement.hasAttribute('data-katip-screen')).toBe(false);
+    expect(sent.some((m) => (m as { type: string }).type === 'page-cleared')).toBe(true);
+  });
+
+  it('sends an unchanged page only once', async () => {
+    const doc = load(OLD_GRID);
+    const scanner = createScanner({ doc, send: (m) => sent.push(m) });
+    await scanner.scan('initial');
+    await scanner.scan('mutation');
+    expect(sent.filter((m) => (m as { type: string }).type === 'page-report')).toHaveLength(1);
+  });
+
+  it('tells the background which grid row the user selected (old interface)', async () => {
+    const doc = load(OLD_GRID);
+    const scanner = createScanner({ doc, send: (m) => sent.push(m) });
+    await scanner.scan('initial');
+    const cell = doc.querySelector('tbody td')!;
+    scanner.onClick({ target: cell } as unknown as Event);
+    const sel = sent.find((m) => (m as { type: string }).type === 'selection') as { assignment: { personName: string } };
+    expect(sel.assignment.personName).toBe('Ayşe Yılmaz');
+  });
+});

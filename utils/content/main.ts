@@ -1,0 +1,40 @@
+// Wires one document (page or frame) of the portal: scanner, observer, listeners, panel; everything
+// is owned by the content-script context, so a reload or update of the extension leaves nothing behind.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { requestContext, tell } from './context';
+import { createPanel } from './panel';
+import { createScanner } from './scanner';
+
+export function startContentScript(ctx: ContentScriptContext, doc: Document = document): void {
+  let panel: ReturnType<typeof createPanel> | undefined;
+  const scanner = createScanner({
+    doc,
+    requestContext,
+    send: (m) => void tell(m),
+    onResult: (result) => {
+      if (!result && !panel) return;
+      panel ??= createPanel(ctx, jump);
+      panel.show(result);
+    },
+  });
+
+  function jump(recordIndex: number): void {
+    const el = scanner.last()?.read.records[recordIndex]?.element;
+    if (!el) return;
+    el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const badge = el.querySelector<HTMLElement>('[data-katip-ui="badge"]') ?? el.previousElementSibling;
+    if (badge instanceof HTMLElement && badge.hasAttribute('data-katip-ui')) badge.focus({ preventScroll: true });
+  }
+
+  const observer = new MutationObserver((m) => scanner.onMutations(m));
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    scanner.stop();
+  });
+  ctx.addEventListener(doc, 'input', () => scanner.schedule('input', 150), { capture: true });
+  ctx.addEventListener(doc, 'change', () => scanner.schedule('input', 150), { capture: true });
+  ctx.addEventListener(doc, 'click', (e) => scanner.onClick(e), { capture: true });
+  ctx.addEventListener(window, 'wxt:locationchange', () => scanner.schedule('location', 50));
+  void scanner.scan('initial');
+}

@@ -1,0 +1,209 @@
+// The content script's loop for one document (a page or a frame): detect the screen, read it,
+// fetch the context, judge, mark, report. Re-runs, debounced, when the portal replaces rows
+// (postback, paging), navigates (SPA) or the user types in a form; ignores its own marks.
+import { judgeScreen, ruleById, type ScreenJudgement } from '../rules';
+import type { ContextResponse, PageReport } from '../messages';
+import type { PageRecord, ScreenRead, ScreenReader } from '../records';
+import type { RuleId } from '../rules/types';
+import { detectScreen } from '../screens';
+import { EMPTY_CONTEXT } from './context';
+import { isOwnNode, markDocument, markRecord, unmarkAll, unmarkRecord, type MarkText } from './marks';
+import { buildSubjects, contextKeyOf, needsContext, pageWorkplaceOf } from './subjects';
+
+export type ScanReason = 'initial' | 'mutation' | 'input' | 'location';
+
+export interface ScanResult {
+  read: ScreenRead;
+  judgement: ScreenJudgement;
+  language: 'tr' | 'en';
+  scanMs: number;
+}
+
+export interface ScannerDeps {
+  doc: Document;
+  /** answers get-context; defaults to "page alone" */
+  requestContext?: (workplace: PageRecord['workplace']) => Promise<ContextResponse>;
+  /** receives page-report / page-cleared / selection messages for the background */
+  send?: (message: unknown) => void;
+  /** called after every judged scan and with undefined when the screen is gone */
+  onResult?: (result: ScanResult | undefined) => void;
+  now?: () => number;
+}
+
+export interface Scanner {
+  scan(reason: ScanReason): Promise<ScanResult | undefined>;
+  /** schedules a scan (debounced) */
+  schedule(reason: ScanReason, delayMs?: number): void;
+  /** the MutationObserver callback: schedules a scan unless every change is the extension's own */
+  onMutations(mutations: MutationRecord[]): void;
+  /** delegated click: tells the background which workplace or grid row the user chose */
+  onClick(event: Event): void;
+  last(): ScanResult | undefined;
+  stop(): void;
+}
+
+const ruleText: MarkText['ruleTitle'] = (id: RuleId) => ruleById(id).title;
+
+export function createScanner(deps: ScannerDeps): Scanner {
+  const { doc } = deps;
+  const now = deps.now ?? (() => performance.now());
+  const send = deps.send ?? (() => {});
+  const ask = deps.requestContext ?? (async () => EMPTY_CONTEXT);
+  let contexts = new Map<string, ContextResponse>();
+  let base: ContextResponse = EMPTY_CONTEXT;
+  let marked = new Set<Element>();
+  let lastResult: ScanResult | undefined;
+  let lastReportKey = '';
+  let running: Promise<ScanResult | undefined> | undefined;
+  let rerun: ScanReason | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pendingReason: ScanReason | undefined;
+  let stopped = false;
+
+  async function refreshContexts(read: ScreenRead): Promise<void> {
+    const wanted = new Map<string, PageRecord['workplace']>();
+    for (const { record } of read.records) {
+      if (!needsContext(record)) continue;
+      const w = pageWorkplaceOf(read, record);
+      const key = contextKeyOf(w);
+      if (key && !wanted.has(key)) wanted.set(key, w);
+    }
+    const keys = [...wanted.keys()].slice(0, 50);
+    const answers = await Promise.all([ask(undefined), ...keys.map((k) => ask(wanted.get(k)))]);
+    base = answers[0] ?? EMPTY_CONTEXT;
+    contexts = new Map(keys.map((k, i) => [k, answers[i + 1] ?? base]));
+  }
+
+  function clear(): void {
+    if (marked.size === 0 && !doc.documentElement.hasAttribute('data-katip-screen')) return;
+    unmarkAll(doc);
+    marked = new Set();
+    lastResult = undefined;
+    lastReportKey = '';
+    send({ type: 'page-cleared', url: doc.location?.href ?? '' });
+    deps.onResult?.(undefined);
+  }
+
+  async function scanOnce(reason: ScanReason): Promise<ScanResult | undefined> {
+    const t0 = now();
+    const reader: ScreenReader | undefined = detectScreen(doc);
+    if (!reader) {
+      clear();
+      return undefined;
+    }
+    const read = reader.read(doc);
+    const readMs = now() - t0;
+    if (reason !== 'input' || !lastResult) await refreshContexts(read);
+    if (stopped) return undefined;
+    const t1 = now();
+    const { subjects, workplaces } = buildSubjects(read, contexts, base);
+    const disabled = new Set<RuleId>(base.disabledRules);
+    const judgement = judgeScreen(subjects, { disabled, workplaces });
+    const text: MarkText = { language: base.language, ruleTitle: ruleText };
+    const current = new Set<Element>();
+    read.records.forEach(({ element }, i) => {
+      const r = judgement.records[i]!;
+      markRecord(element, r, text);
+      current.add(element);
+    });
+    for (const el of marked) if (!current.has(el)) unmarkRecord(el);
+    marked = current;
+    const scanMs = readMs + (now() - t1);
+    markDocument(doc, read.screen, scanMs);
+    lastResult = { read, judgement, language: base.language, scanMs };
+    deps.onResult?.(lastResult);
+    report(lastResult);
+    return lastResult;
+  }
+
+  function report(result: ScanResult): void {
+    const findings = [...result.judgement.records.flatMap((r) => r.findings), ...result.judgement.pageFindings];
+    const records = result.read.records.map((r) => r.record);
+    const key = JSON.stringify([result.read.screen, records, findings]);
+    if (key === lastReportKey) return;
+    lastReportKey = key;
+    const message: PageReport = {
+      type: 'page-report',
+      screen: result.read.screen,
+      url: doc.location?.href ?? '',
+      page: result.read.page ?? {},
+      records,
+      findings,
+      scanMs: result.scanMs,
+    };
+    send(message);
+  }
+
+  async function scan(reason: ScanReason): Promise<ScanResult | undefined> {
+    if (stopped) return undefined;
+    if (running) {
+      rerun = rerun === undefined || rerun === 'input' ? reason : rerun;
+      return running;
+    }
+    running = scanOnce(reason)
+      .catch((err: unknown) => {
+        console.error(`[katip] scan failed (${reason}) on ${doc.location?.href ?? '?'}`, err);
+        return undefined;
+      })
+      .finally(() => {
+        running = undefined;
+        const again = rerun;
+        rerun = undefined;
+        if (again && !stopped) void scan(again);
+      });
+    return running;
+  }
+
+  function schedule(reason: ScanReason, delayMs = 120): void {
+    if (stopped) return;
+    pendingReason = pendingReason && pendingReason !== 'input' ? pendingReason : reason;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      const r = pendingReason ?? reason;
+      pendingReason = undefined;
+      void scan(r);
+    }, delayMs);
+  }
+
+  function onMutations(mutations: MutationRecord[]): void {
+    for (const m of mutations) {
+      if (m.type === 'characterData') {
+        const parent = m.target.parentNode;
+        if (parent && !isOwnNode(parent)) return schedule('mutation');
+        continue;
+      }
+      if (isOwnNode(m.target)) continue;
+      const nodes = [...m.addedNodes, ...m.removedNodes];
+      if (nodes.some((n) => !isOwnNode(n) && !(n.nodeType === 3 && !n.textContent?.trim()))) return schedule('mutation');
+    }
+  }
+
+  function onClick(event: Event): void {
+    const result = lastResult;
+    const target = event.target as Node | null;
+    if (!result || !target) return;
+    const hit = result.read.records.find(({ element }) => element.contains(target));
+    if (!hit) return;
+    if (result.read.screen === 'old-workplace-select' && hit.record.workplace) {
+      send({ type: 'selection', workplace: hit.record.workplace });
+    } else if (result.read.screen === 'old-contracts' && hit.record.assignment) {
+      send({ type: 'selection', assignment: hit.record.assignment });
+    }
+  }
+
+  return {
+    scan,
+    schedule,
+    onMutations,
+    onClick,
+    last: () => lastResult,
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      unmarkAll(doc);
+      marked = new Set();
+    },
+  };
+}
+

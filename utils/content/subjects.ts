@@ -1,0 +1,162 @@
+// Turns what a screen read into the subjects the rules judge: each record with its workplace
+// (page facts first, then the user's profile, then what the mirror saw) and the active assignments
+// known for that workplace, per PAGE-CONTRACT.md ("Minutes are judged per workplace and role").
+import { isActiveAssignment, lookupNace, parseHazardClass } from '../domain';
+import { foldTurkish } from '../domain/text';
+import { assignmentLabel, portalAssignmentKey, stableAssignmentKey, workplaceKeyOf } from '../db/keys';
+import type { ContextResponse } from '../messages';
+import type { AssignmentFacts, PageRecord, ScreenRead, WorkplaceFacts } from '../records';
+import type { FactSource, KnownAssignment, ResolvedWorkplace, Subject } from '../rules/types';
+
+/** Kinds of record whose rules need the workplace context from the background. */
+export function needsContext(record: PageRecord): boolean {
+  return record.kind === 'assignment' || record.kind === 'approval' || record.kind === 'contract-form';
+}
+
+/** The workplace facts a record carries, over the page-wide ones. */
+export function pageWorkplaceOf(read: ScreenRead, record: PageRecord): WorkplaceFacts | undefined {
+  const page = read.page?.workplace;
+  if (!record.workplace) return page;
+  if (!page) return record.workplace;
+  return { ...page, ...stripUndefined(record.workplace) };
+}
+
+/** The key under which a record's context is asked for and cached ('' = the page names no workplace). */
+export function contextKeyOf(facts: WorkplaceFacts | undefined): string {
+  return workplaceKeyOf(facts) ?? '';
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+const FACT_FIELDS = ['sicilNo', 'detsisNo', 'title', 'naceText', 'hazardText', 'employees', 'ownUndertaking'] as const;
+
+export function resolveWorkplace(page: WorkplaceFacts | undefined, ctx: ContextResponse): ResolvedWorkplace {
+  const named = workplaceKeyOf(page) !== undefined;
+  const layers: [FactSource, WorkplaceFacts | undefined][] = [
+    ['page', page],
+    ['profile', ctx.profile],
+    ['mirror', ctx.mirrored],
+    ['mirror', named ? undefined : ctx.selectedWorkplace],
+  ];
+  const out: ResolvedWorkplace = { sources: {} };
+  for (const field of FACT_FIELDS) {
+    for (const [source, layer] of layers) {
+      const value = layer?.[field];
+      if (value === undefined || value === '') continue;
+      (out as Record<string, unknown>)[field] = value;
+      if (field === 'hazardText') out.sources!.hazard = source;
+      if (field === 'employees') out.sources!.employees = source;
+      break;
+    }
+  }
+  if (page?.employeesText !== undefined && page.employees === undefined) out.employeesText = page.employeesText;
+  if (out.hazardText !== undefined) {
+    out.hazardClass = parseHazardClass(out.hazardText);
+  } else if (out.naceText) {
+    const listed = lookupNace(out.naceText)?.hazardClass;
+    if (listed) {
+      out.hazardClass = listed;
+      out.sources!.hazard = 'nace-list';
+    }
+  }
+  return out;
+}
+
+function known(a: AssignmentFacts, key: string): KnownAssignment {
+  return { ...a, key, label: assignmentLabel(a) };
+}
+
+function sameName(a: string | undefined, b: string | undefined): boolean {
+  return !a || !b || foldTurkish(a) === foldTurkish(b);
+}
+
+/**
+ * The record's own assignment, completed from the mirror and the old grid's selection. `aliases`
+ * collects keys under which the mirror may know the same assignment (the grid row had no id).
+ */
+function ownAssignment(
+  record: PageRecord,
+  wkey: string | undefined,
+  ctx: ContextResponse,
+  index: number,
+  aliases: Set<string>,
+): KnownAssignment | undefined {
+  const a = record.assignment;
+  if (!a) return undefined;
+  let facts: AssignmentFacts = a;
+  if (record.kind === 'approval') {
+    const portalKey = portalAssignmentKey(a);
+    const mirrored = portalKey ? ctx.assignments.find((m) => m.key === portalKey) : undefined;
+    const selected = ctx.selectedAssignment && sameName(ctx.selectedAssignment.personName, a.personName) ? ctx.selectedAssignment : undefined;
+    facts = { ...(selected ?? {}), ...stripKnown(mirrored), ...stripUndefined(a) };
+    const alias = selected && stableAssignmentKey(wkey, selected);
+    if (alias) aliases.add(alias);
+  }
+  const key = portalAssignmentKey(facts) ?? stableAssignmentKey(wkey, facts) ?? `row:${index}`;
+  return known(facts, key);
+}
+
+function stripKnown(m: KnownAssignment | undefined): AssignmentFacts {
+  if (!m) return {};
+  const { key: _k, label: _l, ...facts } = m;
+  return stripUndefined(facts);
+}
+
+export interface BuiltSubjects {
+  subjects: Subject[];
+  /** workplaces whose whole contract list the screen shows (for "a role with no record at all") */
+  workplaces: { workplace: ResolvedWorkplace; peers: KnownAssignment[] }[];
+}
+
+/**
+ * Builds one subject per record. `contexts` maps contextKeyOf(page workplace) to the background's
+ * answer; `base` is the answer for a page that names no workplace.
+ */
+export function buildSubjects(read: ScreenRead, contexts: ReadonlyMap<string, ContextResponse>, base: ContextResponse): BuiltSubjects {
+  const aliases = new Set<string>();
+  const prepared = read.records.map(({ record }, index) => {
+    const page = pageWorkplaceOf(read, record);
+    const ckey = contextKeyOf(page);
+    const ctx = contexts.get(ckey) ?? base;
+    const workplace = resolveWorkplace(page, ctx);
+    const wkey = workplaceKeyOf(workplace) ?? (ckey || undefined);
+    const own = record.kind === 'contract-form' ? undefined : ownAssignment(record, wkey, ctx, index, aliases);
+    return { record, ctx, ckey, workplace, own, index };
+  });
+
+  // Per context key: the page's own active assignments, then the mirror's not already on the page.
+  const peersByKey = new Map<string, KnownAssignment[]>();
+  for (const p of prepared) {
+    if (!p.own || !isActiveAssignment(p.own)) continue;
+    const list = peersByKey.get(p.ckey) ?? [];
+    const at = list.findIndex((k) => k.key === p.own!.key);
+    if (at >= 0) list[at] = p.own;
+    else list.push(p.own);
+    peersByKey.set(p.ckey, list);
+  }
+  const peersOf = (ckey: string, ctx: ContextResponse): KnownAssignment[] => {
+    const onPage = peersByKey.get(ckey) ?? [];
+    const seen = new Set([...aliases, ...onPage.map((k) => k.key)]);
+    return [...onPage, ...ctx.assignments.filter((m) => !seen.has(m.key) && isActiveAssignment(m))];
+  };
+
+  const subjects: Subject[] = prepared.map((p) => {
+    const record: PageRecord = p.own ? { ...p.record, assignment: stripKnown(p.own) } : p.record;
+    const subject: Subject = {
+      record,
+      workplace: p.workplace,
+      peers: needsContext(p.record) && p.record.kind !== 'contract-form' ? peersOf(p.ckey, p.ctx) : [],
+    };
+    if (p.own) subject.assignmentKey = p.own.key;
+    return subject;
+  });
+
+  const workplaces: BuiltSubjects['workplaces'] = [];
+  if (read.screen === 'old-contracts' && prepared.length > 0) {
+    const first = prepared[0]!;
+    workplaces.push({ workplace: first.workplace, peers: peersOf(first.ckey, first.ctx) });
+  }
+  return { subjects, workplaces };
+}

@@ -1,0 +1,147 @@
+// The rule registry and the verdicts written into the page (PAGE-CONTRACT.md: data-katip-status / -rules).
+import { certificateClass } from './certificate-class';
+import { fullTimeRequired } from './full-time-required';
+import { hazardClassUnknown } from './hazard-class-unknown';
+import { minutesBelowMinimum } from './minutes-below-minimum';
+import { naceClassMismatch } from './nace-class-mismatch';
+import { naceMalformed } from './nace-malformed';
+import { naceNotListed } from './nace-not-listed';
+import { naceSicilMismatch } from './nace-sicil-mismatch';
+import { overCapacity } from './over-capacity';
+import { missingRoles } from './service';
+import { sicilMalformed } from './sicil-malformed';
+import { tcknInvalid } from './tckn-invalid';
+import {
+  RULE_IDS,
+  type Finding,
+  type KnownAssignment,
+  type RecordStatus,
+  type ResolvedWorkplace,
+  type RuleId,
+  type RuleModule,
+  type Subject,
+} from './types';
+
+export * from './types';
+
+const BY_ID: Record<RuleId, RuleModule> = {
+  'minutes-below-minimum': minutesBelowMinimum,
+  'full-time-required': fullTimeRequired,
+  'certificate-class': certificateClass,
+  'hazard-class-unknown': hazardClassUnknown,
+  'nace-malformed': naceMalformed,
+  'nace-not-listed': naceNotListed,
+  'nace-class-mismatch': naceClassMismatch,
+  'nace-sicil-mismatch': naceSicilMismatch,
+  'tckn-invalid': tcknInvalid,
+  'sicil-malformed': sicilMalformed,
+  'over-capacity': overCapacity,
+};
+
+/** Every rule, in RULE_IDS order. */
+export const RULES: readonly RuleModule[] = RULE_IDS.map((id) => BY_ID[id]);
+
+export function ruleById(id: RuleId): RuleModule {
+  return BY_ID[id];
+}
+
+const NO_RULES: ReadonlySet<RuleId> = new Set();
+
+/** The findings of one record: failed and could-not-judge rules; passes and inapplicable ones leave nothing. */
+export function judgeRecord(subject: Subject, disabled: ReadonlySet<RuleId> = NO_RULES): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    if (disabled.has(rule.id)) continue;
+    const outcome = rule.check(subject);
+    if (outcome.result === 'fail') {
+      const finding: Finding = {
+        ruleId: rule.id,
+        severity: rule.severity,
+        result: 'fail',
+        message: outcome.message,
+        citation: rule.citation,
+      };
+      if (outcome.counted) finding.counted = outcome.counted;
+      findings.push(finding);
+    } else if (outcome.result === 'needs-data') {
+      findings.push({
+        ruleId: rule.id,
+        severity: rule.severity,
+        result: 'needs-data',
+        message: outcome.message,
+        citation: rule.citation,
+        missing: outcome.missing,
+      });
+    }
+  }
+  return findings;
+}
+
+/**
+ * data-katip-status and data-katip-rules of a record: error > warn > unknown > ok; the fired rule ids
+ * plus `needs-data` when some rule could not judge, de-duplicated, sorted, space-separated.
+ */
+export function recordVerdict(findings: readonly Finding[]): { status: RecordStatus; rules: string } {
+  const fails = findings.filter((f) => f.result === 'fail');
+  const unknown = findings.some((f) => f.result === 'needs-data');
+  const status: RecordStatus = fails.some((f) => f.severity === 'error')
+    ? 'error'
+    : fails.length > 0
+      ? 'warn'
+      : unknown
+        ? 'unknown'
+        : 'ok';
+  const ids = new Set<string>(fails.map((f) => f.ruleId));
+  if (unknown) ids.add('needs-data');
+  return { status, rules: [...ids].sort().join(' ') };
+}
+
+/** Page-level findings: a role the law requires with no active record at all (e.g. no DSP contract). */
+export function missingRoleFindings(
+  workplace: ResolvedWorkplace,
+  peers: readonly KnownAssignment[],
+  disabled: ReadonlySet<RuleId> = NO_RULES,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const m of missingRoles(workplace, peers)) {
+    const rule = m.part === 'full-time' ? fullTimeRequired : minutesBelowMinimum;
+    if (disabled.has(rule.id)) continue;
+    const finding: Finding = {
+      ruleId: rule.id,
+      severity: rule.severity,
+      result: m.result,
+      message: m.message,
+      citation: rule.citation,
+      role: m.role,
+    };
+    if (m.result === 'needs-data') finding.missing = ['role'];
+    findings.push(finding);
+  }
+  return findings;
+}
+
+export interface ScreenJudgement {
+  records: { findings: Finding[]; status: RecordStatus; rules: string }[];
+  pageFindings: Finding[];
+  counts: Record<RecordStatus, number>;
+}
+
+/** Judges every record of a screen, plus the page-level findings of the workplaces given. */
+export function judgeScreen(
+  subjects: readonly Subject[],
+  opts: {
+    disabled?: ReadonlySet<RuleId>;
+    workplaces?: { workplace: ResolvedWorkplace; peers: KnownAssignment[] }[];
+  } = {},
+): ScreenJudgement {
+  const disabled = opts.disabled ?? NO_RULES;
+  const counts: Record<RecordStatus, number> = { error: 0, warn: 0, unknown: 0, ok: 0 };
+  const records = subjects.map((subject, recordIndex) => {
+    const findings = judgeRecord(subject, disabled).map((f) => ({ ...f, recordIndex }));
+    const verdict = recordVerdict(findings);
+    counts[verdict.status]++;
+    return { findings, ...verdict };
+  });
+  const pageFindings = (opts.workplaces ?? []).flatMap((w) => missingRoleFindings(w.workplace, w.peers, disabled));
+  return { records, pageFindings, counts };
+}

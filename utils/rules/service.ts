@@ -1,0 +1,235 @@
+// Shared judgement of a workplace's minutes and full-time professionals per role (RULES.md §2-§5),
+// used by minutes-below-minimum, full-time-required and the page-level "role with no record" findings.
+import {
+  FULL_TIME_MONTH_MINUTES,
+  evaluateWorkplace,
+  isActiveAssignment,
+  minimumCitation,
+  parseEmployment,
+  ROLES,
+  type EvaluatedAssignment,
+  type Role,
+  type RoleEvaluation,
+  type WorkplaceEvaluation,
+} from '@/utils/domain';
+import type { AssignmentFacts } from '../records';
+import type { Bilingual, KnownAssignment, Outcome, ResolvedWorkplace, Subject } from './types';
+import { capitalise, enNum, hazardLabel, joinBilingual, needsData, roleNounEn, roleShort, trNum } from './wording';
+
+export const SERVICE_CITATION = ROLES.map(minimumCitation).join('; ');
+
+const JUDGED_KINDS = new Set(['assignment', 'approval', 'contract-form']);
+
+/** How a finding names an assignment: "Ayşe Yılmaz (İGU, 1.200 dk)". */
+export function assignmentLabel(a: AssignmentFacts, fallback = 'Bu kayıt / this record'): string {
+  const name = a.personName ?? a.contractName ?? a.portalId ?? fallback;
+  const bits = [a.role ? roleShort(a.role) : undefined, a.employment === 'tam' ? 'tam süreli' : undefined];
+  if (a.minutes !== undefined) bits.push(`${trNum(a.minutes)} dk`);
+  const shown = bits.filter(Boolean);
+  return shown.length ? `${name} (${shown.join(', ')})` : name;
+}
+
+function evaluateFor(workplace: ResolvedWorkplace, assignments: EvaluatedAssignment[]): WorkplaceEvaluation {
+  return evaluateWorkplace(
+    { hazardClass: workplace.hazardClass, employees: workplace.employees, ownUndertaking: workplace.ownUndertaking },
+    assignments,
+  );
+}
+
+/**
+ * The assignments to count for the subject's workplace and role. On a contract form the portal's
+ * DEVAM EDEN TOPLAM and MEVCUT TAM SÜRELİ figures stand in for the role's other contracts, and the
+ * contract being typed counts with the minutes entered.
+ */
+function assignmentsFor(subject: Subject, own: AssignmentFacts, role: Role): EvaluatedAssignment[] {
+  const { record } = subject;
+  const ownKey = subject.assignmentKey ?? '#self';
+  const isForm = record.kind === 'contract-form';
+  let others: EvaluatedAssignment[] = subject.peers.filter((p) => p.key !== ownKey);
+  const ownEntry: EvaluatedAssignment = { ...own, key: ownKey, label: assignmentLabel(own), role };
+  if (!isForm) {
+    const inPeers = subject.peers.find((p) => p.key === ownKey);
+    return [...others, inPeers ? { ...inPeers, role } : ownEntry];
+  }
+  const form = record.form ?? {};
+  const employment = own.employment ?? (form.assignmentTypeText ? parseEmployment(form.assignmentTypeText) : undefined);
+  const typed: EvaluatedAssignment = { ...ownEntry, employment, minutes: form.enteredMinutes };
+  typed.label = assignmentLabel({ ...own, role, employment, minutes: form.enteredMinutes });
+  if (form.runningTotalMinutes !== undefined) {
+    others = others.filter((p) => p.role !== role || p.employment === 'tam');
+    others.push({
+      key: '#running',
+      label: `DEVAM EDEN TOPLAM ${trNum(form.runningTotalMinutes)} dk`,
+      role,
+      employment: 'kismi',
+      minutes: form.runningTotalMinutes,
+    });
+  }
+  if (form.presentFullTime !== undefined) {
+    others = others.filter((p) => p.role !== role || p.employment !== 'tam');
+    for (let i = 0; i < form.presentFullTime; i++) {
+      others.push({ key: `#full-time-${i}`, label: `MEVCUT TAM SÜRELİ ${i + 1}`, role, employment: 'tam' });
+    }
+  }
+  return [...others, typed];
+}
+
+/** "120 çalışan × 40 dk = 4.800 dk" or "600 çalışan: 2 tam süreli İGU + 100 × 40 dk = 4.000 dk". */
+export function requirementText(r: RoleEvaluation, employees: number): Bilingual {
+  const { fullTime, minutes } = r.required;
+  if (fullTime === 0) {
+    return {
+      tr: `${trNum(employees)} çalışan × ${trNum(r.rate)} dk = ${trNum(minutes)} dk`,
+      en: `${enNum(employees)} employees × ${enNum(r.rate)} min = ${enNum(minutes)} min`,
+    };
+  }
+  const rest = employees - fullTime * (r.threshold ?? employees);
+  return {
+    tr: `${trNum(employees)} çalışan: ${fullTime} tam süreli ${roleShort(r.role)} + ${trNum(rest)} × ${trNum(r.rate)} dk = ${trNum(minutes)} dk`,
+    en: `${enNum(employees)} employees: ${fullTime} full-time ${roleNounEn(r.role, fullTime)} + ${enNum(rest)} × ${enNum(r.rate)} min = ${enNum(minutes)} min`,
+  };
+}
+
+function extraFullTimeNote(r: RoleEvaluation): Bilingual {
+  if (r.extraFullTime === 0) return { tr: '', en: '' };
+  return {
+    tr: ` (${r.extraFullTime} fazla tam süreli × ${trNum(FULL_TIME_MONTH_MINUTES)} dk dahil)`,
+    en: ` (incl. ${r.extraFullTime} extra full-time × ${enNum(FULL_TIME_MONTH_MINUTES)} min)`,
+  };
+}
+
+function portalNote(label: string, portal: number | undefined, ours: number, unit: Bilingual): Bilingual {
+  if (portal === undefined || portal === ours) return { tr: '', en: '' };
+  return {
+    tr: `. Portalın hesabı: ${label} ${trNum(portal)}${unit.tr}; mevzuata göre ${trNum(ours)}${unit.tr}`,
+    en: `. The portal's figure: ${label} ${enNum(portal)}${unit.en}; by the regulation ${enNum(ours)}${unit.en}`,
+  };
+}
+
+function minutesMessage(subject: Subject, r: RoleEvaluation, employees: number): Bilingual {
+  const req = requirementText(r, employees);
+  const extra = extraFullTimeNote(r);
+  const form = subject.record.kind === 'contract-form' ? subject.record.form : undefined;
+  const portal = form
+    ? portalNote('GEREKLİ KISMİ SÜRELİ', form.requiredPartTimeMinutes, r.required.minutes, { tr: ' dk', en: ' min' })
+    : { tr: '', en: '' };
+  const noun = capitalise(roleNounEn(r.role, 1));
+  if (form?.runningTotalMinutes !== undefined && form.enteredMinutes !== undefined) {
+    extra.tr += ` (devam eden ${trNum(form.runningTotalMinutes)} + girilen ${trNum(form.enteredMinutes)} dk)`;
+    extra.en += ` (running ${enNum(form.runningTotalMinutes)} + entered ${enNum(form.enteredMinutes)} min)`;
+  }
+  return {
+    tr: `${roleShort(r.role)} süresi ${trNum(r.providedMinutes)} dk${extra.tr}; ${req.tr} gerekli; eksik ${trNum(r.shortfallMinutes)} dk${portal.tr}`,
+    en: `${noun} minutes ${enNum(r.providedMinutes)}${extra.en}; ${req.en} required; ${enNum(r.shortfallMinutes)} min short${portal.en}`,
+  };
+}
+
+function fullTimeMessage(subject: Subject, r: RoleEvaluation, employees: number): Bilingual {
+  const hazard = hazardLabel(subject.workplace);
+  const form = subject.record.kind === 'contract-form' ? subject.record.form : undefined;
+  const portal = form
+    ? portalNote('GEREKLİ TAM SÜRELİ İSG SAYISI', form.requiredFullTime, r.required.fullTime, { tr: '', en: '' })
+    : { tr: '', en: '' };
+  const short = roleShort(r.role);
+  return {
+    tr:
+      `${trNum(employees)} çalışan, ${hazard.tr}: ${r.required.fullTime} tam süreli ${short} gerekli ` +
+      `(${trNum(r.threshold ?? 0)} çalışanda bir); bilinen tam süreli ${short} ${r.providedFullTime}; ` +
+      `eksik ${r.missingFullTime}. Kısmi süreli dakikalar tam süreli profesyonelin yerini tutmaz${portal.tr}`,
+    en:
+      `${enNum(employees)} employees, ${hazard.en.toLowerCase()}: ${r.required.fullTime} full-time ` +
+      `${roleNounEn(r.role, r.required.fullTime)} required (one per ${enNum(r.threshold ?? 0)} employees); ` +
+      `${r.providedFullTime} full-time known; ${r.missingFullTime} missing. ` +
+      `Part-time minutes cannot replace a full-time professional${portal.en}`,
+  };
+}
+
+/** Which contracts left the judgement open: "2 sözleşmenin süresi bilinmiyor". */
+function uncertainty(r: RoleEvaluation, fact: 'minutes' | 'employment'): Bilingual {
+  const n = fact === 'minutes' ? r.unknownMinutes : r.unknownEmployment;
+  const parts: Bilingual[] = [];
+  if (n > 0) {
+    parts.push(
+      fact === 'minutes'
+        ? { tr: `${n} sözleşmenin süresi bilinmiyor`, en: `minutes of ${n} contract(s) unknown` }
+        : { tr: `${n} sözleşmenin çalışma şekli bilinmiyor`, en: `employment type of ${n} contract(s) unknown` },
+    );
+  }
+  if (r.unknownRole > 0) {
+    parts.push({ tr: `${r.unknownRole} sözleşmenin görev türü bilinmiyor`, en: `role of ${r.unknownRole} contract(s) unknown` });
+  }
+  return joinBilingual(parts, ', ');
+}
+
+export type ServicePart = 'minutes' | 'full-time';
+
+/** The minutes or the full-time judgement of one record's workplace and role. */
+export function judgeService(subject: Subject, part: ServicePart): Outcome {
+  const { record, workplace } = subject;
+  if (!JUDGED_KINDS.has(record.kind)) return { result: 'inapplicable' };
+  const own = record.assignment ?? (record.kind === 'contract-form' ? {} : undefined);
+  if (!own || !isActiveAssignment(own)) return { result: 'inapplicable' };
+  if (!own.role) return needsData(workplace, ['role']);
+  const role = own.role;
+  const ev = evaluateFor(workplace, assignmentsFor(subject, own, role));
+  if (ev.needs) return needsData(workplace, ev.needs);
+  const r = ev.roles[role];
+  if (r.status === 'not-required') return { result: 'inapplicable' };
+  if (part === 'full-time') {
+    if (r.required.fullTime === 0) return { result: 'inapplicable' };
+    if (r.fullTimeStatus === 'ok') return { result: 'pass' };
+    const message = fullTimeMessage(subject, r, ev.employees);
+    if (r.fullTimeStatus === 'short') return { result: 'fail', message, counted: r.counted };
+    return needsData(workplace, r.unknownEmployment > 0 ? ['employment'] : ['role'], {
+      tr: `${uncertainty(r, 'employment').tr}; ${message.tr}`,
+      en: `${uncertainty(r, 'employment').en}; ${message.en}`,
+    });
+  }
+  if (r.minutesStatus === 'ok') return { result: 'pass' };
+  const message = minutesMessage(subject, r, ev.employees);
+  if (r.minutesStatus === 'short') return { result: 'fail', message, counted: r.counted };
+  const typing = record.kind === 'contract-form' && record.form?.enteredMinutes === undefined;
+  if (typing && r.unknownMinutes === 1) {
+    return needsData(workplace, ['minutes'], {
+      tr: `Çalışma Süresi (Dakika) henüz girilmedi; girilmeden ${message.tr}`,
+      en: `Çalışma Süresi (minutes) not entered yet; without it: ${message.en}`,
+    });
+  }
+  return needsData(workplace, r.unknownMinutes > 0 ? ['minutes'] : ['role'], {
+    tr: `${uncertainty(r, 'minutes').tr}; bilinenlerle ${message.tr}`,
+    en: `${uncertainty(r, 'minutes').en}; with the known ones: ${message.en}`,
+  });
+}
+
+export interface MissingRole {
+  role: Role;
+  part: ServicePart;
+  result: 'fail' | 'needs-data';
+  message: Bilingual;
+}
+
+/** Roles the law requires for which no active record exists at all (no DSP contract where one is required). */
+export function missingRoles(workplace: ResolvedWorkplace, peers: readonly KnownAssignment[]): MissingRole[] {
+  const active = peers.filter(isActiveAssignment);
+  const ev = evaluateFor(workplace, active);
+  if (ev.needs) return [];
+  const roleUnknown = active.some((p) => !p.role);
+  const out: MissingRole[] = [];
+  for (const role of ROLES) {
+    const r = ev.roles[role];
+    if (r.status === 'not-required' || r.active > 0) continue;
+    const req = requirementText(r, ev.employees);
+    const message: Bilingual = {
+      tr: `${roleShort(role)} sözleşmesi yok; ${req.tr} gerekli`,
+      en: `No ${roleNounEn(role, 1)} contract; ${req.en} required`,
+    };
+    const result = roleUnknown ? 'needs-data' : 'fail';
+    if (roleUnknown) {
+      message.tr += '; görev türü bilinmeyen sözleşmeler var';
+      message.en += '; some contracts have an unknown role';
+    }
+    if (r.required.fullTime > 0) out.push({ role, part: 'full-time', result, message });
+    if (r.required.minutes > 0 || r.required.fullTime === 0) out.push({ role, part: 'minutes', result, message });
+  }
+  return out;
+}

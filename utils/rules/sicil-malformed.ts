@@ -1,0 +1,24 @@
+// SGK işyeri sicil no: 26 digits (RULES.md §8).
+import { digitsOnly, parseSicil, SICIL_CITATION } from '@/utils/domain';
+import type { RuleModule } from './types';
+import { quote } from './wording';
+
+export const sicilMalformed: RuleModule = {
+  id: 'sicil-malformed',
+  severity: 'error',
+  title: { tr: 'SGK işyeri sicil no 26 hane değil', en: 'SGK workplace number is not 26 digits' },
+  citation: SICIL_CITATION,
+  check({ workplace }) {
+    const text = workplace.sicilNo;
+    if (text === undefined || text.trim() === '') return { result: 'inapplicable' };
+    if (parseSicil(text)) return { result: 'pass' };
+    const n = digitsOnly(text).length;
+    return {
+      result: 'fail',
+      message: {
+        tr: `SGK işyeri sicil no ${quote(text)}: ${n} rakam; 26 rakam olmalı`,
+        en: `SGK workplace number ${quote(text)}: ${n} digits; it must have 26`,
+      },
+    };
+  },
+};
