@@ -1,10 +1,12 @@
 import { defineConfig } from 'wxt';
+import { naceClassesPlugin } from './utils/domain/nace/vite-plugin';
 
 const PORTAL_HOSTS = ['https://isgkatip.csgb.gov.tr/*', 'https://isgkatip.ailevecalisma.gov.tr/*'];
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [naceClassesPlugin()] }),
   manifest: {
     name: 'KATİP Asistanı',
     description: '__MSG_extDescription__',

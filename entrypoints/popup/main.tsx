@@ -1,3 +1,13 @@
+// Popup entry: mounts the popup over the extension's local mirror.
 import { createRoot } from 'react-dom/client';
+import { AppProviders } from '@/components/AppProviders';
+import { getDb } from '@/utils/db';
+import '@/components/components.css';
+import './style.css';
+import { PopupApp } from './PopupApp';
 
-createRoot(document.getElementById('root')!).render(<main><h1>KATİP Asistanı</h1></main>);
+createRoot(document.getElementById('root')!).render(
+  <AppProviders db={getDb()}>
+    <PopupApp />
+  </AppProviders>,
+);

@@ -74,8 +74,11 @@ export function createScanner(deps: ScannerDeps): Scanner {
     contexts = new Map(keys.map((k, i) => [k, answers[i + 1] ?? base]));
   }
 
+  let clearedOnce = false;
   function clear(): void {
-    if (marked.size === 0 && !doc.documentElement.hasAttribute('data-katip-screen')) return;
+    const wasMarked = marked.size > 0 || doc.documentElement.hasAttribute('data-katip-screen');
+    if (!wasMarked && clearedOnce) return;
+    clearedOnce = true;
     unmarkAll(doc);
     marked = new Set();
     lastResult = undefined;

@@ -1,7 +1,7 @@
 // Turns what a screen read into the subjects the rules judge: each record with its workplace
 // (page facts first, then the user's profile, then what the mirror saw) and the active assignments
 // known for that workplace, per PAGE-CONTRACT.md ("Minutes are judged per workplace and role").
-import { isActiveAssignment, lookupNace, parseHazardClass } from '../domain';
+import { isActiveAssignment, lookupNaceClass, parseHazardClass } from '../domain';
 import { foldTurkish } from '../domain/text';
 import { assignmentLabel, portalAssignmentKey, stableAssignmentKey, workplaceKeyOf } from '../db/keys';
 import type { ContextResponse } from '../messages';
@@ -55,7 +55,7 @@ export function resolveWorkplace(page: WorkplaceFacts | undefined, ctx: ContextR
   if (out.hazardText !== undefined) {
     out.hazardClass = parseHazardClass(out.hazardText);
   } else if (out.naceText) {
-    const listed = lookupNace(out.naceText)?.hazardClass;
+    const listed = lookupNaceClass(out.naceText)?.hazardClass;
     if (listed) {
       out.hazardClass = listed;
       out.sources!.hazard = 'nace-list';

@@ -7,6 +7,7 @@ export * from './certificate';
 export * from './tckn';
 export * from './personnel';
 export * from './nace';
+export * from './nace-list';
 export * from './sicil';
 export * from './dates';
 export * from './evaluation';

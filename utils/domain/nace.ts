@@ -1,10 +1,8 @@
 // NACE codes and their hazard classes: Tehlike Sınıfları Tebliği Ek-1 plus later amendments (RULES.md §7).
 import type { HazardClass } from './hazard';
-import { HAZARD_CLASSES, parseHazardClass } from './hazard';
 import { NACE_AMENDMENTS, NACE_AMENDMENTS_CITATION, type NaceAmendment } from './nace/amendments';
-import { parseNaceCsv, splitCsvLine } from './nace/csv';
-import NACE_CSV from './nace/nace-hazard-classes-2017.csv?raw';
-import { foldLabel, normalizeSpaces } from './text';
+import NACE_CLASSES from './nace/nace-hazard-classes-2017.csv?nace-classes';
+import { normalizeSpaces } from './text';
 
 export { NACE_AMENDMENTS, type NaceAmendment, type NaceAmendmentKind } from './nace/amendments';
 
@@ -13,16 +11,6 @@ export const NACE_CITATION =
   'Ek-1 (27.02.2017 tarihinde yeniden düzenlenen liste); ' +
   NACE_AMENDMENTS_CITATION;
 
-export interface NaceEntry {
-  /** xx.xx.xx */
-  code: string;
-  /** the list's class; undefined for codes added in 2022 whose class the list does not carry */
-  hazardClass?: HazardClass;
-  /** the activity text (Turkish, as in the Tebliğ; for codes without text, a note about the amendment) */
-  activity: string;
-  /** the amendment that changed or added this entry, if any */
-  amendment?: NaceAmendment;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Format
@@ -32,7 +20,7 @@ const ODD_DOTS = /[\u00b7\u2027\u2022\u2219\u22c5\u3002\uff0e\uff61\u2024\ufe52]
 const DOTTED = /^(\d{2}) ?\. ?(\d{2}) ?\. ?(\d{2})$/;
 const BARE = /^(\d{2})(\d{2})(\d{2})$/;
 
-function canonicalText(text: string): string {
+export function canonicalText(text: string): string {
   return normalizeSpaces(text.normalize('NFKC')).replace(ODD_DOTS, '.');
 }
 
@@ -80,91 +68,46 @@ export function naceIskoluKodu(text: string): string | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The list, parsed on first use
+// Classes: the compact code → class table made at build time (nace/vite-plugin.ts), plus the amendments
 
-interface NaceList {
-  entries: NaceEntry[];
-  byCode: Map<string, NaceEntry>;
-  /** code without dots, parallel to entries */
-  digits: string[];
+/** A listed code's class, without the activity text (what the rules and the content script need). */
+export interface NaceClassEntry {
+  code: string;
+  /** undefined for codes added in 2022 whose class the list does not carry */
+  hazardClass?: HazardClass;
+  amendment?: NaceAmendment;
 }
 
-let list: NaceList | undefined;
-let folded: string[] | undefined;
-const amendmentByCode = new Map(NACE_AMENDMENTS.map((a) => [a.code, a]));
+const RECORD = 7; // six digits and a class letter
+const LETTER_CLASS: Record<string, HazardClass> = { a: 'az-tehlikeli', t: 'tehlikeli', c: 'cok-tehlikeli' };
+export const amendmentByCode: ReadonlyMap<string, NaceAmendment> = new Map(NACE_AMENDMENTS.map((a) => [a.code, a]));
 
-function addedActivity(a: NaceAmendment): string {
-  return (
-    `${a.code}: ${a.citation} ile listeye eklenen kod; tehlike sınıfı bu listede yer almıyor. ` +
-    `(Code added by RG 18.03.2022/31782; its hazard class is not in this list.)`
-  );
-}
-
-function buildList(): NaceList {
-  const byCode = new Map<string, NaceEntry>();
-  const classOf = new Map<string, HazardClass | undefined>(); // three distinct texts: fold each once
-  for (const row of parseNaceCsv(NACE_CSV)) {
-    let hazardClass = classOf.get(row.hazardText);
-    if (!classOf.has(row.hazardText)) classOf.set(row.hazardText, (hazardClass = parseHazardClass(row.hazardText)));
-    const entry: NaceEntry = { code: row.code, activity: row.activity };
-    if (hazardClass) entry.hazardClass = hazardClass;
-    byCode.set(row.code, entry);
+/** Binary search in the sorted table; null when the code is not in the 2017 list. */
+function tableClass(digits: string): HazardClass | null {
+  let lo = 0;
+  let hi = NACE_CLASSES.length / RECORD - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = NACE_CLASSES.slice(mid * RECORD, mid * RECORD + 6);
+    if (at === digits) return LETTER_CLASS[NACE_CLASSES[mid * RECORD + 6]!] ?? null;
+    if (at < digits) lo = mid + 1;
+    else hi = mid - 1;
   }
-  for (const a of NACE_AMENDMENTS) {
-    if (a.kind === 'removed') byCode.delete(a.code);
-    else if (a.kind === 'reclassified') {
-      const entry = byCode.get(a.code);
-      if (entry) {
-        entry.hazardClass = a.hazardClass;
-        entry.amendment = a;
-      }
-    } else byCode.set(a.code, { code: a.code, activity: addedActivity(a), amendment: a });
-  }
-  const entries = [...byCode.values()].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
-  for (const e of entries) Object.freeze(e); // shared by every caller
-  return { entries, byCode, digits: entries.map((e) => e.code.replace(/\./g, '')) };
+  return null;
 }
 
-function naceList(): NaceList {
-  return (list ??= buildList());
-}
-
-const singles = new Map<string, NaceEntry | undefined>();
-const classTexts = new Map<string, HazardClass | undefined>();
-
-/**
- * One code without parsing the whole list: the content script looks up one or two codes per page, so
- * before the list is built a lookup finds the code's line in the raw text (well under a millisecond)
- * instead of parsing 2,195 rows (a few milliseconds). Same result as the full list (tested).
- */
-function lookupSingle(code: string): NaceEntry | undefined {
-  if (singles.has(code)) return singles.get(code);
-  const a = amendmentByCode.get(code);
-  let entry: NaceEntry | undefined;
-  if (a?.kind === 'added') entry = { code, activity: addedActivity(a), amendment: a };
-  else if (a?.kind !== 'removed') {
-    const at = NACE_CSV.indexOf('\n' + code + ',');
-    if (at >= 0) {
-      const end = NACE_CSV.indexOf('\n', at + 1);
-      const line = NACE_CSV.slice(at + 1, end < 0 ? undefined : end).replace(/\r$/, '');
-      const [, activity = '', hazardText = ''] = splitCsvLine(line);
-      if (!classTexts.has(hazardText)) classTexts.set(hazardText, parseHazardClass(hazardText));
-      entry = { code, activity };
-      const hazardClass = a?.kind === 'reclassified' ? a.hazardClass : classTexts.get(hazardText);
-      if (hazardClass) entry.hazardClass = hazardClass;
-      if (a) entry.amendment = a;
-    }
-  }
-  if (entry) Object.freeze(entry);
-  singles.set(code, entry);
-  return entry;
-}
-
-/** The entry for a code after the amendments; undefined when malformed, removed or not in the list. */
-export function lookupNace(code: string): NaceEntry | undefined {
+/** The class of a code after the amendments; undefined when malformed, removed or not in the list. */
+export function lookupNaceClass(code: string): NaceClassEntry | undefined {
   const c = normalizeNace(code);
   if (!c) return undefined;
-  return list ? list.byCode.get(c) : lookupSingle(c);
+  const a = amendmentByCode.get(c);
+  if (a?.kind === 'removed') return undefined;
+  if (a?.kind === 'added') return { code: c, amendment: a };
+  const listed = tableClass(c.replace(/\./g, ''));
+  if (listed === null) return undefined;
+  const entry: NaceClassEntry = { code: c, hazardClass: a?.kind === 'reclassified' ? a.hazardClass : listed };
+  if (a) entry.amendment = a;
+  return entry;
 }
 
 /** The amendment that touched a code (reclassified, removed or added), for messages. */
@@ -172,67 +115,4 @@ export function naceAmendment(code: string): { citation: string; change: string;
   const c = normalizeNace(code);
   const a = c ? amendmentByCode.get(c) : undefined;
   return a ? { citation: a.citation, change: a.change, changeEn: a.changeEn } : undefined;
-}
-
-/** All entries after the amendments, ordered by code. Do not mutate. */
-export function naceEntries(): readonly NaceEntry[] {
-  return naceList().entries;
-}
-
-/** Counts after the amendments; 'unknown' counts codes whose class the list does not carry. */
-export function naceListStats(): { total: number; byClass: Record<HazardClass | 'unknown', number> } {
-  const byClass = Object.fromEntries([...HAZARD_CLASSES, 'unknown'].map((k) => [k, 0])) as Record<
-    HazardClass | 'unknown',
-    number
-  >;
-  const { entries } = naceList();
-  for (const e of entries) byClass[e.hazardClass ?? 'unknown']++;
-  return { total: entries.length, byClass };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Search (for the options page's NACE picker)
-
-const CODE_LIKE = /^[\d .]+$/;
-
-/**
- * Code-prefix search ("43.2", "4322", "43.22.0") or word search over the activity texts, folded the
- * Turkish way: every word must occur, in any order ("cay" finds "çay", "ISITMA" finds "ısıtma").
- * Code-prefix matches come first, then activities where every word starts a word, then the rest;
- * each group in code order. Codes added in 2022 (no activity text) are found by code only.
- */
-export function searchNace(query: string, limit = 50): NaceEntry[] {
-  const q = canonicalText(query);
-  if (q === '' || limit <= 0) return [];
-  const { entries, digits } = naceList();
-  const byCode: NaceEntry[] = [];
-  if (CODE_LIKE.test(q)) {
-    const prefix = q.replace(/[ .]/g, '');
-    if (prefix.length === 0 || prefix.length > 6) return [];
-    for (let i = 0; i < entries.length && byCode.length < limit; i++) {
-      if (digits[i]!.startsWith(prefix)) byCode.push(entries[i]!);
-    }
-    return byCode;
-  }
-  const words = foldLabel(q).split(' ').filter(Boolean);
-  if (words.length === 0) return [];
-  folded ??= entries.map((e) => (e.amendment?.kind === 'added' ? '' : ' ' + foldLabel(e.activity)));
-  const starts: NaceEntry[] = [];
-  const inside: NaceEntry[] = [];
-  for (let i = 0; i < entries.length; i++) {
-    const text = folded[i]!;
-    if (text === '') continue;
-    let all = true;
-    let allStart = true;
-    for (const w of words) {
-      if (/^\d+$/.test(w) && digits[i]!.startsWith(w)) continue; // a code prefix among the words
-      if (!text.includes(w)) {
-        all = false;
-        break;
-      }
-      if (!text.includes(' ' + w)) allStart = false;
-    }
-    if (all) (allStart ? starts : inside).push(entries[i]!);
-  }
-  return [...starts, ...inside].slice(0, limit);
 }

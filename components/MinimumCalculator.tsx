@@ -1,0 +1,143 @@
+// Minimum monthly minutes and full-time professionals for a workplace (RULES.md §2-3).
+import { useId, useState } from 'react';
+import {
+  FULL_TIME_MONTH_MINUTES,
+  FULL_TIME_THRESHOLDS,
+  HAZARD_CLASSES,
+  HAZARD_LABELS,
+  ROLE_LABELS,
+  ROLES,
+  formatTurkishNumber,
+  minimumCitation,
+  minuteRate,
+  normalizeSpaces,
+  parseTurkishNumber,
+  requiredService,
+  type HazardClass,
+  type Role,
+} from '@/utils/domain';
+import { t, type Lang } from '@/utils/i18n';
+
+export type EmployeesInput = { ok: true; value: number } | { ok: false; reason: 'empty' | 'negative' | 'not-number' };
+
+/** Reads an employee count as typed: "600", "1.200", " 45 " → number; "", "-5", "abc", "12,5" → a reason. */
+export function readEmployees(text: string): EmployeesInput {
+  const s = normalizeSpaces(text);
+  if (s === '') return { ok: false, reason: 'empty' };
+  const n = parseTurkishNumber(s);
+  if (n === undefined || !Number.isInteger(n)) return { ok: false, reason: 'not-number' };
+  if (n < 0) return { ok: false, reason: 'negative' };
+  return { ok: true, value: n };
+}
+
+/** The arithmetic as a sentence, e.g. "600 çalışan, Çok Tehlikeli, İGU: 600 ÷ 250 = 2 tam süreli; kalan 100 × 40 dk = 4.000 dk". */
+export function explainRequirement(role: Role, hazard: HazardClass, n: number, lang: Lang): string {
+  const fmt = lang === 'tr' ? formatTurkishNumber : (x: number) => x.toLocaleString('en-GB');
+  const head =
+    lang === 'tr'
+      ? `${fmt(n)} çalışan, ${HAZARD_LABELS[hazard].tr}, ${ROLE_LABELS[role].short}: `
+      : `${fmt(n)} employees, ${HAZARD_LABELS[hazard].en.toLowerCase()}, ${ROLE_LABELS[role].short}: `;
+  const rate = minuteRate(role, hazard, n);
+  const req = requiredService(role, hazard, n);
+  if (role === 'dsp') {
+    if (rate === 0) return head + t(lang, 'calcDspNotRequired');
+    return head + `${fmt(n)} × ${rate} ${lang === 'tr' ? 'dk' : 'min'} = ${fmt(req.minutes)} ${lang === 'tr' ? 'dk' : 'min'}`;
+  }
+  const threshold = FULL_TIME_THRESHOLDS[role][hazard];
+  const dk = lang === 'tr' ? 'dk' : 'min';
+  if (n < threshold) {
+    return head + `${fmt(n)} × ${rate} ${dk} = ${fmt(req.minutes)} ${dk} (${t(lang, 'calcNoFullTime', { n: fmt(n), t: fmt(threshold) })})`;
+  }
+  const rest = n % threshold;
+  const fullTime = lang === 'tr' ? `${req.fullTime} tam süreli` : `${req.fullTime} full-time`;
+  const remainder =
+    lang === 'tr'
+      ? `kalan ${fmt(rest)} × ${rate} dk = ${fmt(req.minutes)} dk`
+      : `remaining ${fmt(rest)} × ${rate} min = ${fmt(req.minutes)} min`;
+  return head + `${fmt(n)} ÷ ${fmt(threshold)} = ${fullTime}; ${remainder}`;
+}
+
+export function MinimumCalculator({ language: lang }: { language: Lang }) {
+  const id = useId();
+  const [role, setRole] = useState<Role>('igu');
+  const [hazard, setHazard] = useState<HazardClass>('cok-tehlikeli');
+  const [employeesText, setEmployeesText] = useState('');
+  const input = readEmployees(employeesText);
+  const touched = employeesText !== '';
+  const fmt = lang === 'tr' ? formatTurkishNumber : (x: number) => x.toLocaleString('en-GB');
+
+  let message: string | undefined;
+  if (!input.ok && touched) {
+    message =
+      input.reason === 'negative'
+        ? t(lang, 'calcNegative')
+        : input.reason === 'not-number'
+          ? t(lang, 'calcNotNumber', { value: normalizeSpaces(employeesText) })
+          : t(lang, 'calcEmpty');
+  }
+  const req = input.ok ? requiredService(role, hazard, input.value) : undefined;
+
+  return (
+    <div className="katip-calculator">
+      <div className="katip-calc-inputs">
+        <div className="katip-field">
+          <label htmlFor={`${id}-role`}>{t(lang, 'calcRole')}</label>
+          <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {`${ROLE_LABELS[r].short} — ${ROLE_LABELS[r][lang]}`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="katip-field">
+          <label htmlFor={`${id}-hazard`}>{t(lang, 'calcHazard')}</label>
+          <select id={`${id}-hazard`} value={hazard} onChange={(e) => setHazard(e.currentTarget.value as HazardClass)}>
+            {HAZARD_CLASSES.map((h) => (
+              <option key={h} value={h}>
+                {HAZARD_LABELS[h][lang]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="katip-field">
+          <label htmlFor={`${id}-n`}>{t(lang, 'calcEmployees')}</label>
+          <input
+            id={`${id}-n`}
+            type="text"
+            inputMode="numeric"
+            value={employeesText}
+            aria-invalid={message ? true : undefined}
+            aria-describedby={message ? `${id}-err` : undefined}
+            onChange={(e) => setEmployeesText(e.currentTarget.value)}
+          />
+        </div>
+      </div>
+      <div role="status" aria-live="polite">
+        {message && (
+          <p className="katip-error-text" id={`${id}-err`}>
+            <span aria-hidden="true">✖ </span>
+            {t(lang, 'sevError')}: {message}
+          </p>
+        )}
+        {!touched && <p className="katip-field-hint">{t(lang, 'calcEmpty')}</p>}
+        {input.ok && req && (
+          <div className="katip-calc-result">
+            <p className="katip-calc-arith">{explainRequirement(role, hazard, input.value, lang)}</p>
+            {role !== 'dsp' && (
+              <p>
+                {t(lang, 'calcFullTime')}: <strong>{fmt(req.fullTime)}</strong> · {t(lang, 'calcMinutes')}:{' '}
+                <strong>{fmt(req.minutes)}</strong>
+              </p>
+            )}
+          </div>
+        )}
+      </div>
+      {role === 'dsp' && <p className="katip-field-hint">{t(lang, 'calcDspBands')}</p>}
+      <p className="katip-field-hint">{t(lang, 'calcFullTimeMonth', { m: fmt(FULL_TIME_MONTH_MINUTES) })}</p>
+      <p className="katip-citation">
+        {t(lang, 'citation')}: {minimumCitation(role)}
+      </p>
+    </div>
+  );
+}

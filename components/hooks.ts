@@ -1,0 +1,41 @@
+// React Query hooks over the mirror's query functions (utils/db), shared by the popup and the options page.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getSettings, saveSettings, type Settings } from '@/utils/db';
+import type { Lang } from '@/utils/i18n';
+import { useDb } from './DbContext';
+
+export const queryKeys = {
+  settings: ['settings'] as const,
+  workplaces: ['workplaces'] as const,
+  assignments: ['assignments'] as const,
+  pending: ['pending-approvals'] as const,
+  checklist: (assignmentKey: string) => ['checklist', assignmentKey] as const,
+  tabReport: (tabId: number | undefined) => ['tab-report', tabId] as const,
+};
+
+export function useSettings() {
+  const db = useDb();
+  return useQuery({ queryKey: queryKeys.settings, queryFn: () => getSettings(db) });
+}
+
+/** The interface language: Turkish until the settings say otherwise. */
+export function useLanguage(): Lang {
+  return useSettings().data?.language ?? 'tr';
+}
+
+export function useSaveSettings() {
+  const db = useDb();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: Partial<Settings>) => saveSettings(db, patch),
+    onSuccess: (saved) => {
+      client.setQueryData(queryKeys.settings, saved);
+      void client.invalidateQueries({ queryKey: queryKeys.settings });
+    },
+  });
+}
+
+/** Error text for display (Error message or the value as text). */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

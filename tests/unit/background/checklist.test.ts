@@ -1,0 +1,128 @@
+// RULES.md §10 checklist: steps tick themselves from the screens; a manual choice always stays.
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { CHECKLIST_STEPS, getChecklist, listOpenChecklists, listPendingApprovals, setChecklistStep, type KatipDb } from '@/utils/db';
+import type { PageReport } from '@/utils/messages';
+import { handlePageReport } from '@/utils/background/page-report';
+import { handleSelection } from '@/utils/background/selection';
+import { AYSE, SICIL, WORKPLACE, freshDb, gridRow, report } from '../db/fixtures';
+
+let db: KatipDb;
+beforeEach(() => {
+  fakeBrowser.reset();
+  db = freshDb();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const sender = { tab: { id: 7 }, frameId: 0 };
+const KEY = `a:sgk:${SICIL}|t10000000146|igu|2024-03-05`;
+const finding = (ruleId: PageReport['findings'][number]['ruleId'], recordIndex?: number): PageReport['findings'][number] => ({
+  ruleId,
+  severity: 'error',
+  result: 'fail',
+  message: { tr: 'x', en: 'x' },
+  citation: 'c',
+  ...(recordIndex === undefined ? {} : { recordIndex }),
+});
+const done = async (key = KEY) => {
+  const steps = (await getChecklist(db, key)).steps;
+  return Object.fromEntries(Object.entries(steps).map(([id, tick]) => [id, tick!.done]));
+};
+
+describe('checklist of a pending approval', () => {
+  test('ten steps with Turkish and English texts; only the last is manual only', () => {
+    expect(CHECKLIST_STEPS.map((s) => s.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(CHECKLIST_STEPS.every((s) => s.tr && s.en && s.tr !== s.en)).toBe(true);
+    expect(CHECKLIST_STEPS.filter((s) => !s.auto).map((s) => s.id)).toEqual([10]);
+    expect(CHECKLIST_STEPS[3]?.tr).toContain('Onay Bekliyor');
+  });
+
+  test('the whole walk: login, workplace, grid, row, checks, form, approved — each step ticks from what is seen', async () => {
+    // the contracts grid shows the row pending, with a clean certificate and a NACE code judged clean
+    await handlePageReport(db, report('new-contracts', [gridRow(AYSE)]), sender);
+    expect(await done()).toEqual({ 1: true, 3: true, 4: true, 5: true, 7: true });
+    const ticks = (await getChecklist(db, KEY)).steps;
+    expect(ticks[3]?.how).toBe('seen');
+    expect(ticks[3]?.at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+
+    await handleSelection(db, { type: 'selection', workplace: { sicilNo: SICIL } }, sender);
+    expect((await done())[2]).toBe(true);
+
+    // the approval form: minutes judged (no over-capacity), form seen
+    await handleSelection(db, { type: 'selection', assignment: AYSE }, sender);
+    await handlePageReport(db, report('old-approval', [{ kind: 'approval', assignment: { personName: 'Ayşe Yılmaz', minutes: 1200 }, capacity: { remainingMinutes: 5000 } }]), sender);
+    expect(await done()).toMatchObject({ 6: true, 8: true });
+
+    // the grid shows it approved: step 9; it is no longer pending but its checklist stays
+    await handlePageReport(db, report('new-contracts', [gridRow({ ...AYSE, approvalState: 'approved' })]), sender);
+    expect((await done())[9]).toBe(true);
+    expect(await listPendingApprovals(db)).toEqual([]);
+    const open = await listOpenChecklists(db);
+    expect(open.map((o) => [o.assignment.key, o.pending])).toEqual([[KEY, false]]);
+    expect((await done())[10]).toBeUndefined();
+    await setChecklistStep(db, KEY, 10, true);
+    expect(await listOpenChecklists(db)).toEqual([]);
+  });
+
+  test('findings keep steps 5, 6 and 7 unticked: certificate class, over-capacity, NACE', async () => {
+    await handlePageReport(db, report('new-contracts', [gridRow(AYSE)], { findings: [finding('certificate-class', 0), finding('nace-class-mismatch', 0)] }), sender);
+    expect(await done()).toEqual({ 1: true, 3: true, 4: true });
+    await handleSelection(db, { type: 'selection', workplace: { sicilNo: SICIL } }, sender);
+    await handleSelection(db, { type: 'selection', assignment: AYSE }, sender);
+    await handlePageReport(
+      db,
+      report('old-approval', [{ kind: 'approval', assignment: { personName: 'Ayşe Yılmaz', minutes: 9000 }, capacity: { remainingMinutes: 100 } }], { findings: [finding('over-capacity', 0)] }),
+      sender,
+    );
+    const d = await done();
+    expect(d[6]).toBeUndefined();
+    expect(d[8]).toBe(true);
+    // a finding appearing after a clean sighting unticks the automatic tick
+    await handlePageReport(db, report('new-contracts', [gridRow({ ...AYSE, certificateClass: 'C' })], { findings: [finding('certificate-class', 0)] }), sender);
+    expect((await done())[5]).toBeUndefined();
+    await handlePageReport(db, report('new-contracts', [gridRow({ ...AYSE, certificateClass: 'A' })]), sender);
+    expect((await done())[5]).toBe(true);
+    await handlePageReport(db, report('new-contracts', [gridRow({ ...AYSE, certificateClass: 'C' })], { findings: [finding('certificate-class', 0)] }), sender);
+    expect((await done())[5]).toBe(false);
+  });
+
+  test('findings map to records by recordIndex: a fault on another row leaves this row ticked', async () => {
+    const other = gridRow({ personName: 'Veli Can', role: 'igu', certificateClass: 'C', startDate: '2024-01-01', approvalState: 'pending' });
+    await handlePageReport(db, report('new-contracts', [gridRow(AYSE), other], { findings: [finding('certificate-class', 1)] }), sender);
+    expect((await done())[5]).toBe(true);
+    expect((await done(`a:sgk:${SICIL}|nveli can|igu|2024-01-01`))[5]).toBeUndefined();
+  });
+
+  test('a page-level NACE finding of the workplace keeps step 7 off for all its pending approvals', async () => {
+    await handlePageReport(db, report('new-contracts', [gridRow(AYSE)], { findings: [finding('nace-malformed')] }), sender);
+    expect((await done())[7]).toBeUndefined();
+    // no NACE code shown: step 7 is not judged at all
+    await handlePageReport(db, report('new-contracts', [gridRow(AYSE, { sicilNo: SICIL })]), sender);
+    expect((await done())[7]).toBeUndefined();
+    await handlePageReport(db, report('new-contracts', [gridRow(AYSE, WORKPLACE)]), sender);
+    expect((await done())[7]).toBe(true);
+  });
+
+  test('a manual untick stays unticked until the user ticks it; auto ticks never override it', async () => {
+    await handlePageReport(db, report('new-contracts', [gridRow(AYSE)]), sender);
+    await setChecklistStep(db, KEY, 3, false);
+    await handlePageReport(db, report('old-contracts', [gridRow({ ...AYSE, minutes: 1250 })]), sender);
+    const steps = (await getChecklist(db, KEY)).steps;
+    expect(steps[3]).toMatchObject({ done: false, how: 'manual' });
+    await setChecklistStep(db, KEY, 3, true);
+    expect((await getChecklist(db, KEY)).steps[3]).toMatchObject({ done: true, how: 'manual' });
+    // a manual tick of step 5 also survives a finding
+    await setChecklistStep(db, KEY, 5, true);
+    await handlePageReport(db, report('new-contracts', [gridRow(AYSE)], { findings: [finding('certificate-class', 0)] }), sender);
+    expect((await getChecklist(db, KEY)).steps[5]).toMatchObject({ done: true, how: 'manual' });
+  });
+
+  test('approved rows never get a checklist; step 10 is never ticked by a screen', async () => {
+    await handlePageReport(db, report('new-contracts', [gridRow({ ...AYSE, approvalState: 'approved' })]), sender);
+    expect(await db.checklists.count()).toBe(0);
+    await handlePageReport(db, report('new-contracts', [gridRow(AYSE)]), sender);
+    expect((await done())[10]).toBeUndefined();
+  });
+});

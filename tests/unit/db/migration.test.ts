@@ -1,0 +1,86 @@
+// The mirror's schema versions: a v1 database full of data opens under v2 with nothing lost.
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, test } from 'vitest';
+import { KatipDb, listPendingApprovals } from '@/utils/db';
+import { SCHEMA_V1, type AssignmentRowV1, type WorkplaceRowV1 } from '@/utils/db/schema';
+import { AYSE, MEHMET, SICIL, WORKPLACE } from './fixtures';
+
+const names: string[] = [];
+afterEach(async () => {
+  for (const name of names.splice(0)) await Dexie.delete(name);
+});
+
+describe('migration v1 → v2', () => {
+  test('a v1 database with data opens under v2: facts moved into the new shape, states in history, pending gets a checklist', async () => {
+    const name = `katip-migration-${Math.random().toString(36).slice(2)}`;
+    names.push(name);
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    const workplace: WorkplaceRowV1 = {
+      key: `sgk:${SICIL}`,
+      facts: WORKPLACE,
+      seenAt: '2024-05-01T10:00:00.000Z',
+      screen: 'new-contracts',
+      profile: { employees: 130, updatedAt: '2024-05-02T10:00:00.000Z' },
+      updatedAt: '2024-05-02T10:00:00.000Z',
+    };
+    const profileOnly: WorkplaceRowV1 = { key: 'profile:abc', profile: { title: 'Kendi İşyerim', hazardText: 'Az Tehlikeli', updatedAt: '2024-05-03T00:00:00.000Z' }, updatedAt: '2024-05-03T00:00:00.000Z' };
+    const ayse: AssignmentRowV1 = {
+      key: 'a:ayse',
+      workplaceKey: `sgk:${SICIL}`,
+      approvalState: 'pending',
+      facts: AYSE,
+      seenAt: '2024-05-01T10:00:00.000Z',
+      screen: 'old-contracts',
+    };
+    const { approvalState: _dropped, ...mehmetFacts } = MEHMET;
+    const mehmet: AssignmentRowV1 = { key: 'a:mehmet', workplaceKey: `sgk:${SICIL}`, approvalState: 'approved', facts: mehmetFacts, seenAt: '2024-04-01T08:00:00.000Z', screen: 'new-contracts' };
+    await v1.table('workplaces').bulkPut([workplace, profileOnly]);
+    await v1.table('assignments').bulkPut([ayse, mehmet]);
+    await v1.table('settings').put({ key: 'settings', language: 'en', disabledRules: ['nace-not-listed'], showTckn: true });
+    v1.close();
+
+    const db = new KatipDb(name);
+    try {
+      expect(db.verno).toBe(2);
+      const seen = await db.workplaces.get(`sgk:${SICIL}`);
+      expect(seen?.seen).toEqual({ ...WORKPLACE, at: '2024-05-01T10:00:00.000Z', screen: 'new-contracts' });
+      expect(seen?.profile?.employees).toBe(130);
+      expect(seen?.sicil).toBe(SICIL);
+      expect((seen as unknown as { facts?: unknown }).facts).toBeUndefined();
+      expect((await db.workplaces.get('profile:abc'))?.profile?.title).toBe('Kendi İşyerim');
+
+      const a = await db.assignments.get('a:ayse');
+      expect(a).toMatchObject({ ...AYSE, label: 'Ayşe Yılmaz (İGU, 1.200 dk)', firstSeenAt: ayse.seenAt, lastSeenAt: ayse.seenAt, lastScreen: 'old-contracts', pending: 1 });
+      // the v1 top-level approvalState moved into the facts when the facts lacked it
+      expect((await db.assignments.get('a:mehmet'))?.approvalState).toBe('approved');
+
+      const history = await db.history.where('assignmentKey').equals('a:ayse').toArray();
+      expect(history.map((h) => [h.field, h.to]).sort()).toEqual([
+        ['approvalState', 'pending'],
+        ['contractState', 'active'],
+        ['minutes', '1200'],
+      ]);
+      expect((await db.settings.get('settings'))?.language).toBe('en');
+      const pending = await listPendingApprovals(db);
+      expect(pending.map((p) => p.assignment.key)).toEqual(['a:ayse']);
+      expect(pending[0]?.workplace?.key).toBe(`sgk:${SICIL}`);
+      expect(await db.checklists.get('a:ayse')).toBeDefined();
+    } finally {
+      db.close();
+    }
+  });
+
+  test('an empty v1 database upgrades too', async () => {
+    const name = `katip-migration-empty-${Math.random().toString(36).slice(2)}`;
+    names.push(name);
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.open();
+    v1.close();
+    const db = new KatipDb(name);
+    expect(await db.assignments.count()).toBe(0);
+    expect(await db.history.count()).toBe(0);
+    db.close();
+  });
+});

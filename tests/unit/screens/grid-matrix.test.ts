@@ -1,0 +1,57 @@
+// Screen × fixture matrix: every reader's detector and record rows against every saved portal page.
+import { describe, expect, it } from 'vitest';
+import { detectScreen, SCREENS } from '@/utils/screens';
+import { newContractsReader } from '@/utils/screens/new-contracts';
+import { oldContractsReader } from '@/utils/screens/old-contracts';
+import { oldWorkplaceSelectReader } from '@/utils/screens/old-workplace-select';
+import { publicInstitutionsReader } from '@/utils/screens/public-institutions';
+import { allFixtures, expectedRecordElements, expectedScreen, screenDocumentOf } from './grid-fixtures';
+
+const GRID_READERS = [oldContractsReader, oldWorkplaceSelectReader, newContractsReader, publicInstitutionsReader];
+const FIXTURES = allFixtures();
+
+describe('fixtures on disk', () => {
+  it.each(GRID_READERS.map((r) => r.id))('%s has at least three markup variants', (id) => {
+    const own = FIXTURES.filter((f) => f.startsWith(`${id}/`) && !f.endsWith('iframe.html'));
+    expect(own.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has pages that are no screen at all', () => {
+    expect(FIXTURES.filter((f) => f.startsWith('none/')).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe.each(FIXTURES)('%s', (fixture) => {
+  const { doc } = screenDocumentOf(fixture);
+  const expected = expectedScreen(doc);
+
+  it.each(GRID_READERS.map((r) => [r.id, r] as const))(`%s.detect is ${'true only for its own screen'}`, (id, reader) => {
+    expect(reader.detect(doc)).toBe(expected === id);
+  });
+
+  it('detectScreen names the declared screen (or none)', () => {
+    expect(detectScreen(doc)?.id).toBe(expected);
+  });
+
+  if (expected && GRID_READERS.some((r) => r.id === expected)) {
+    it('reads exactly the rows the fixture marks as records, in order', () => {
+      const reader = GRID_READERS.find((r) => r.id === expected)!;
+      const read = reader.read(doc);
+      expect(read.screen).toBe(expected);
+      expect(read.records.map((r) => r.element)).toEqual(expectedRecordElements(doc));
+    });
+  }
+});
+
+describe('registry', () => {
+  it('lists each screen once', () => {
+    const ids = SCREENS.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of GRID_READERS) expect(ids).toContain(r.id);
+  });
+
+  it('finds nothing on an empty page', () => {
+    const doc = new DOMParser().parseFromString('<html><body></body></html>', 'text/html');
+    expect(detectScreen(doc)).toBeUndefined();
+  });
+});

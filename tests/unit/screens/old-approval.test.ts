@@ -1,0 +1,194 @@
+// Old interface "SÖZLEŞME ONAY" form reader (utils/screens/old-approval.ts) on the fixtures and inline pages.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { oldApprovalScreen } from '@/utils/screens/old-approval';
+import { PageRecordSchema, type PageRecord } from '@/utils/records';
+
+const FIXTURES = join(process.cwd(), 'tests/fixtures');
+
+function parse(source: string): Document {
+  // no frame loading in unit tests (the inner document is its own fixture): an empty srcdoc stands in
+  const doc = new DOMParser().parseFromString(
+    source.replace(/(<iframe\b[^>]*?)\ssrc=/gi, '$1 srcdoc="" data-fixture-src='),
+    'text/html',
+  );
+  // happy-dom 21 mis-sets selectedIndex while parsing <option selected>; a browser selects the marked option
+  for (const select of doc.querySelectorAll('select')) {
+    const i = Array.from(select.options).findIndex((o) => o.hasAttribute('selected'));
+    if (i >= 0) select.selectedIndex = i;
+  }
+  return doc;
+}
+
+function load(path: string): Document {
+  return parse(readFileSync(join(FIXTURES, path), 'utf8'));
+}
+
+function allFixtures(dir = FIXTURES): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return allFixtures(p);
+    return name.endsWith('.html') ? [relative(FIXTURES, p)] : [];
+  });
+}
+
+function readOne(doc: Document): { element: Element; record: PageRecord } {
+  const read = oldApprovalScreen.read(doc);
+  expect(read.screen).toBe('old-approval');
+  expect(read.records).toHaveLength(1);
+  const only = read.records[0]!;
+  expect(PageRecordSchema.safeParse(only.record).success).toBe(true);
+  expect(only.record.kind).toBe('approval');
+  return only;
+}
+
+const EXPECTED: Record<string, PageRecord> = {
+  'old-approval/table.html': {
+    kind: 'approval',
+    assignment: { personName: 'ELİF KARATAŞ', portalId: '4871236', minutes: 2400, overtimeMinutes: 0 },
+    capacity: { remainingMinutes: 3150, remainingOvertimeMinutes: 1200, note: 'Ayda iki ziyaret, salı günleri.' },
+  },
+  'old-approval/labels.html': {
+    kind: 'approval',
+    assignment: { personName: 'Murat Yıldırım', portalId: '5102294', minutes: 1800, overtimeMinutes: 120 },
+    capacity: { remainingMinutes: 1500, remainingOvertimeMinutes: 600 },
+  },
+  'old-approval/dl.html': {
+    kind: 'approval',
+    assignment: { personName: 'Zeynep Aksoy', portalId: '3990417', minutes: 960 },
+    capacity: { remainingMinutes: 11700, remainingOvertimeMinutes: 0, note: 'İşyeri hekimi görevlendirmesi, ayda bir tam gün.' },
+  },
+  'old-approval/div-grid.html': {
+    kind: 'approval',
+    assignment: { personName: 'Hakan Demirci', portalId: '6210553', minutes: 3600, overtimeMinutes: 0 },
+    capacity: { remainingMinutes: 2700, remainingOvertimeMinutes: 900, note: 'Kısmi süreli, C sınıfı uzman.' },
+  },
+  'old-approval/iframe-inner.html': {
+    kind: 'approval',
+    assignment: { personName: 'OSMAN ÇELİKKAYA', portalId: '7734120', minutes: 4800, overtimeMinutes: 0 },
+    capacity: { remainingMinutes: 4200, remainingOvertimeMinutes: 1170 },
+  },
+  'old-approval/hostile.html': {
+    kind: 'approval',
+    assignment: { personName: '<img src=x onerror="window.__pwned=1">', portalId: '2277341', minutes: 1200, overtimeMinutes: 0 },
+    capacity: { remainingMinutes: 900, remainingOvertimeMinutes: 300, note: '<script>window.__pwned=2</script><b>Onaylayın</b>' },
+  },
+  'old-approval/garbage.html': {
+    kind: 'approval',
+    assignment: { personName: 'Selin Kurt', portalId: '8102216' },
+  },
+};
+
+describe('old-approval on its fixtures', () => {
+  for (const [path, expected] of Object.entries(EXPECTED)) {
+    it(`${path}: detected, read field by field, record element as marked`, () => {
+      const doc = load(path);
+      expect(doc.documentElement.getAttribute('data-expect-screen')).toBe('old-approval');
+      expect(oldApprovalScreen.detect(doc)).toBe(true);
+      const { element, record } = readOne(doc);
+      expect(record).toEqual(expected);
+      expect(element).toBe(doc.querySelector('[data-expect-kind="record"]'));
+    });
+  }
+
+  it('every old-approval fixture marked as one is covered above', () => {
+    const marked = allFixtures().filter(
+      (p) => load(p).documentElement.getAttribute('data-expect-screen') === 'old-approval',
+    );
+    expect(marked.sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('the page around the popup frame is not the form itself', () => {
+    const outer = load('old-approval/iframe.html');
+    expect(outer.querySelector('iframe')).not.toBeNull();
+    expect(oldApprovalScreen.detect(outer)).toBe(false);
+    expect(oldApprovalScreen.read(outer).records).toEqual([]);
+  });
+
+  it('garbage numbers are left out rather than guessed', () => {
+    const { record } = readOne(load('old-approval/garbage.html'));
+    expect(record.assignment?.minutes).toBeUndefined(); // "abc"
+    expect(record.assignment?.overtimeMinutes).toBeUndefined(); // "-30"
+    expect(record.capacity).toBeUndefined(); // "1.2.3", "—", empty note
+  });
+
+  it('hostile text comes back as plain text and builds no element', () => {
+    const doc = load('old-approval/hostile.html');
+    const before = doc.querySelectorAll('*').length;
+    const { record } = readOne(doc);
+    expect(record.assignment?.personName).toBe('<img src=x onerror="window.__pwned=1">');
+    expect(doc.querySelectorAll('img, script, b').length).toBe(0);
+    expect(doc.querySelectorAll('*').length).toBe(before);
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('re-reads what the clerk typed into the minutes input', () => {
+    const doc = load('old-approval/iframe-inner.html');
+    const input = doc.querySelector<HTMLInputElement>('input[name="txtAylikCalisma"]')!;
+    input.value = '5.100';
+    expect(readOne(doc).record.assignment?.minutes).toBe(5100);
+    input.value = '';
+    expect(readOne(doc).record.assignment?.minutes).toBeUndefined();
+  });
+});
+
+describe('old-approval detection elsewhere', () => {
+  const others = allFixtures().filter((p) => load(p).documentElement.getAttribute('data-expect-screen') !== 'old-approval');
+
+  it('has other fixtures to be checked against', () => {
+    expect(others.length).toBeGreaterThanOrEqual(6);
+  });
+
+  for (const path of others) {
+    it(`does not fire on ${path}`, () => {
+      const doc = load(path);
+      expect(oldApprovalScreen.detect(doc)).toBe(false);
+      expect(oldApprovalScreen.read(doc).records).toEqual([]);
+    });
+  }
+
+  const INLINE: Record<string, string> = {
+    'the portal home page': `<div id="header">İş Sağlığı ve Güvenliği Kayıt, Takip ve İzleme Programı İSG-KATİP v9.19.01.10</div>
+      <ul><li>Kayıtlı Kullanıcı Girişi</li><li>Sorgulama &amp; Başvuru</li><li>Vazgeç &amp; Çıkış Yap</li></ul>
+      <h3>ONAY BEKLEYEN SÖZLEŞMELER</h3><p>2 adet Onay Bekleyen Sözleşmeniz Bulunuyor.</p>
+      <p>Sisteme [Tarih] tarihinde, [TC Kimlik Numarası] ve [İp Adresi] ile girişiniz kayıt altına alındı.</p>`,
+    'the old contracts grid': `<div>Yeni İşe Grv. Onayla Sözleşme İptal Sil Detay Yazdır</div>
+      <table><tr><th>Adı Soyadı</th><th>Grv. Türü</th><th>Personel Kategorisi Adı</th><th>Çalışma Şekli</th><th>Grv. Başlama Trh.</th><th>Çalışma Durumu</th><th>Grv. Ayrılış Trh.</th><th>Grv. Onay Durumu</th></tr>
+      <tr><td>ELİF KARATAŞ</td><td>Dış Grv.</td><td>C Sınıfı İş Güvenliği Uzmanı</td><td>Kısmi Süreli</td><td>01.02.2025</td><td>Devam Ediyor</td><td></td><td>Onay Bekliyor</td></tr></table>`,
+    'a title with a single field': `<div>SÖZLEŞME ONAY</div><table><tr><td>Adı Soyadı</td><td>Ali Er</td></tr></table>`,
+    'an empty page': '',
+  };
+  for (const [name, body] of Object.entries(INLINE)) {
+    it(`does not fire on ${name}`, () => {
+      const doc = parse(`<!DOCTYPE html><html><body>${body}</body></html>`);
+      expect(oldApprovalScreen.detect(doc)).toBe(false);
+      expect(oldApprovalScreen.read(doc).records).toEqual([]);
+    });
+  }
+});
+
+describe('old-approval labels', () => {
+  it('matches the most specific label whatever the order of the rows', () => {
+    const doc = parse(`<html><body><table>
+      <tr><td>KALAN MAX. AYL. FZL. MESAİ SÜRESİ (DK)</td><td>40</td></tr>
+      <tr><td>KALAN MAX. AYL. ÇLŞ. SÜRESİ (DK)</td><td>30</td></tr>
+      <tr><td>AYL. FZL. MESAİ SÜRESİ (DK)</td><td>20</td></tr>
+      <tr><td>AYL. ÇLŞ. SÜRESİ (DK)</td><td>10</td></tr>
+    </table></body></html>`);
+    expect(oldApprovalScreen.detect(doc)).toBe(true);
+    const { record } = readOne(doc);
+    expect(record.assignment).toEqual({ minutes: 10, overtimeMinutes: 20 });
+    expect(record.capacity).toEqual({ remainingMinutes: 30, remainingOvertimeMinutes: 40 });
+  });
+
+  it('reads the unabbreviated labels of another portal version', () => {
+    const doc = parse(`<html><body><h2>SÖZLEŞME ONAY</h2><dl>
+      <dt>Aylık Çalışma Süresi (Dakika)</dt><dd>1.140</dd>
+      <dt>Kalan Maksimum Aylık Çalışma Süresi</dt><dd>10.560</dd></dl></body></html>`);
+    expect(oldApprovalScreen.detect(doc)).toBe(true);
+    const { record } = readOne(doc);
+    expect(record.assignment?.minutes).toBe(1140);
+    expect(record.capacity?.remainingMinutes).toBe(10560);
+  });
+});

@@ -1,0 +1,180 @@
+// Options page: profile validation (SGK 26 digits, NACE in the list, hazard override), rules, language, import, delete.
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OptionsApp } from '@/entrypoints/options/OptionsApp';
+import { exportBackup, getSettings, listWorkplaces, saveProfile, type KatipDb } from '@/utils/db';
+import { ruleById } from '@/utils/rules';
+import { freshDb, renderWithDb, teardown } from './helpers';
+
+afterEach(teardown);
+
+const SICIL = '2 4322 05 01 1234567 034 01 12 000';
+const SICIL_DIGITS = '24322050112345670340112000';
+
+async function openNewProfile() {
+  const r = renderWithDb(<OptionsApp />);
+  await r.user.click(await screen.findByRole('button', { name: 'Yeni işyeri profili' }));
+  const form = screen.getByRole('form', { name: 'Yeni işyeri profili' });
+  return { ...r, form };
+}
+
+describe('Options: workplace profile form', () => {
+  it('refuses an SGK number that is not 26 digits and saves nothing', async () => {
+    const { user, form, db } = await openNewProfile();
+    await user.type(within(form).getByLabelText('İşyeri unvanı'), 'Deneme İnşaat');
+    await user.type(within(form).getByLabelText('SGK işyeri sicil numarası (26 hane)'), '2432205011234');
+    await user.click(within(form).getByRole('button', { name: 'Kaydet' }));
+    expect(within(form).getByText(/SGK işyeri sicil numarası 26 haneli olmalı; girilen 13 hane/)).toBeTruthy();
+    expect(within(form).getByRole('alert').textContent).toBe('Formda 1 hata var; lütfen düzeltin.');
+    expect(within(form).getByLabelText('SGK işyeri sicil numarası (26 hane)').getAttribute('aria-invalid')).toBe('true');
+    expect(await listWorkplaces(db)).toHaveLength(0);
+  });
+
+  it('refuses a NACE code that is not in the list, and a malformed one', async () => {
+    const { user, form } = await openNewProfile();
+    const nace = within(form).getByLabelText('NACE kodu (xx.xx.xx)');
+    await user.type(nace, '43.22.01');
+    expect(within(form).getByText(/43\.22\.01 kodu Tehlike Sınıfları Tebliği listesinde yok/)).toBeTruthy();
+    await user.clear(nace);
+    await user.type(nace, '43.22');
+    await user.click(within(form).getByRole('button', { name: 'Kaydet' }));
+    expect(within(form).getByText(/NACE kodu altı haneli ve xx\.xx\.xx biçiminde olmalı/)).toBeTruthy();
+  });
+
+  it('fills the hazard class from the NACE code and warns when the user picks another', async () => {
+    const { user, form, db } = await openNewProfile();
+    await user.type(within(form).getByLabelText('İşyeri unvanı'), 'Deneme İnşaat');
+    await user.type(within(form).getByLabelText('SGK işyeri sicil numarası (26 hane)'), SICIL);
+    await user.type(within(form).getByLabelText('NACE kodu (xx.xx.xx)'), '43.22.05');
+    const hazard = within(form).getByLabelText('Tehlike sınıfı') as HTMLSelectElement;
+    expect(hazard.value).toBe('cok-tehlikeli');
+    expect(within(form).getByText('Tehlike sınıfı NACE kodundan dolduruldu: Çok Tehlikeli.')).toBeTruthy();
+    await user.selectOptions(hazard, 'tehlikeli');
+    expect(within(form).getByText(/Seçtiğiniz tehlike sınıfı \(Tehlikeli\), NACE kodunun listedeki sınıfından \(Çok Tehlikeli\) farklı/)).toBeTruthy();
+    await user.type(within(form).getByLabelText('Çalışan sayısı'), '45');
+    await user.click(within(form).getByRole('button', { name: 'Kaydet' }));
+    expect(await screen.findByText('Profil kaydedildi.')).toBeTruthy();
+    const [row] = await listWorkplaces(db);
+    expect(row?.profile).toMatchObject({ title: 'Deneme İnşaat', sicilNo: SICIL_DIGITS, naceText: '43.22.05', hazardText: 'Tehlikeli', employees: 45 });
+  });
+
+  it('refuses a negative employee count', async () => {
+    const { user, form } = await openNewProfile();
+    await user.type(within(form).getByLabelText('Çalışan sayısı'), '-3');
+    await user.click(within(form).getByRole('button', { name: 'Kaydet' }));
+    expect(within(form).getByText(/Çalışan sayısı negatif olmayan bir tam sayı olmalı/)).toBeTruthy();
+  });
+
+  it('takes a DETSİS number for a public institution', async () => {
+    const { user, form, db } = await openNewProfile();
+    await user.type(within(form).getByLabelText('İşyeri unvanı'), 'Örnek Üniversitesi');
+    await user.click(within(form).getByLabelText('Kamu kurumu (DETSİS numarası ile)'));
+    await user.type(within(form).getByLabelText('DETSİS numarası'), '12A');
+    await user.click(within(form).getByRole('button', { name: 'Kaydet' }));
+    expect(within(form).getByText(/DETSİS numarası yalnız rakamlardan oluşmalı/)).toBeTruthy();
+    await user.clear(within(form).getByLabelText('DETSİS numarası'));
+    await user.type(within(form).getByLabelText('DETSİS numarası'), '22620739');
+    await user.click(within(form).getByRole('button', { name: 'Kaydet' }));
+    await screen.findByText('Profil kaydedildi.');
+    expect((await listWorkplaces(db))[0]?.profile).toMatchObject({ detsisNo: '22620739' });
+  });
+
+  it('deletes a profile only after confirmation', async () => {
+    const db = freshDb();
+    await saveProfile(db, undefined, { title: 'Silinecek A.Ş.', sicilNo: SICIL_DIGITS });
+    const { user } = renderWithDb(<OptionsApp />, db);
+    await user.click(await screen.findByRole('button', { name: 'Sil: Silinecek A.Ş.' }));
+    expect(screen.getByText(/“Silinecek A\.Ş\.” profili silinsin mi\?/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Vazgeç' }));
+    expect(await listWorkplaces(db)).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Sil: Silinecek A.Ş.' }));
+    await user.click(screen.getByRole('button', { name: 'Evet, profili sil' }));
+    expect(await screen.findByText('Profil silindi.')).toBeTruthy();
+    expect(await listWorkplaces(db)).toHaveLength(0);
+  });
+});
+
+describe('Options: settings', () => {
+  it('switches a rule off and on, saved in settings.disabledRules', async () => {
+    const { user, db } = renderWithDb(<OptionsApp />);
+    const title = ruleById('nace-sicil-mismatch').title.tr;
+    const sw = (await screen.findByRole('switch', { name: title })) as HTMLInputElement;
+    expect(sw.checked).toBe(true);
+    await user.click(sw);
+    await waitFor(async () => expect((await getSettings(db)).disabledRules).toEqual(['nace-sicil-mismatch']));
+    await waitFor(() => expect(sw.checked).toBe(false));
+    await user.click(sw);
+    await waitFor(async () => expect((await getSettings(db)).disabledRules).toEqual([]));
+  });
+
+  it('switches the language to English', async () => {
+    const { user, db } = renderWithDb(<OptionsApp />);
+    await user.click(await screen.findByRole('radio', { name: 'İngilizce (English)' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'KATİP Assistant options' })).toBeTruthy();
+    expect((await getSettings(db)).language).toBe('en');
+  });
+
+  it('saves the show-T.C.-numbers switch, off by default', async () => {
+    const { user, db } = renderWithDb(<OptionsApp />);
+    const sw = (await screen.findByRole('switch', { name: 'T.C. Kimlik numaralarını tam göster' })) as HTMLInputElement;
+    expect(sw.checked).toBe(false);
+    await user.click(sw);
+    await waitFor(async () => expect((await getSettings(db)).showTckn).toBe(true));
+  });
+
+  it('has a skip link to the main content and a privacy statement', async () => {
+    renderWithDb(<OptionsApp />);
+    expect(screen.getByRole('link', { name: 'İçeriğe geç' }).getAttribute('href')).toBe('#main');
+    expect(screen.getByText(/Eklenti hiçbir ağ isteği yapmaz/)).toBeTruthy();
+  });
+});
+
+describe('Options: your data', () => {
+  async function seeded(): Promise<KatipDb> {
+    const db = freshDb();
+    await saveProfile(db, undefined, { title: 'Kalıcı Ltd.', sicilNo: SICIL_DIGITS, employees: 12 });
+    return db;
+  }
+
+  it('a corrupt backup file shows an error and changes nothing', async () => {
+    const db = await seeded();
+    const before = await exportBackup(db);
+    const { user } = renderWithDb(<OptionsApp />, db);
+    const file = new File(['{"format":"katip-asistani-backup","version":1,"workplaces":[{'], 'yedek.json', { type: 'application/json' });
+    await user.upload(screen.getByLabelText('Yedek dosyasını içe aktar'), file);
+    const alert = await screen.findByText(/İçe aktarılamadı; hiçbir şey değişmedi\./);
+    expect(alert.closest('[role="alert"]')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'İçe aktarmayı onayla' })).toBeNull();
+    const after = await exportBackup(db);
+    expect({ ...after, exportedAt: '' }).toEqual({ ...before, exportedAt: '' });
+  });
+
+  it('a valid backup is previewed, then applied on confirmation', async () => {
+    const source = await seeded();
+    const backup = await exportBackup(source);
+    const { user, db } = renderWithDb(<OptionsApp />);
+    const file = new File([JSON.stringify(backup)], 'yedek.json', { type: 'application/json' });
+    await user.upload(screen.getByLabelText('Yedek dosyasını içe aktar'), file);
+    const confirm = await screen.findByRole('button', { name: 'İçe aktarmayı onayla' });
+    const row = screen.getByRole('rowheader', { name: 'İşyerleri' }).closest('tr')!;
+    expect([...row.cells].map((c) => c.textContent)).toEqual(['İşyerleri', '1', '0']);
+    expect(await listWorkplaces(db)).toHaveLength(0);
+    await user.click(confirm);
+    expect(await screen.findByText('İçe aktarma tamamlandı.')).toBeTruthy();
+    expect((await listWorkplaces(db))[0]?.profile?.title).toBe('Kalıcı Ltd.');
+    expect(await screen.findByText('Kalıcı Ltd.')).toBeTruthy();
+  });
+
+  it('deletes everything only after the confirmation step', async () => {
+    const db = await seeded();
+    const { user } = renderWithDb(<OptionsApp />, db);
+    await screen.findByText('Kalıcı Ltd.');
+    await user.click(screen.getByRole('button', { name: 'Tüm verileri sil' }));
+    expect(screen.getByText(/kalıcı olarak silinecek/)).toBeTruthy();
+    expect(await listWorkplaces(db)).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Evet, hepsini sil' }));
+    expect(await screen.findByText('Tüm veriler silindi.')).toBeTruthy();
+    expect(await listWorkplaces(db)).toHaveLength(0);
+    expect(await screen.findByText('Henüz işyeri yok.')).toBeTruthy();
+  });
+});

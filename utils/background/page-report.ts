@@ -1,0 +1,201 @@
+// Every portal screen (PAGE-CONTRACT.md): a page report from the content script updates the
+// mirror (workplaces, assignments, history, RULES.md §10 checklist ticks) in one transaction,
+// and the tab's report and toolbar badge.
+import type { PageReport } from '@/utils/messages';
+import type { RuleId } from '@/utils/rules/types';
+import type { AssignmentFacts, ScreenId, WorkplaceFacts } from '@/utils/records';
+import { autoTick } from '@/utils/db/checklist';
+import { getSettings } from '@/utils/db/queries';
+import type { ChecklistStepId, KatipDb } from '@/utils/db/schema';
+import { clearTabReport, getSelectedAssignment, getTabReport, setTabReport, type StoredSelection } from '@/utils/db/tab-reports';
+import { clearBadge, errorRecordCount, updateBadge } from './badge';
+import { namesWorkplace, resolveAssignmentKey, samePerson, upsertAssignment, upsertSeenWorkplace } from './mirror';
+import { errorReply, withRetry, type ErrorReply } from './reply';
+
+export interface Sender {
+  tab?: { id?: number };
+  frameId?: number;
+  url?: string;
+}
+
+export interface PageReportReply {
+  ok: true;
+  /** assignments the report named, created or changed */
+  assignments: number;
+  created: number;
+  changed: number;
+  history: number;
+  /** records with status error on this tab (the badge) */
+  errors: number;
+}
+
+/** The screens of the old interface that do not show the workplace (the select screen chose it). */
+const OLD_SCREENS_WITHOUT_WORKPLACE: readonly ScreenId[] = ['old-contracts', 'old-approval'];
+const GRID_SCREENS: readonly ScreenId[] = ['old-contracts', 'new-contracts'];
+/** the screen that shows the minutes asked beside the remaining capacity and judges them (step 6) */
+const MINUTES_FORMS: readonly ScreenId[] = ['old-approval'];
+
+const CERTIFICATE_RULES: readonly RuleId[] = ['certificate-class'];
+const MINUTES_RULES: readonly RuleId[] = ['minutes-below-minimum', 'full-time-required', 'over-capacity'];
+const NACE_RULES: readonly RuleId[] = ['nace-malformed', 'nace-not-listed', 'nace-class-mismatch', 'nace-sicil-mismatch', 'hazard-class-unknown'];
+
+export interface UpsertSummary {
+  assignments: number;
+  created: number;
+  changed: number;
+  history: number;
+}
+
+/**
+ * Writes a report into the mirror in ONE rw transaction: workplaces and assignments merged
+ * (absent facts never erase known ones), a history row per changed state, checklist steps
+ * ticked. The same report twice writes nothing the second time.
+ */
+export async function upsertPageReport(
+  db: KatipDb,
+  report: PageReport,
+  at: string = new Date().toISOString(),
+  selection?: StoredSelection,
+): Promise<UpsertSummary> {
+  return db.transaction('rw', [db.workplaces, db.assignments, db.history, db.checklists, db.settings], async () => {
+    const settings = await getSettings(db);
+    const disabled = new Set(settings.disabledRules);
+    const summary: UpsertSummary = { assignments: 0, created: 0, changed: 0, history: 0 };
+    const pageWorkplace = report.page?.workplace;
+    const findingsByRecord = new Map<number, Set<RuleId>>();
+    const pageFindings = new Set<RuleId>();
+    for (const finding of report.findings) {
+      if (finding.recordIndex === undefined) pageFindings.add(finding.ruleId);
+      else {
+        let set = findingsByRecord.get(finding.recordIndex);
+        if (!set) findingsByRecord.set(finding.recordIndex, (set = new Set()));
+        set.add(finding.ruleId);
+      }
+    }
+
+    /** checklist ticks gathered per assignment, applied at the end */
+    const ticks = new Map<string, { pending: boolean; steps: Partial<Record<ChecklistStepId, boolean>> }>();
+    const tick = (key: string, pending: boolean, steps: Partial<Record<ChecklistStepId, boolean>>) => {
+      const entry = ticks.get(key) ?? { pending: false, steps: {} };
+      entry.pending ||= pending;
+      for (const [step, done] of Object.entries(steps) as [string, boolean][]) {
+        const id = Number(step) as ChecklistStepId;
+        // a fault anywhere on the page for this assignment wins over a clean sighting
+        entry.steps[id] = entry.steps[id] === false ? false : done;
+      }
+      ticks.set(key, entry);
+    };
+    /** step 7 per workplace: judged (a NACE code was shown) and whether a NACE finding fired */
+    const naceByWorkplace = new Map<string, boolean>();
+
+    const workplaceMemo = new Map<string, string | undefined>();
+    let workplaceForPage: string | undefined;
+    if (pageWorkplace && namesWorkplace(pageWorkplace)) workplaceForPage = await upsertSeenWorkplace(db, pageWorkplace, at, report.screen);
+
+    for (const [index, record] of report.records.entries()) {
+      const facts: WorkplaceFacts | undefined = record.workplace || pageWorkplace ? { ...pageWorkplace, ...record.workplace } : undefined;
+      let workplaceKey: string | undefined;
+      if (record.workplace && namesWorkplace(record.workplace)) {
+        // grids repeat the same workplace columns on every row: write each distinct sighting once
+        const memoKey = JSON.stringify(facts);
+        if (!workplaceMemo.has(memoKey)) workplaceMemo.set(memoKey, await upsertSeenWorkplace(db, facts!, at, report.screen));
+        workplaceKey = workplaceMemo.get(memoKey);
+      } else workplaceKey = workplaceForPage;
+      if (!workplaceKey && OLD_SCREENS_WITHOUT_WORKPLACE.includes(report.screen)) {
+        workplaceKey = report.screen === 'old-approval' && selection?.workplaceKey ? selection.workplaceKey : settings.selectedWorkplaceKey;
+      }
+      const recordFindings = findingsByRecord.get(index) ?? new Set<RuleId>();
+
+      if (workplaceKey && facts?.naceText && !NACE_RULES.every((id) => disabled.has(id))) {
+        const fault = NACE_RULES.some((id) => recordFindings.has(id) || pageFindings.has(id));
+        naceByWorkplace.set(workplaceKey, (naceByWorkplace.get(workplaceKey) ?? false) || fault);
+      }
+
+      // the new contract form is a draft being typed, not a portal record: only its workplace is kept
+      if (!record.assignment || report.screen === 'new-contract-form') continue;
+      let assignmentFacts: AssignmentFacts = record.assignment;
+      let key: string | undefined;
+      if (report.screen === 'old-approval' && selection?.assignmentKey && samePerson(selection.assignment, assignmentFacts)) {
+        // the form shows the grid row the user clicked: merge the two sightings into one assignment
+        const byId = assignmentFacts.portalId ? await resolveAssignmentKey(db, workplaceKey, { portalId: assignmentFacts.portalId }) : undefined;
+        const known = byId && (await db.assignments.get(byId)) ? byId : undefined;
+        key = known ?? selection.assignmentKey;
+        if (!(await db.assignments.get(key))) assignmentFacts = { ...selection.assignment, ...stripUndefined(assignmentFacts) };
+      } else {
+        key = await resolveAssignmentKey(db, workplaceKey, assignmentFacts);
+      }
+      if (!key) continue;
+      const result = await upsertAssignment(db, key, workplaceKey, assignmentFacts, at, report.screen);
+      summary.assignments++;
+      if (result.created) summary.created++;
+      if (result.changed) summary.changed++;
+      summary.history += result.historyAdded;
+
+      const row = result.row;
+      const pending = row.approvalState === 'pending';
+      const steps: Partial<Record<ChecklistStepId, boolean>> = {};
+      if (GRID_SCREENS.includes(report.screen)) {
+        steps[3] = true;
+        if (pending) steps[4] = true;
+      }
+      // step 5 is judged where the screen shows the certificate class (or a role it does not apply to)
+      const certificateFault = CERTIFICATE_RULES.some((id) => recordFindings.has(id));
+      const shown = record.assignment;
+      const certificateJudged = certificateFault || shown.certificateClass !== undefined || (shown.role !== undefined && shown.role !== 'igu');
+      if (certificateJudged && !CERTIFICATE_RULES.every((id) => disabled.has(id))) steps[5] = !certificateFault;
+      if (MINUTES_FORMS.includes(report.screen) && !MINUTES_RULES.every((id) => disabled.has(id))) {
+        steps[6] = !MINUTES_RULES.some((id) => recordFindings.has(id));
+      }
+      if (report.screen === 'old-approval') steps[8] = true;
+      if (row.approvalState === 'approved' && result.previousApproval !== 'approved') steps[9] = true;
+      tick(row.key, pending, steps);
+    }
+
+    // step 7 for every pending approval of a workplace whose NACE code was judged
+    for (const [workplaceKey, fault] of naceByWorkplace) {
+      const rows = await db.assignments.where('workplaceKey').equals(workplaceKey).toArray();
+      for (const row of rows) if (row.pending) tick(row.key, true, { 7: !fault });
+    }
+    // step 1: a portal screen was reported, so the user is logged in
+    for (const row of await db.assignments.where('pending').equals(1).toArray()) tick(row.key, true, { 1: true });
+
+    for (const [key, entry] of ticks) await autoTick(db, key, entry.steps, at, entry.pending);
+    return summary;
+  });
+}
+
+function stripUndefined<T extends object>(facts: T): T {
+  return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Handles a validated page-report message: mirror, tab report, badge. */
+export async function handlePageReport(db: KatipDb, report: PageReport, sender: Sender): Promise<PageReportReply | ErrorReply> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) {
+    return errorReply('Sayfa raporu bir sekmeden gelmedi; yok sayıldı.', 'The page report did not come from a tab; ignored.');
+  }
+  const selection = report.screen === 'old-approval' ? await getSelectedAssignment(tabId) : undefined;
+  const written = await withRetry('page-report', { screen: report.screen, url: report.url, tabId, records: report.records.length }, () =>
+    upsertPageReport(db, report, new Date().toISOString(), selection),
+  );
+  // the tab's findings are shown even when the mirror could not be written
+  await setTabReport(tabId, report, sender.frameId);
+  const errors = errorRecordCount(report.findings);
+  await updateBadge(tabId, errors);
+  if (!written.ok) return written;
+  return { ok: true, ...written.value, errors };
+}
+
+/** The page (frame) shows no known screen any more: its findings leave the tab and the badge. */
+export async function handlePageCleared(sender: Sender): Promise<{ ok: true; cleared: boolean } | ErrorReply> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return errorReply('İleti bir sekmeden gelmedi; yok sayıldı.', 'The message did not come from a tab; ignored.');
+  const stored = await getTabReport(tabId);
+  // another frame's report stays (the old interface shows its screens in frames)
+  if (stored && stored.frameId !== undefined && sender.frameId !== undefined && stored.frameId !== sender.frameId) {
+    return { ok: true, cleared: false };
+  }
+  await clearTabReport(tabId);
+  await clearBadge(tabId);
+  return { ok: true, cleared: true };
+}

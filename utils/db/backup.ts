@@ -1,0 +1,339 @@
+// RULES.md §11 (records protected against loss, legible, retrievable): a versioned JSON backup
+// checked whole before anything is written, an all-or-nothing import, a CSV register for Excel
+// (Turkish locale) and deleting everything.
+import { z } from 'zod';
+import { formatTurkishDate, maskTckn, ROLE_LABELS } from '@/utils/domain';
+import { AssignmentFactsSchema, ScreenIdSchema, WorkplaceFactsSchema } from '../records';
+import { RULE_IDS } from '../rules/types';
+import { getSettings } from './queries';
+import {
+  indexedWorkplace,
+  SETTINGS_KEY,
+  type AssignmentRow,
+  type ChecklistRow,
+  type HistoryRow,
+  type KatipDb,
+  type Settings,
+  type WorkplaceRow,
+} from './schema';
+
+export const BACKUP_FORMAT = 'katip-asistani-backup';
+export const BACKUP_VERSION = 1;
+
+const isoTime = z.string().min(1).max(40);
+const key = z.string().min(1).max(3000);
+
+const WorkplaceRowSchema = z.object({
+  key,
+  seen: WorkplaceFactsSchema.extend({ at: isoTime, screen: ScreenIdSchema }).optional(),
+  profile: WorkplaceFactsSchema.extend({ updatedAt: isoTime }).optional(),
+  updatedAt: isoTime,
+});
+
+const AssignmentRowSchema = AssignmentFactsSchema.extend({
+  key,
+  workplaceKey: key.optional(),
+  label: z.string().max(3000),
+  firstSeenAt: isoTime,
+  lastSeenAt: isoTime,
+  lastScreen: ScreenIdSchema,
+  pending: z.union([z.literal(0), z.literal(1)]),
+});
+
+const HistoryRowSchema = z.object({
+  id: z.number().int().positive().optional(),
+  assignmentKey: key,
+  at: isoTime,
+  screen: ScreenIdSchema,
+  field: z.enum(['approvalState', 'contractState', 'minutes']),
+  from: z.string().max(2000).optional(),
+  to: z.string().max(2000),
+});
+
+const TickSchema = z.object({ done: z.boolean(), at: isoTime, how: z.enum(['seen', 'manual']) });
+const ChecklistRowSchema = z.object({
+  assignmentKey: key,
+  steps: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']), TickSchema),
+  updatedAt: z.string().max(40),
+});
+
+const SettingsSchema = z.object({
+  language: z.enum(['tr', 'en']),
+  disabledRules: z.array(z.enum(RULE_IDS)),
+  showTckn: z.boolean(),
+  selectedWorkplaceKey: key.optional(),
+});
+
+export const BackupSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: isoTime,
+  workplaces: z.array(WorkplaceRowSchema),
+  assignments: z.array(AssignmentRowSchema),
+  history: z.array(HistoryRowSchema),
+  checklists: z.array(ChecklistRowSchema),
+  settings: SettingsSchema,
+});
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  workplaces: WorkplaceRow[];
+  assignments: AssignmentRow[];
+  history: HistoryRow[];
+  checklists: ChecklistRow[];
+  settings: Settings;
+}
+
+export type BackupError = { tr: string; en: string };
+
+/** Everything the mirror holds, as one JSON-ready object. */
+export async function exportBackup(db: KatipDb): Promise<Backup> {
+  return db.transaction('r', [db.workplaces, db.assignments, db.history, db.checklists, db.settings], async () => {
+    const [workplaces, assignments, history, checklists, settings] = await Promise.all([
+      db.workplaces.toArray(),
+      db.assignments.toArray(),
+      db.history.toArray(),
+      db.checklists.toArray(),
+      getSettings(db),
+    ]);
+    return {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: new Date().toISOString(),
+      workplaces: workplaces.map(({ sicil: _s, detsis: _d, titleFold: _t, ...row }) => row),
+      assignments,
+      history,
+      checklists,
+      settings,
+    };
+  });
+}
+
+/** Checks a backup file whole: any fault rejects all of it, with a message in both languages. */
+export function parseBackup(text: string): { ok: true; backup: Backup } | { ok: false; error: BackupError } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return fail(
+      'Dosya okunamadı: geçerli bir JSON değil ya da yarım kalmış. Hiçbir şey içe aktarılmadı.',
+      'The file could not be read: it is not valid JSON or it is truncated. Nothing was imported.',
+    );
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || (data as { format?: unknown }).format !== BACKUP_FORMAT) {
+    return fail('Bu dosya bir KATİP Asistanı yedeği değil. Hiçbir şey içe aktarılmadı.', 'This file is not a KATİP Asistanı backup. Nothing was imported.');
+  }
+  const version = (data as { version?: unknown }).version;
+  if (version !== BACKUP_VERSION) {
+    const shown = typeof version === 'number' || typeof version === 'string' ? String(version) : '?';
+    return fail(
+      `Bu yedeğin sürümü (${shown}) desteklenmiyor; bu sürüm yalnızca ${BACKUP_VERSION}. sürüm yedekleri okur. Hiçbir şey içe aktarılmadı.`,
+      `This backup's version (${shown}) is not supported; this release reads version ${BACKUP_VERSION} only. Nothing was imported.`,
+    );
+  }
+  const parsed = BackupSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? formatPath(issue.path) : '?';
+    return fail(
+      `Yedek bozuk: "${where}" alanı geçersiz ya da eksik. Hiçbir şey içe aktarılmadı.`,
+      `The backup is damaged: "${where}" is invalid or missing. Nothing was imported.`,
+    );
+  }
+  const backup = parsed.data as Backup;
+  const duplicate =
+    firstDuplicate(backup.workplaces.map((row) => row.key), 'workplaces') ??
+    firstDuplicate(backup.assignments.map((row) => row.key), 'assignments') ??
+    firstDuplicate(backup.checklists.map((row) => row.assignmentKey), 'checklists') ??
+    firstDuplicate(backup.history.flatMap((row) => (row.id === undefined ? [] : [String(row.id)])), 'history');
+  if (duplicate) {
+    return fail(
+      `Yedek bozuk: "${duplicate}" iki kez geçiyor. Hiçbir şey içe aktarılmadı.`,
+      `The backup is damaged: "${duplicate}" occurs twice. Nothing was imported.`,
+    );
+  }
+  return { ok: true, backup };
+}
+
+function fail(tr: string, en: string): { ok: false; error: BackupError } {
+  return { ok: false, error: { tr, en } };
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('') || '(kök / root)';
+}
+
+function firstDuplicate(keys: string[], table: string): string | undefined {
+  const seen = new Set<string>();
+  for (const k of keys) {
+    if (seen.has(k)) return `${table}: ${k}`;
+    seen.add(k);
+  }
+  return undefined;
+}
+
+export interface ImportCounts {
+  workplaces: number;
+  assignments: number;
+  history: number;
+  checklists: number;
+}
+export interface ImportPreview {
+  /** rows the mirror does not have yet */
+  add: ImportCounts;
+  /** rows the mirror has with other contents (the backup's version replaces them) */
+  change: Omit<ImportCounts, 'history'> & { settings: boolean };
+  /** rows already identical */
+  unchanged: number;
+}
+
+/** What applyImport would add and change, without writing anything. */
+export async function previewImport(db: KatipDb, backup: Backup): Promise<ImportPreview> {
+  return db.transaction('r', [db.workplaces, db.assignments, db.history, db.checklists, db.settings], async () => {
+    const preview: ImportPreview = {
+      add: { workplaces: 0, assignments: 0, history: 0, checklists: 0 },
+      change: { workplaces: 0, assignments: 0, checklists: 0, settings: false },
+      unchanged: 0,
+    };
+    const compare = async <T>(rows: T[], existing: (T | undefined)[], table: 'workplaces' | 'assignments' | 'checklists', norm: (row: T) => unknown) => {
+      rows.forEach((row, i) => {
+        const old = existing[i];
+        if (old === undefined) preview.add[table]++;
+        else if (canonical(norm(old)) !== canonical(norm(row))) preview.change[table]++;
+        else preview.unchanged++;
+      });
+    };
+    const plainWorkplace = ({ sicil: _s, detsis: _d, titleFold: _t, ...row }: WorkplaceRow) => row;
+    await compare(backup.workplaces, await db.workplaces.bulkGet(backup.workplaces.map((r) => r.key)), 'workplaces', plainWorkplace);
+    await compare(backup.assignments, await db.assignments.bulkGet(backup.assignments.map((r) => r.key)), 'assignments', (r) => r);
+    await compare(backup.checklists, await db.checklists.bulkGet(backup.checklists.map((r) => r.assignmentKey)), 'checklists', (r) => r);
+    const known = new Set((await db.history.toArray()).map(historySignature));
+    for (const row of backup.history) {
+      if (known.has(historySignature(row))) preview.unchanged++;
+      else preview.add.history++;
+    }
+    preview.change.settings = canonical(await getSettings(db)) !== canonical(backup.settings);
+    return preview;
+  });
+}
+
+/**
+ * Writes a parsed backup in one transaction over every table: either all of it lands or none of
+ * it does. Rows of the same key are replaced; history rows already present are not doubled.
+ */
+export async function applyImport(db: KatipDb, backup: Backup): Promise<void> {
+  await db.transaction('rw', [db.workplaces, db.assignments, db.history, db.checklists, db.settings], async () => {
+    await db.workplaces.bulkPut(backup.workplaces.map((row) => indexedWorkplace(row)));
+    await db.assignments.bulkPut(backup.assignments.map((row) => ({ ...row, pending: row.approvalState === 'pending' ? 1 : 0 })));
+    const existing = await db.history.toArray();
+    const known = new Set(existing.map(historySignature));
+    const usedIds = new Set(existing.map((row) => row.id));
+    for (const row of backup.history) {
+      const signature = historySignature(row);
+      if (known.has(signature)) continue;
+      known.add(signature);
+      const { id, ...rest } = row;
+      if (id !== undefined && !usedIds.has(id)) {
+        usedIds.add(id);
+        await db.history.put({ ...rest, id });
+      } else {
+        await db.history.add(rest);
+      }
+    }
+    await db.checklists.bulkPut(backup.checklists);
+    await db.settings.put({ ...backup.settings, key: SETTINGS_KEY });
+  });
+}
+
+/** Empties every table of the mirror (the per-tab state in storage.session is not touched). */
+export async function deleteEverything(db: KatipDb): Promise<void> {
+  await db.transaction('rw', [db.workplaces, db.assignments, db.history, db.checklists, db.settings], async () => {
+    await Promise.all([db.workplaces.clear(), db.assignments.clear(), db.history.clear(), db.checklists.clear(), db.settings.clear()]);
+  });
+}
+
+function historySignature(row: HistoryRow): string {
+  return canonical([row.assignmentKey, row.at, row.screen, row.field, row.from ?? null, row.to]);
+}
+
+/** JSON with object keys sorted, so equal contents compare equal whatever the key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+// ---- CSV register ----
+
+export const CSV_HEADERS = [
+  'İşyeri',
+  'SGK Sicil No',
+  'Adı Soyadı',
+  'T.C. Kimlik No',
+  'Görev',
+  'Sertifika Sınıfı',
+  'Çalışma Şekli',
+  'Aylık Süre (dk)',
+  'Başlama Tarihi',
+  'Ayrılış Tarihi',
+  'Onay Durumu',
+  'Sözleşme Durumu',
+] as const;
+
+const APPROVAL_TEXT = { pending: 'Onay Bekliyor', approved: 'Onaylandı', rejected: 'Reddedildi' } as const;
+const CONTRACT_TEXT = { active: 'Devam Ediyor', ended: 'Sonlandırıldı', cancelled: 'İptal Edildi' } as const;
+const EMPLOYMENT_TEXT = { tam: 'Tam Süreli', kismi: 'Kısmi Süreli' } as const;
+
+/**
+ * The assignments as a CSV file for Excel in Turkish: UTF-8 BOM, ';' between cells, CRLF line
+ * ends, quotes doubled. T.C. Kimlik No is masked unless the user chose to show it (or `showTckn`).
+ */
+export async function exportAssignmentsCsv(db: KatipDb, options: { showTckn?: boolean } = {}): Promise<string> {
+  const { rows, workplaces, settings } = await db.transaction('r', [db.assignments, db.workplaces, db.settings], async () => ({
+    rows: await db.assignments.toArray(),
+    workplaces: new Map((await db.workplaces.toArray()).map((row) => [row.key, row])),
+    settings: await getSettings(db),
+  }));
+  const showTckn = options.showTckn ?? settings.showTckn;
+  const lines = [CSV_HEADERS.map(csvCell).join(';')];
+  const ordered = rows
+    .map((row) => ({ row, workplace: row.workplaceKey ? workplaces.get(row.workplaceKey) : undefined }))
+    .sort(
+      (a, b) =>
+        (workplaceTitle(a.workplace) ?? '').localeCompare(workplaceTitle(b.workplace) ?? '', 'tr') ||
+        (a.row.personName ?? '').localeCompare(b.row.personName ?? '', 'tr'),
+    );
+  for (const { row, workplace } of ordered) {
+    const cells = [
+      workplaceTitle(workplace) ?? '',
+      workplace?.seen?.sicilNo ?? workplace?.profile?.sicilNo ?? '',
+      row.personName ?? '',
+      row.tckn ? (showTckn ? row.tckn : maskTckn(row.tckn)) : '',
+      row.role ? ROLE_LABELS[row.role].tr : '',
+      row.certificateClass ?? '',
+      row.employment ? EMPLOYMENT_TEXT[row.employment] : '',
+      row.minutes !== undefined ? String(row.minutes).replace('.', ',') : '',
+      row.startDate ? formatTurkishDate(row.startDate) : '',
+      row.endDate ? formatTurkishDate(row.endDate) : '',
+      row.approvalState ? APPROVAL_TEXT[row.approvalState] : '',
+      row.contractState ? CONTRACT_TEXT[row.contractState] : '',
+    ];
+    lines.push(cells.map(csvCell).join(';'));
+  }
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+function workplaceTitle(row: WorkplaceRow | undefined): string | undefined {
+  return row?.seen?.title ?? row?.profile?.title;
+}
+
+/** One CSV cell: formula-looking text gets a leading apostrophe; quoted when it must be. */
+export function csvCell(value: string): string {
+  let text = value;
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,58 @@
+// Stable keys for workplaces and assignments seen on the portal's screens (SGK sicil no, DETSİS
+// no, title; Görevlendirme ID or workplace + person + role + start date) and their labels.
+import { digitsOnly, foldLabel, formatTurkishNumber, normalizeSpaces, ROLE_LABELS } from '@/utils/domain';
+import type { AssignmentFacts, WorkplaceFacts } from '../records';
+
+/** Folded title for matching: Turkish-aware, case-blind, punctuation and "__" as spaces. */
+export function foldTitle(title: string): string {
+  return foldLabel(title);
+}
+
+/**
+ * The natural key of a workplace: 'sgk:<digits>' when the SGK number is shown, else
+ * 'detsis:<digits>', else 'title:<folded title>'. Undefined when none is shown.
+ */
+export function workplaceKeyOf(facts: WorkplaceFacts | undefined): string | undefined {
+  if (!facts) return undefined;
+  const sicil = facts.sicilNo ? digitsOnly(facts.sicilNo) : '';
+  if (sicil) return `sgk:${sicil}`;
+  const detsis = facts.detsisNo ? digitsOnly(facts.detsisNo) || normalizeSpaces(facts.detsisNo) : '';
+  if (detsis) return `detsis:${detsis}`;
+  const title = facts.title ? foldTitle(facts.title) : '';
+  if (title) return `title:${title}`;
+  return undefined;
+}
+
+/** The person part of an assignment key: the T.C. Kimlik No's digits, else the folded name. */
+export function personKeyOf(facts: AssignmentFacts): string | undefined {
+  const tckn = facts.tckn ? digitsOnly(facts.tckn) : '';
+  if (tckn) return `t${tckn}`;
+  const name = facts.personName ? foldTitle(facts.personName) : '';
+  if (name) return `n${name}`;
+  return undefined;
+}
+
+/**
+ * The stable key of an assignment that shows no portal id: workplace, person, role, start date.
+ * Undefined when the person is unknown (nothing stable to hold on to).
+ */
+export function stableAssignmentKey(workplaceKey: string | undefined, facts: AssignmentFacts): string | undefined {
+  const person = personKeyOf(facts);
+  if (!person) return undefined;
+  return `a:${workplaceKey ?? '-'}|${person}|${facts.role ?? '-'}|${facts.startDate?.slice(0, 10) ?? '-'}`;
+}
+
+/** 'portal:<id>' when the screen shows the Görevlendirme / Sözleşme ID. */
+export function portalAssignmentKey(facts: AssignmentFacts): string | undefined {
+  const id = facts.portalId ? normalizeSpaces(facts.portalId) : '';
+  return id ? `portal:${id}` : undefined;
+}
+
+/** "Ayşe Yılmaz (İGU, 1.200 dk)": how findings and lists name an assignment. */
+export function assignmentLabel(facts: AssignmentFacts): string {
+  const name = facts.personName ? normalizeSpaces(facts.personName) : facts.portalId ? `#${normalizeSpaces(facts.portalId)}` : '?';
+  const parts: string[] = [];
+  if (facts.role) parts.push(ROLE_LABELS[facts.role].short);
+  if (facts.minutes !== undefined) parts.push(`${formatTurkishNumber(facts.minutes)} dk`);
+  return parts.length ? `${name} (${parts.join(', ')})` : name;
+}

@@ -1,0 +1,198 @@
+// Reading and editing the mirror from the extension's pages (popup, options) and the background:
+// workplaces (portal view and the user's profile), assignments, pending approvals, settings.
+import { WorkplaceFactsSchema, type WorkplaceFacts } from '../records';
+import { getChecklist } from './checklist';
+import { workplaceKeyOf } from './keys';
+import { shownFacts } from './merge';
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_KEY,
+  indexedWorkplace,
+  type AssignmentRow,
+  type ChecklistRow,
+  type KatipDb,
+  type Settings,
+  type SettingsRow,
+  type WorkplaceRow,
+} from './schema';
+import { foldTitle } from './keys';
+import { digitsOnly } from '@/utils/domain';
+
+const WORKPLACE_FIELDS = Object.keys(WorkplaceFactsSchema.shape) as (keyof WorkplaceFacts)[];
+
+export async function listWorkplaces(db: KatipDb): Promise<WorkplaceRow[]> {
+  const rows = await db.workplaces.toArray();
+  return rows.sort((a, b) => workplaceName(a).localeCompare(workplaceName(b), 'tr'));
+}
+
+/** The name to show for a workplace: its title, else its number, else its key. */
+export function workplaceName(row: WorkplaceRow): string {
+  return row.profile?.title ?? row.seen?.title ?? row.seen?.sicilNo ?? row.profile?.sicilNo ?? row.seen?.detsisNo ?? row.key;
+}
+
+/**
+ * The known workplace a screen names, by SGK number, DETSİS number or title (in that order).
+ * Works inside a transaction that covers `workplaces`.
+ */
+export async function findWorkplace(db: KatipDb, facts: WorkplaceFacts | undefined): Promise<WorkplaceRow | undefined> {
+  if (!facts) return undefined;
+  const key = workplaceKeyOf(facts);
+  if (key) {
+    const direct = await db.workplaces.get(key);
+    if (direct) return direct;
+  }
+  const sicil = facts.sicilNo ? digitsOnly(facts.sicilNo) : '';
+  if (sicil) {
+    const bySicil = await db.workplaces.where('sicil').equals(sicil).first();
+    if (bySicil) return bySicil;
+  }
+  const detsis = facts.detsisNo ? digitsOnly(facts.detsisNo) : '';
+  if (detsis) {
+    const byDetsis = await db.workplaces.where('detsis').equals(detsis).first();
+    if (byDetsis) return byDetsis;
+  }
+  // a title matches only when the screen shows no number, or the row has none to contradict it
+  const title = facts.title ? foldTitle(facts.title) : '';
+  if (title) {
+    const byTitle = await db.workplaces.where('titleFold').equals(title).toArray();
+    const fit = byTitle.find((row) => (!sicil || !row.sicil) && (!detsis || !row.detsis));
+    if (fit) return fit;
+  }
+  return undefined;
+}
+
+/**
+ * Saves the user's profile of a workplace (replacing the previous profile) and returns its key.
+ * Without a key, it joins the known workplace of the same SGK/DETSİS number or title, else it
+ * starts a new one ('sgk:…' when the number is given, else 'profile:<uuid>').
+ */
+export async function saveProfile(db: KatipDb, key: string | undefined, facts: WorkplaceFacts): Promise<string> {
+  const profile = shownFacts(WorkplaceFactsSchema.parse(facts));
+  return db.transaction('rw', db.workplaces, async () => {
+    const now = new Date().toISOString();
+    let row = key ? await db.workplaces.get(key) : undefined;
+    row ??= await findWorkplace(db, profile);
+    const rowKey = row?.key ?? key ?? workplaceKeyOf({ sicilNo: profile.sicilNo, detsisNo: profile.detsisNo }) ?? `profile:${crypto.randomUUID()}`;
+    const next: WorkplaceRow = { ...(row ?? { key: rowKey }), key: rowKey, profile: { ...profile, updatedAt: now }, updatedAt: now };
+    await db.workplaces.put(indexedWorkplace(next));
+    return rowKey;
+  });
+}
+
+/** Removes the user's profile; a workplace never seen on the portal disappears with it. */
+export async function deleteProfile(db: KatipDb, key: string): Promise<void> {
+  await db.transaction('rw', db.workplaces, db.settings, async () => {
+    const row = await db.workplaces.get(key);
+    if (!row) return;
+    if (!row.seen) {
+      await db.workplaces.delete(key);
+      const settings = await db.settings.get(SETTINGS_KEY);
+      if (settings?.selectedWorkplaceKey === key) {
+        const { selectedWorkplaceKey: _dropped, ...rest } = settings;
+        await db.settings.put(rest);
+      }
+      return;
+    }
+    const { profile: _profile, ...rest } = row;
+    const next: WorkplaceRow = { ...rest, updatedAt: new Date().toISOString() };
+    await db.workplaces.put(indexedWorkplace(next));
+  });
+}
+
+export type FactOrigin = 'page' | 'profile';
+
+/** The workplace the rules should use: what the portal shows wins; the profile fills the gaps. */
+export function effectiveWorkplace(row: WorkplaceRow): WorkplaceFacts & { sources: Partial<Record<keyof WorkplaceFacts, FactOrigin>> } {
+  const out: WorkplaceFacts = {};
+  const sources: Partial<Record<keyof WorkplaceFacts, FactOrigin>> = {};
+  for (const field of WORKPLACE_FIELDS) {
+    const seen = row.seen?.[field];
+    const profile = row.profile?.[field];
+    if (seen !== undefined) {
+      (out as Record<string, unknown>)[field] = seen;
+      sources[field] = 'page';
+    } else if (profile !== undefined) {
+      (out as Record<string, unknown>)[field] = profile;
+      sources[field] = 'profile';
+    }
+  }
+  return { ...out, sources };
+}
+
+/** The workplace facts only (no time stamps, no screen): what a message or a rule takes. */
+export function factsOnly(facts: (WorkplaceFacts & Record<string, unknown>) | undefined): WorkplaceFacts | undefined {
+  if (!facts) return undefined;
+  const out: WorkplaceFacts = {};
+  for (const field of WORKPLACE_FIELDS) if (facts[field] !== undefined) (out as Record<string, unknown>)[field] = facts[field];
+  return out;
+}
+
+/** Assignments, of one workplace or all, newest sighting first. */
+export async function listAssignments(db: KatipDb, workplaceKey?: string): Promise<AssignmentRow[]> {
+  const rows = workplaceKey === undefined ? await db.assignments.toArray() : await db.assignments.where('workplaceKey').equals(workplaceKey).toArray();
+  return rows.sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt));
+}
+
+/** Contracts and assignments not ended, cancelled or rejected (those the minimums count). */
+export function isActiveAssignment(row: AssignmentRow, today: string = new Date().toISOString().slice(0, 10)): boolean {
+  if (row.contractState === 'ended' || row.contractState === 'cancelled') return false;
+  if (row.approvalState === 'rejected') return false;
+  if (row.endDate && row.endDate.slice(0, 10) < today) return false;
+  return true;
+}
+
+export interface PendingApproval {
+  assignment: AssignmentRow;
+  workplace?: WorkplaceRow;
+  checklist: ChecklistRow;
+}
+
+/** Every approval the portal last showed as 'Onay Bekliyor', with its workplace and checklist. */
+export async function listPendingApprovals(db: KatipDb): Promise<PendingApproval[]> {
+  return db.transaction('r', db.assignments, db.workplaces, db.checklists, async () => {
+    const rows = await db.assignments.where('pending').equals(1).toArray();
+    return withContext(db, rows);
+  });
+}
+
+/**
+ * Every assignment that has a checklist whose last step (10) is not done: the pending approvals
+ * and those just approved (their checklist stays until the user closes it).
+ */
+export async function listOpenChecklists(db: KatipDb): Promise<(PendingApproval & { pending: boolean })[]> {
+  return db.transaction('r', db.assignments, db.workplaces, db.checklists, async () => {
+    const lists = await db.checklists.toArray();
+    const open = lists.filter((list) => !list.steps[10]?.done);
+    const rows = (await db.assignments.bulkGet(open.map((list) => list.assignmentKey))).filter((row): row is AssignmentRow => !!row);
+    const items = await withContext(db, rows);
+    return items.map((item) => ({ ...item, pending: item.assignment.pending === 1 }));
+  });
+}
+
+async function withContext(db: KatipDb, rows: AssignmentRow[]): Promise<PendingApproval[]> {
+  const out: PendingApproval[] = [];
+  for (const assignment of rows.sort((a, b) => a.label.localeCompare(b.label, 'tr'))) {
+    const workplace = assignment.workplaceKey ? await db.workplaces.get(assignment.workplaceKey) : undefined;
+    const checklist = await getChecklist(db, assignment.key);
+    out.push(workplace ? { assignment, workplace, checklist } : { assignment, checklist });
+  }
+  return out;
+}
+
+export async function getSettings(db: KatipDb): Promise<Settings> {
+  const row = await db.settings.get(SETTINGS_KEY);
+  if (!row) return { ...DEFAULT_SETTINGS, disabledRules: [] };
+  const { key: _key, ...settings } = row;
+  return { ...DEFAULT_SETTINGS, ...settings };
+}
+
+/** Saves part of the settings; `selectedWorkplaceKey: undefined` in the patch clears it. */
+export async function saveSettings(db: KatipDb, patch: Partial<Settings>): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const next: Settings = { ...(await getSettings(db)), ...patch };
+    if ('selectedWorkplaceKey' in patch && patch.selectedWorkplaceKey === undefined) delete next.selectedWorkplaceKey;
+    const row: SettingsRow = { ...next, key: SETTINGS_KEY };
+    await db.settings.put(row);
+    return next;
+  });
+}

@@ -1,0 +1,325 @@
+// The extension pages' own words (popup, options, in-page panel), Turkish first with English alongside.
+import type { Fact, Severity } from './rules/types';
+
+export type Lang = 'tr' | 'en';
+
+interface Pair {
+  tr: string;
+  en: string;
+}
+
+const STRINGS = {
+  appName: { tr: 'KATİP Asistanı', en: 'KATİP Assistant' },
+  loading: { tr: 'Yükleniyor…', en: 'Loading…' },
+  cancel: { tr: 'Vazgeç', en: 'Cancel' },
+  save: { tr: 'Kaydet', en: 'Save' },
+  edit: { tr: 'Düzenle', en: 'Edit' },
+  delete: { tr: 'Sil', en: 'Delete' },
+  close: { tr: 'Kapat', en: 'Close' },
+  yes: { tr: 'Evet', en: 'Yes' },
+  errorLoading: { tr: 'Veriler okunamadı: {detail}', en: 'Could not read the data: {detail}' },
+
+  // severities and states: a word with an icon, never colour alone
+  sevError: { tr: 'Hata', en: 'Error' },
+  sevWarn: { tr: 'Uyarı', en: 'Warning' },
+  sevNeedsData: { tr: 'Veri eksik', en: 'Data missing' },
+  sevOk: { tr: 'Uygun', en: 'OK' },
+
+  // findings
+  findingsNone: { tr: 'Bulgu yok: bu sayfada denetlenen kayıtlar uygun.', en: 'No findings: the records checked on this page are fine.' },
+  findingsSummary: {
+    tr: '{errors} hata, {warnings} uyarı, {needs} veri eksik',
+    en: '{errors} errors, {warnings} warnings, {needs} data missing',
+  },
+  missingFacts: { tr: 'Eksik bilgi: {facts}', en: 'Missing: {facts}' },
+  missingHintProfile: {
+    tr: 'Bu bilgiyi Ayarlar sayfasında, İşyeri profilleri bölümünden ekleyebilirsiniz.',
+    en: 'You can add this in the options page, under Workplace profiles.',
+  },
+  missingHintPortal: {
+    tr: 'Kaydın ayrıntı ekranını portalda açın; eksik bilgi orada görünür.',
+    en: 'Open the record’s detail screen on the portal; the missing fact shows there.',
+  },
+  openProfiles: { tr: 'İşyeri profillerini aç', en: 'Open workplace profiles' },
+  citation: { tr: 'Dayanak', en: 'Source' },
+  counted: { tr: 'Sayılan', en: 'Counted' },
+  jumpToRecord: { tr: 'Kayda git', en: 'Go to record' },
+  jumpToRecordLabel: { tr: 'Kayda git: {n}. kayıt', en: 'Go to record {n}' },
+  pageLevel: { tr: 'Sayfa geneli', en: 'Whole page' },
+  showAll: { tr: 'Tümünü göster ({n})', en: 'Show all ({n})' },
+
+  // facts
+  factHazard: { tr: 'tehlike sınıfı', en: 'hazard class' },
+  factEmployees: { tr: 'çalışan sayısı', en: 'employee count' },
+  factRole: { tr: 'görev türü', en: 'role' },
+  factMinutes: { tr: 'aylık çalışma süresi', en: 'monthly minutes' },
+  factCapacity: { tr: 'kalan azami çalışma süresi', en: 'remaining capacity' },
+  factCertificate: { tr: 'sertifika sınıfı', en: 'certificate class' },
+  factEmployment: { tr: 'çalışma şekli', en: 'employment type' },
+
+  // checklist
+  checklistTitle: { tr: 'Onay kontrol listesi', en: 'Approval checklist' },
+  checklistProgress: { tr: '{done}/{total} adım tamam', en: '{done}/{total} steps done' },
+  tickSeen: { tr: 'görüldü {at}', en: 'seen {at}' },
+  tickManual: { tr: 'elle işaretlendi {at}', en: 'ticked by hand {at}' },
+  tickAuto: { tr: 'portalda görülünce kendiliğinden işaretlenir', en: 'ticked by itself when seen on the portal' },
+
+  // NACE lookup
+  naceTitle: { tr: 'NACE kodu ara', en: 'Look up a NACE code' },
+  naceLabel: { tr: 'NACE kodu veya faaliyet', en: 'NACE code or activity' },
+  naceHint: { tr: 'Örnek: 43.22.05 veya “ısıtma tesisatı”', en: 'Example: 43.22.05 or “ısıtma tesisatı”' },
+  naceCount: { tr: '{n} sonuç', en: '{n} results' },
+  naceCountMore: { tr: 'İlk {n} sonuç gösteriliyor; aramayı daraltın.', en: 'Showing the first {n} results; narrow the search.' },
+  naceNone: { tr: 'Listede eşleşen kod yok.', en: 'No matching code in the list.' },
+  naceCode: { tr: 'Kod', en: 'Code' },
+  naceClass: { tr: 'Tehlike sınıfı', en: 'Hazard class' },
+  naceActivity: { tr: 'Faaliyet', en: 'Activity' },
+  naceClassUnknown: { tr: 'Listede sınıf yok', en: 'No class in the list' },
+
+  // calculator
+  calcTitle: { tr: 'Asgari süre hesaplayıcı', en: 'Minimum service calculator' },
+  calcRole: { tr: 'Görev', en: 'Role' },
+  calcHazard: { tr: 'Tehlike sınıfı', en: 'Hazard class' },
+  calcEmployees: { tr: 'Çalışan sayısı', en: 'Employees' },
+  calcEmpty: { tr: 'Çalışan sayısını girin.', en: 'Enter the number of employees.' },
+  calcNegative: { tr: 'Çalışan sayısı negatif olamaz.', en: 'The number of employees cannot be negative.' },
+  calcNotNumber: {
+    tr: 'Çalışan sayısı bir tam sayı olmalı (ör. 600); “{value}” okunamadı.',
+    en: 'The number of employees must be a whole number (e.g. 600); “{value}” cannot be read.',
+  },
+  calcFullTime: { tr: 'Tam süreli', en: 'Full-time' },
+  calcMinutes: { tr: 'Kısmi süreli dakika / ay', en: 'Part-time minutes / month' },
+  calcNoFullTime: { tr: 'tam süreli gerekmez ({n} < {t})', en: 'no full-time needed ({n} < {t})' },
+  calcDspNotRequired: {
+    tr: 'gerekmez — DSP yalnız Çok Tehlikeli ve en az 10 çalışanlı işyerlerinde istenir.',
+    en: 'not required — DSP is only required in very hazardous workplaces with at least 10 employees.',
+  },
+  calcDspBands: {
+    tr: 'DSP (yalnız Çok Tehlikeli): 10-49 çalışan 10 dk, 50-249 çalışan 15 dk, 250 ve üzeri 20 dk / çalışan / ay. Tam süreli işyeri hekimi görevlendirilmişse DSP gerekmez.',
+    en: 'DSP (very hazardous only): 10-49 employees 10 min, 50-249 15 min, 250 or more 20 min per employee a month. Not required where a full-time physician is assigned.',
+  },
+  calcFullTimeMonth: {
+    tr: 'Bir tam süreli ay 195 saat = {m} dakika sayılır; kısmi süreli dakikalar tam süreli görevlendirmenin yerini tutmaz.',
+    en: 'A full-time month counts as 195 hours = {m} minutes; part-time minutes never replace a required full-time professional.',
+  },
+
+  // popup
+  popupFindings: { tr: 'Bu sekmedeki bulgular', en: 'Findings on this tab' },
+  popupScreen: { tr: 'Ekran: {screen} · {at}', en: 'Screen: {screen} · {at}' },
+  popupNotPortal: {
+    tr: 'Bu sekmede İSG-KATİP açık değil. Portalda bir sözleşme ekranı açınca bulgular burada görünür.',
+    en: 'İSG-KATİP is not open in this tab. Open a contract screen on the portal to see findings here.',
+  },
+  popupUnrecognised: {
+    tr: 'Bu sayfa tanınan bir İSG-KATİP ekranı değil.',
+    en: 'This page is not a recognised İSG-KATİP screen.',
+  },
+  popupPending: { tr: 'Onay bekleyen sözleşmeler', en: 'Contracts awaiting approval' },
+  popupPendingNone: { tr: 'Onay bekleyen sözleşme kaydı yok.', en: 'No contract awaiting approval is recorded.' },
+  popupOptions: { tr: 'Ayarlar ve işyeri profilleri', en: 'Options and workplace profiles' },
+  popupProgress: { tr: 'Kontrol listesi {done}/{total}', en: 'Checklist {done}/{total}' },
+
+  // options
+  optionsTitle: { tr: 'KATİP Asistanı Ayarları', en: 'KATİP Assistant options' },
+  skipToContent: { tr: 'İçeriğe geç', en: 'Skip to content' },
+  sectionsNav: { tr: 'Bölümler', en: 'Sections' },
+  secProfiles: { tr: 'İşyeri profilleri', en: 'Workplace profiles' },
+  secRules: { tr: 'Kurallar', en: 'Rules' },
+  secLanguage: { tr: 'Dil', en: 'Language' },
+  secPrivacyDisplay: { tr: 'T.C. Kimlik numaraları', en: 'T.C. identity numbers' },
+  secNace: { tr: 'NACE kodu ara', en: 'NACE lookup' },
+  secCalc: { tr: 'Asgari süre hesaplayıcı', en: 'Minimum calculator' },
+  secData: { tr: 'Verileriniz', en: 'Your data' },
+  secPrivacy: { tr: 'Gizlilik', en: 'Privacy' },
+
+  profilesIntro: {
+    tr: 'Portalın göstermediği bilgileri (tehlike sınıfı, çalışan sayısı) burada girin; kurallar portalda görünmeyen alanlar için bu profili kullanır.',
+    en: 'Enter what the portal does not show (hazard class, employee count); the rules use this profile for fields the page does not show.',
+  },
+  profilesNone: { tr: 'Henüz işyeri yok.', en: 'No workplaces yet.' },
+  profileAdd: { tr: 'Yeni işyeri profili', en: 'New workplace profile' },
+  profileEditTitle: { tr: 'İşyeri profilini düzenle', en: 'Edit workplace profile' },
+  profileNewTitle: { tr: 'Yeni işyeri profili', en: 'New workplace profile' },
+  profileAddFor: { tr: 'Profil ekle', en: 'Add profile' },
+  profileTitle: { tr: 'İşyeri unvanı', en: 'Workplace title' },
+  profilePublic: { tr: 'Kamu kurumu (DETSİS numarası ile)', en: 'Public institution (DETSİS number)' },
+  profileSicil: { tr: 'SGK işyeri sicil numarası (26 hane)', en: 'SGK workplace number (26 digits)' },
+  profileDetsis: { tr: 'DETSİS numarası', en: 'DETSİS number' },
+  profileNace: { tr: 'NACE kodu (xx.xx.xx)', en: 'NACE code (xx.xx.xx)' },
+  profileHazard: { tr: 'Tehlike sınıfı', en: 'Hazard class' },
+  profileHazardNone: { tr: '— seçin —', en: '— choose —' },
+  profileEmployees: { tr: 'Çalışan sayısı', en: 'Employees' },
+  profileSeenAt: { tr: 'portalda görüldü {at}', en: 'seen on the portal {at}' },
+  profileHasProfile: { tr: 'profil girildi', en: 'profile entered' },
+  profileSaved: { tr: 'Profil kaydedildi.', en: 'Profile saved.' },
+  profileDeleted: { tr: 'Profil silindi.', en: 'Profile deleted.' },
+  profileDeleteConfirm: {
+    tr: '“{title}” profili silinsin mi? Portalda görülen bilgiler kalır.',
+    en: 'Delete the profile “{title}”? What was seen on the portal stays.',
+  },
+  profileDeleteYes: { tr: 'Evet, profili sil', en: 'Yes, delete the profile' },
+  errTitleRequired: { tr: 'İşyeri unvanını girin.', en: 'Enter the workplace title.' },
+  errIdRequired: {
+    tr: 'SGK işyeri sicil numarasını (kamu kurumları için DETSİS numarasını) girin.',
+    en: 'Enter the SGK workplace number (the DETSİS number for public institutions).',
+  },
+  errSicil: {
+    tr: 'SGK işyeri sicil numarası 26 haneli olmalı; girilen {n} hane.',
+    en: 'The SGK workplace number must have 26 digits; {n} entered.',
+  },
+  errSicilChars: {
+    tr: 'SGK işyeri sicil numarasında yalnız rakam (ve boşluk, nokta, tire) olabilir.',
+    en: 'The SGK workplace number may only hold digits (and spaces, dots, dashes).',
+  },
+  errDetsis: { tr: 'DETSİS numarası yalnız rakamlardan oluşmalı.', en: 'The DETSİS number must be digits only.' },
+  errNaceMalformed: {
+    tr: 'NACE kodu altı haneli ve xx.xx.xx biçiminde olmalı (ör. 43.22.01).',
+    en: 'The NACE code must have six digits written xx.xx.xx (e.g. 43.22.01).',
+  },
+  errNaceNotListed: {
+    tr: '{code} kodu Tehlike Sınıfları Tebliği listesinde yok. Kodu NACE aramasıyla kontrol edin.',
+    en: 'The code {code} is not in the Tebliğ list. Check it with the NACE lookup.',
+  },
+  naceFound: { tr: 'Listede: {activity} ({hazard})', en: 'In the list: {activity} ({hazard})' },
+  hazardFromNace: { tr: 'Tehlike sınıfı NACE kodundan dolduruldu: {hazard}.', en: 'Hazard class filled from the NACE code: {hazard}.' },
+  hazardOverride: {
+    tr: 'Seçtiğiniz tehlike sınıfı ({chosen}), NACE kodunun listedeki sınıfından ({listed}) farklı. Tehlike sınıfı işyerinin ana faaliyetine göre belirlenir (6331 sayılı Kanun m. 9/2).',
+    en: 'The hazard class you chose ({chosen}) differs from the list’s class for the NACE code ({listed}). The hazard class follows the main activity (Law 6331 Art. 9(2)).',
+  },
+  errEmployees: {
+    tr: 'Çalışan sayısı negatif olmayan bir tam sayı olmalı (ör. 45).',
+    en: 'The number of employees must be a non-negative whole number (e.g. 45).',
+  },
+  formHasErrors: { tr: 'Formda {n} hata var; lütfen düzeltin.', en: 'The form has {n} errors; please fix them.' },
+
+  rulesIntro: {
+    tr: 'Kapattığınız kurallar portal sayfalarında ve açılır pencerede denetlenmez.',
+    en: 'Rules you switch off are not checked on portal pages nor in the popup.',
+  },
+  ruleEnabled: { tr: 'Açık', en: 'On' },
+  ruleDisabled: { tr: 'Kapalı', en: 'Off' },
+  settingsSaved: { tr: 'Ayar kaydedildi.', en: 'Setting saved.' },
+
+  languageLabel: { tr: 'Arayüz dili', en: 'Interface language' },
+  langTr: { tr: 'Türkçe', en: 'Turkish (Türkçe)' },
+  langEn: { tr: 'İngilizce (English)', en: 'English' },
+  showTcknLabel: { tr: 'T.C. Kimlik numaralarını tam göster', en: 'Show T.C. identity numbers in full' },
+  showTcknHelp: {
+    tr: 'Kapalıyken numaralar maskelenir (ör. 123******50).',
+    en: 'While off, numbers are masked (e.g. 123******50).',
+  },
+
+  dataIntro: {
+    tr: 'Kayıtlarınızı yedekleyin, başka bir tarayıcıya taşıyın veya silin.',
+    en: 'Back up your records, move them to another browser, or delete them.',
+  },
+  exportBackup: { tr: 'Yedeği indir (JSON)', en: 'Download backup (JSON)' },
+  exportCsv: { tr: 'Görevlendirmeleri indir (CSV)', en: 'Download assignments (CSV)' },
+  exported: { tr: '{file} indirildi.', en: '{file} downloaded.' },
+  importLabel: { tr: 'Yedek dosyasını içe aktar', en: 'Import a backup file' },
+  importPreview: { tr: 'İçe aktarılacaklar', en: 'What the import does' },
+  importAdd: { tr: 'Eklenecek', en: 'To add' },
+  importChange: { tr: 'Değişecek', en: 'To change' },
+  importUnchanged: { tr: 'Değişmeyecek kayıt: {n}', en: 'Records unchanged: {n}' },
+  importConfirm: { tr: 'İçe aktarmayı onayla', en: 'Confirm the import' },
+  importDone: { tr: 'İçe aktarma tamamlandı.', en: 'Import complete.' },
+  importFailed: { tr: 'İçe aktarılamadı; hiçbir şey değişmedi. {detail}', en: 'Import failed; nothing was changed. {detail}' },
+  importUnreadable: { tr: 'Dosya okunamadı.', en: 'The file could not be read.' },
+  tableWorkplaces: { tr: 'İşyerleri', en: 'Workplaces' },
+  tableAssignments: { tr: 'Görevlendirmeler', en: 'Assignments' },
+  tableHistory: { tr: 'Geçmiş kayıtları', en: 'History entries' },
+  tableChecklists: { tr: 'Kontrol listeleri', en: 'Checklists' },
+  tableSettings: { tr: 'Ayarlar', en: 'Settings' },
+  deleteAll: { tr: 'Tüm verileri sil', en: 'Delete everything' },
+  deleteAllConfirm: {
+    tr: 'İşyerleri, görevlendirmeler, geçmiş, kontrol listeleri ve ayarlar bu tarayıcıdan kalıcı olarak silinecek. Emin misiniz? Önce yedek almanız önerilir.',
+    en: 'Workplaces, assignments, history, checklists and settings will be deleted from this browser for good. Are you sure? Download a backup first.',
+  },
+  deleteAllYes: { tr: 'Evet, hepsini sil', en: 'Yes, delete everything' },
+  deleteAllDone: { tr: 'Tüm veriler silindi.', en: 'All data deleted.' },
+
+  privacyText1: {
+    tr: 'Saklananlar: işyerleri (portalda görülen ve sizin girdiğiniz profiller), görevlendirmeler, durum değişikliği geçmişi, onay kontrol listeleri ve ayarlar.',
+    en: 'What is stored: workplaces (as seen on the portal and the profiles you enter), assignments, the history of state changes, approval checklists and settings.',
+  },
+  privacyText2: {
+    tr: 'Nerede: yalnız bu tarayıcıdaki eklenti deposunda (IndexedDB). Hiçbir veri bir yere gönderilmez.',
+    en: 'Where: only in this browser’s extension storage (IndexedDB). Nothing is sent anywhere.',
+  },
+  privacyText3: {
+    tr: 'Eklenti hiçbir ağ isteği yapmaz, portal oturumunuzu (çerez, belirteç) okumaz ve portala hiçbir şey yazmaz; yalnız ekranda görünen metni okur.',
+    en: 'The extension makes no network requests, never reads your portal session (cookies, tokens) and writes nothing to the portal; it only reads the text shown on screen.',
+  },
+} satisfies Record<string, Pair>;
+
+export type StringKey = keyof typeof STRINGS;
+
+/** The UI text for a key in a language, with `{name}` placeholders filled in. */
+export function t(lang: Lang, key: StringKey, vars?: Record<string, string | number>): string {
+  const text: string = STRINGS[key][lang];
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+const FACT_KEYS: Record<Fact, StringKey> = {
+  'hazard-class': 'factHazard',
+  employees: 'factEmployees',
+  role: 'factRole',
+  minutes: 'factMinutes',
+  'remaining-capacity': 'factCapacity',
+  'certificate-class': 'factCertificate',
+  employment: 'factEmployment',
+};
+
+/** "tehlike sınıfı" for 'hazard-class'; an unknown fact comes back as its id. */
+export function factLabel(lang: Lang, fact: string): string {
+  const key = FACT_KEYS[fact as Fact];
+  return key ? t(lang, key) : fact;
+}
+
+/** Facts the user can fill in a workplace profile. */
+export const PROFILE_FACTS: readonly string[] = ['hazard-class', 'employees'];
+
+/** Severity as icon + word (never colour alone). */
+export function severityLabel(lang: Lang, kind: Severity | 'needs-data' | 'ok'): { icon: string; word: string } {
+  switch (kind) {
+    case 'error':
+      return { icon: '✖', word: t(lang, 'sevError') };
+    case 'warn':
+      return { icon: '⚠', word: t(lang, 'sevWarn') };
+    case 'needs-data':
+      return { icon: '?', word: t(lang, 'sevNeedsData') };
+    default:
+      return { icon: '✔', word: t(lang, 'sevOk') };
+  }
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** An ISO timestamp in local time, Turkish style: "22.11.2026 10:41"; text that is not a date comes back unchanged. */
+export function formatLocalDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${pad2(d.getDate())}.${pad2(d.getMonth() + 1)}.${d.getFullYear()} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
+/** Masks every T.C. Kimlik No-like run of 11 digits inside a text ("… 12345678950 …" → "… 123******50 …"). */
+export function maskTcknsIn(text: string, mask: (tckn: string) => string): string {
+  return text.replace(/(?<!\d)[1-9]\d{10}(?!\d)/g, (m) => mask(m));
+}
+
+/** The portal screens' names (PAGE-CONTRACT.md), as the popup shows them. */
+export const SCREEN_LABELS: Record<string, Pair> = {
+  'old-contracts': { tr: 'Sözleşmeler (eski arayüz)', en: 'Contracts (old interface)' },
+  'old-approval': { tr: 'Sözleşme onay formu (eski arayüz)', en: 'Contract approval form (old interface)' },
+  'old-workplace-select': { tr: 'İşyeri seçimi (eski arayüz)', en: 'Workplace selection (old interface)' },
+  'new-contracts': { tr: 'İSG hizmet sözleşmeleri', en: 'OHS service contracts' },
+  'new-contract-form': { tr: 'Sözleşme bilgileri formu', en: 'Contract entry form' },
+  'public-institutions': { tr: 'Kamu kurumları listesi', en: 'Public institutions list' },
+};
+
+export function screenLabel(lang: Lang, screen: string): string {
+  return SCREEN_LABELS[screen]?.[lang] ?? screen;
+}

@@ -1,0 +1,32 @@
+// Registry of the portal screens the extension reads (PAGE-CONTRACT.md, "On the document").
+import type { ScreenReader } from '@/utils/records';
+import { newContractFormScreen } from './new-contract-form';
+import { newContractsReader } from './new-contracts';
+import { oldApprovalScreen } from './old-approval';
+import { oldContractsReader } from './old-contracts';
+import { oldWorkplaceSelectReader } from './old-workplace-select';
+import { publicInstitutionsReader } from './public-institutions';
+
+/** Every screen reader, forms first: a form page may also show a grid (the old approval page). */
+export const SCREENS: ScreenReader[] = [
+  oldApprovalScreen,
+  newContractFormScreen,
+  oldContractsReader,
+  newContractsReader,
+  publicInstitutionsReader,
+  oldWorkplaceSelectReader,
+];
+
+/** The screen `root` shows, or undefined when it is none of the known screens. */
+export function detectScreen(root: ParentNode): ScreenReader | undefined {
+  for (const screen of SCREENS) {
+    try {
+      if (screen.detect(root)) return screen;
+    } catch {
+      // a reader that trips over odd markup must not hide the others
+    }
+  }
+  return undefined;
+}
+
+export { oldContractsReader, newContractsReader, publicInstitutionsReader, oldWorkplaceSelectReader };
