@@ -2,7 +2,7 @@
 // grouped by rule with counts, a jump to each record, and what each needs-data is missing.
 import { useId, useState } from 'react';
 import type { Finding, RecordStatus } from '@/utils/rules/types';
-import { screenLabel, severityLabel, type Lang } from '@/utils/i18n';
+import { screenLabel, severityLabel, t, type Lang } from '@/utils/i18n';
 import { FindingList } from './FindingList';
 
 export interface PagePanelProps {
@@ -14,15 +14,6 @@ export interface PagePanelProps {
   onJump: (recordIndex: number) => void;
 }
 
-const TEXT = {
-  title: { tr: 'KATİP Asistanı', en: 'KATİP Asistanı' },
-  records: { tr: 'kayıt', en: 'records' },
-  open: { tr: 'Bulguları göster', en: 'Show findings' },
-  close: { tr: 'Bulguları gizle', en: 'Hide findings' },
-  none: { tr: 'Bu sayfada bulgu yok: uygulanan kuralların hepsi sağlandı.', en: 'No findings on this page: every applicable rule is met.' },
-  checked: { tr: 'denetlendi', en: 'checked' },
-  privacy: { tr: 'Veriler yalnız bu bilgisayarda işlenir.', en: 'Data is processed on this computer only.' },
-};
 
 export function PagePanel({ screen, findings, counts, language, scanMs, onJump }: PagePanelProps) {
   const [open, setOpen] = useState(false);
@@ -36,7 +27,7 @@ export function PagePanel({ screen, findings, counts, language, scanMs, onJump }
     });
   const worst = counts.error ? 'error' : counts.warn ? 'warn' : counts.unknown ? 'needs-data' : 'ok';
   return (
-    <section className={`katip-ui katip-panel katip-panel-${worst}`} aria-label={TEXT.title[language]}>
+    <section className={`katip-ui katip-panel katip-panel-${worst}`} aria-label={t(language, 'appName')}>
       <button
         type="button"
         className="katip-panel-toggle"
@@ -44,20 +35,20 @@ export function PagePanel({ screen, findings, counts, language, scanMs, onJump }
         aria-expanded={open}
         aria-controls={bodyId}
         onClick={() => setOpen((o) => !o)}
-        title={open ? TEXT.close[language] : TEXT.open[language]}
+        title={t(language, open ? 'panelClose' : 'panelOpen')}
       >
-        <strong>{TEXT.title[language]}</strong>{' '}
+        <strong>{t(language, 'appName')}</strong>{' '}
         <span>
-          {total} {TEXT.records[language]} {TEXT.checked[language]}
+          {t(language, 'panelRecordsChecked', { count: total })}
           {summary.length ? ` · ${summary.join(' · ')}` : ` · ${severityLabel(language, 'ok').icon} ${severityLabel(language, 'ok').word}`}
         </span>
       </button>
       <div id={bodyId} className="katip-panel-body" hidden={!open}>
         <p className="katip-panel-meta">
-          {screenLabel(language, screen)} · {Math.round(scanMs)} ms · {TEXT.privacy[language]}
+          {screenLabel(language, screen)} · {Math.round(scanMs)} ms · {t(language, 'panelLocalOnly')}
         </p>
         {findings.length === 0 ? (
-          <p role="status">{TEXT.none[language]}</p>
+          <p role="status">{t(language, 'findingsNone')}</p>
         ) : (
           <FindingList findings={findings} language={language} onJump={onJump} headingLevel={3} />
         )}

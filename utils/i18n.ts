@@ -25,6 +25,12 @@ const STRINGS = {
   sevNeedsData: { tr: 'Veri eksik', en: 'Data missing' },
   sevOk: { tr: 'Uygun', en: 'OK' },
 
+  // the in-page panel
+  panelRecordsChecked: { tr: '{count} kayıt denetlendi', en: '{count} records checked' },
+  panelOpen: { tr: 'Bulguları göster', en: 'Show findings' },
+  panelClose: { tr: 'Bulguları gizle', en: 'Hide findings' },
+  panelLocalOnly: { tr: 'Veriler yalnız bu bilgisayarda işlenir.', en: 'Data is processed on this computer only.' },
+
   // findings
   findingsNone: { tr: 'Bulgu yok: bu sayfada denetlenen kayıtlar uygun.', en: 'No findings: the records checked on this page are fine.' },
   findingsSummary: {

@@ -112,7 +112,12 @@ export type PageRecord = z.infer<typeof PageRecordSchema>;
 /** What a screen reader returns: the records (with their elements) and the page-wide facts. */
 export interface ScreenRead {
   screen: ScreenId;
-  records: { element: Element; record: PageRecord }[];
+  records: {
+    element: Element;
+    record: PageRecord;
+    /** the control the user types the contract's minutes into (new contract form), for the live note */
+    minutesControl?: Element;
+  }[];
   /** facts that hold for the whole page (a header naming the chosen workplace) */
   page?: { workplace?: WorkplaceFacts };
 }

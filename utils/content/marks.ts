@@ -1,11 +1,12 @@
 // Writes the extension's public output into a portal page (PAGE-CONTRACT.md): the data-katip-*
-// attributes on the document and on each judged record, and a badge per record whose tooltip lists
-// the findings. Badges live in their own shadow roots, so the portal's text (what the screen readers
-// read) and styles are untouched. Page text only ever reaches the DOM through textContent.
+// attributes on the document and on each judged record, and a badge per record. Badges are light
+// (no text nodes, no shadow root each: a 2,000-row grid must stay fast); one shared tooltip, in a
+// shadow root, lists a badge's findings on hover or focus. Page text only ever reaches the DOM
+// through textContent.
 import type { Bilingual, Finding, RecordStatus, RuleId } from '../rules/types';
 import type { ScreenId } from '../records';
 import { factLabel, severityLabel, type Lang } from '../i18n';
-import { BADGE_CSS } from './badge-css';
+import { BADGE_CSS, PAGE_CSS } from './badge-css';
 
 export const UI_ATTR = 'data-katip-ui';
 const RECORD_ATTRS = ['data-katip-status', 'data-katip-rules'] as const;
@@ -37,17 +38,37 @@ export function isOwnNode(node: Node): boolean {
   return node.nodeType === 1 && (node as Element).hasAttribute(UI_ATTR);
 }
 
+interface BadgeState {
+  mark: RecordMark;
+  text: MarkText;
+}
+const badgeOf = new WeakMap<Element, HTMLElement>();
+const stateOf = new WeakMap<Element, BadgeState>();
+
 export function markRecord(el: Element, mark: RecordMark, text: MarkText): HTMLElement {
   if (el.getAttribute('data-katip-status') !== mark.status) el.setAttribute('data-katip-status', mark.status);
   if (el.getAttribute('data-katip-rules') !== mark.rules) el.setAttribute('data-katip-rules', mark.rules);
-  const badge = findBadge(el) ?? insertBadge(el);
-  renderBadge(badge, mark, text);
+  ensurePageStyles(el.ownerDocument);
+  let badge = badgeOf.get(el);
+  if (!badge || !badge.isConnected) {
+    badge = insertBadge(el);
+    badgeOf.set(el, badge);
+  }
+  stateOf.set(badge, { mark, text });
+  const s = severityLabel(text.language, mark.status === 'unknown' ? 'needs-data' : mark.status);
+  const count = mark.findings.length;
+  const label = `${s.icon} ${s.word}${count > 1 ? ` (${count})` : ''}`;
+  if (badge.getAttribute('data-katip-label') !== label) badge.setAttribute('data-katip-label', label);
+  if (badge.getAttribute('data-katip-tone') !== mark.status) badge.setAttribute('data-katip-tone', mark.status);
+  const summary = mark.findings.map((f) => findingLine(f, text)).join(' · ');
+  badge.setAttribute('aria-label', `KATİP Asistanı: ${s.word}${summary ? `. ${summary}` : ''}`);
   return badge;
 }
 
 export function unmarkRecord(el: Element): void {
   for (const a of RECORD_ATTRS) el.removeAttribute(a);
-  findBadge(el)?.remove();
+  badgeOf.get(el)?.remove();
+  badgeOf.delete(el);
 }
 
 /** Removes every mark from a document (screen gone, extension reloaded). */
@@ -55,85 +76,103 @@ export function unmarkAll(doc: Document): void {
   unmarkDocument(doc);
   for (const el of doc.querySelectorAll('[data-katip-status]')) unmarkRecord(el);
   for (const el of doc.querySelectorAll(`[${UI_ATTR}]`)) el.remove();
-}
-
-const badgeOf = new WeakMap<Element, HTMLElement>();
-
-function findBadge(record: Element): HTMLElement | undefined {
-  const b = badgeOf.get(record);
-  return b && b.isConnected ? b : undefined;
+  tooltips.get(doc)?.listeners.abort();
+  tooltips.delete(doc);
 }
 
 const TABLE_PARTS = new Set(['TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'DL', 'UL', 'OL', 'SELECT']);
 
 function insertBadge(record: Element): HTMLElement {
   const doc = record.ownerDocument;
-  const host = doc.createElement('span');
-  host.setAttribute(UI_ATTR, 'badge');
-  host.tabIndex = 0;
-  const shadow = host.attachShadow({ mode: 'open' });
-  adoptCss(shadow);
+  const badge = doc.createElement('span');
+  badge.setAttribute(UI_ATTR, 'badge');
+  badge.setAttribute('role', 'note');
+  badge.tabIndex = 0;
   const isRow = record.tagName === 'TR' || record.getAttribute('role') === 'row';
   if (isRow) {
     const cells = record.querySelectorAll(':scope > td, :scope > th, [role="gridcell"], [role="cell"]');
-    const cell = [...cells].find((c) => !(c as HTMLElement).hidden && (c as HTMLElement).style?.display !== 'none');
-    (cell ?? record).append(host);
+    let cell: Element | undefined;
+    for (const c of cells) {
+      const h = c as HTMLElement;
+      if (!h.hidden && h.style?.display !== 'none') {
+        cell = c;
+        break;
+      }
+    }
+    (cell ?? record).append(badge);
   } else {
     let anchor: Element = record;
     while (TABLE_PARTS.has(anchor.tagName) && anchor.parentElement && TABLE_PARTS.has(anchor.parentElement.tagName)) {
       anchor = anchor.parentElement;
     }
-    if (TABLE_PARTS.has(anchor.tagName)) anchor.before(host);
-    else anchor.prepend(host);
+    if (TABLE_PARTS.has(anchor.tagName)) anchor.before(badge);
+    else anchor.prepend(badge);
   }
-  host.addEventListener('mouseenter', () => placeTip(host));
-  host.addEventListener('focus', () => placeTip(host));
-  badgeOf.set(record, host);
-  return host;
+  return badge;
 }
 
-function placeTip(host: HTMLElement): void {
-  const tip = host.shadowRoot?.querySelector<HTMLElement>('.tip');
-  if (!tip) return;
-  const r = host.getBoundingClientRect();
-  const view = host.ownerDocument.defaultView;
-  const width = Math.min(420, (view?.innerWidth ?? 800) - 16);
-  const left = Math.max(8, Math.min(r.left, (view?.innerWidth ?? 800) - width - 8));
-  const below = r.bottom + 4;
-  const room = (view?.innerHeight ?? 600) - below;
-  tip.style.left = `${left}px`;
-  if (room < 160 && r.top > room) {
-    tip.style.top = '';
-    tip.style.bottom = `${(view?.innerHeight ?? 600) - r.top + 4}px`;
-  } else {
-    tip.style.bottom = '';
-    tip.style.top = `${below}px`;
-  }
+function ensurePageStyles(doc: Document): void {
+  if (doc.querySelector(`style[${UI_ATTR}="styles"]`)) return;
+  const style = doc.createElement('style');
+  style.setAttribute(UI_ATTR, 'styles');
+  style.textContent = PAGE_CSS;
+  (doc.head ?? doc.documentElement).append(style);
+  installTooltip(doc);
 }
 
-const sheets = new WeakMap<Document, CSSStyleSheet>();
+// ---------------------------------------------------------------------------------------------
+// The shared tooltip
 
-function adoptCss(shadow: ShadowRoot): void {
-  const doc = shadow.ownerDocument;
-  try {
-    let sheet = sheets.get(doc);
-    if (!sheet) {
-      const Ctor = doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
-      sheet = new Ctor();
-      sheet.replaceSync(BADGE_CSS);
-      sheets.set(doc, sheet);
-    }
-    shadow.adoptedStyleSheets = [sheet];
-    return;
-  } catch {
-    // constructable stylesheets unavailable: one <style> per badge
-  }
+interface Tooltip {
+  host: HTMLElement;
+  tip: HTMLElement;
+  listeners: AbortController;
+}
+const tooltips = new WeakMap<Document, Tooltip>();
+
+function installTooltip(doc: Document): void {
+  if (tooltips.has(doc)) return;
+  const host = doc.createElement('span');
+  host.setAttribute(UI_ATTR, 'tooltip');
+  const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = BADGE_CSS;
-  shadow.append(style);
+  const tip = doc.createElement('div');
+  tip.className = 'tip';
+  tip.setAttribute('role', 'tooltip');
+  tip.hidden = true;
+  shadow.append(style, tip);
+  (doc.body ?? doc.documentElement).append(host);
+  const listeners = new AbortController();
+  const opts = { capture: true, signal: listeners.signal };
+  tooltips.set(doc, { host, tip, listeners });
+  const show = (event: Event) => {
+    const badge = badgeFrom(event.target);
+    if (badge) showTip(doc, badge);
+  };
+  const hide = (event: Event) => {
+    const badge = badgeFrom(event.target);
+    if (badge) tooltips.get(doc)?.tip.setAttribute('hidden', '');
+  };
+  doc.addEventListener('mouseover', show, opts);
+  doc.addEventListener('focusin', show, opts);
+  doc.addEventListener('mouseout', hide, opts);
+  doc.addEventListener('focusout', hide, opts);
+  doc.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key === 'Escape') tip.setAttribute('hidden', '');
+    },
+    opts,
+  );
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+function badgeFrom(target: EventTarget | null): HTMLElement | undefined {
+  const el = target as Element | null;
+  return el && el.nodeType === 1 && el.getAttribute?.(UI_ATTR) === 'badge' ? (el as HTMLElement) : undefined;
+}
+
+function node<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = doc.createElement(tag);
   if (cls) e.className = cls;
   if (text !== undefined) e.textContent = text;
@@ -151,40 +190,44 @@ export function findingLine(f: Finding, text: MarkText): string {
   return `${title}: ${f.message[text.language]}`;
 }
 
-function renderBadge(host: HTMLElement, mark: RecordMark, text: MarkText): void {
-  const key = `${mark.status}|${mark.rules}|${text.language}|${mark.findings.map((f) => f.message.tr).join('|')}`;
-  if (host.dataset.katipKey === key) return;
-  host.dataset.katipKey = key;
-  const shadow = host.shadowRoot!;
-  const doc = host.ownerDocument;
-  for (const child of [...shadow.childNodes]) if (child.nodeName !== 'STYLE') child.remove();
+/** Fills the shared tooltip with a badge's findings and places it beside the badge. */
+export function showTip(doc: Document, badge: HTMLElement): HTMLElement | undefined {
+  const t = tooltips.get(doc);
+  const state = stateOf.get(badge);
+  if (!t || !state) return undefined;
+  const { mark, text } = state;
+  const tip = t.tip;
   const s = severityLabel(text.language, mark.status === 'unknown' ? 'needs-data' : mark.status);
-  const count = mark.findings.length;
-  const chip = el(doc, 'span', `chip ${mark.status}`);
-  chip.append(el(doc, 'span', 'icon', s.icon), el(doc, 'span', 'word', s.word));
-  if (count > 1) chip.append(el(doc, 'span', 'count', `(${count})`));
-  const tip = el(doc, 'span', 'tip');
-  tip.setAttribute('role', 'tooltip');
-  tip.append(el(doc, 'h4', undefined, `KATİP Asistanı — ${s.word}`));
-  if (count === 0) {
-    tip.append(el(doc, 'span', undefined, text.language === 'tr' ? 'Uygulanan kuralların hepsi sağlandı.' : 'Every applicable rule is met.'));
+  tip.replaceChildren(node(doc, 'h4', undefined, `KATİP Asistanı — ${s.word}`));
+  if (mark.findings.length === 0) {
+    tip.append(node(doc, 'span', undefined, text.language === 'tr' ? 'Uygulanan kuralların hepsi sağlandı.' : 'Every applicable rule is met.'));
   } else {
-    const list = el(doc, 'ul');
+    const list = node(doc, 'ul');
     for (const f of mark.findings) {
-      const li = el(doc, 'li');
       const kind = severityLabel(text.language, f.result === 'needs-data' ? 'needs-data' : f.severity);
-      li.append(el(doc, 'span', 'rule', `${kind.icon} ${f.ruleId}`), doc.createTextNode(' — '));
-      li.append(doc.createTextNode(findingLine(f, text)));
+      const li = node(doc, 'li');
+      li.append(node(doc, 'span', 'rule', `${kind.icon} ${f.ruleId}`), doc.createTextNode(' — '), doc.createTextNode(findingLine(f, text)));
       if (f.counted?.length) {
-        li.append(el(doc, 'span', 'counted', `${text.language === 'tr' ? 'Sayılan sözleşmeler' : 'Contracts counted'}: ${f.counted.join('; ')}`));
+        li.append(node(doc, 'span', 'counted', `${text.language === 'tr' ? 'Sayılan sözleşmeler' : 'Contracts counted'}: ${f.counted.join('; ')}`));
       }
-      li.append(el(doc, 'span', 'cite', `${text.language === 'tr' ? 'Kaynak' : 'Source'}: ${f.citation}`));
+      li.append(node(doc, 'span', 'cite', `${text.language === 'tr' ? 'Kaynak' : 'Source'}: ${f.citation}`));
       list.append(li);
     }
     tip.append(list);
   }
-  shadow.append(chip, tip);
-  const summary = mark.findings.map((f) => findingLine(f, text)).join(' · ');
-  host.setAttribute('aria-label', `KATİP Asistanı: ${s.word}${summary ? `. ${summary}` : ''}`);
-  host.setAttribute('role', 'note');
+  tip.removeAttribute('hidden');
+  const r = badge.getBoundingClientRect();
+  const view = doc.defaultView;
+  const vw = view?.innerWidth ?? 800;
+  const vh = view?.innerHeight ?? 600;
+  tip.style.left = `${Math.max(8, Math.min(r.left, vw - Math.min(420, vw - 16) - 8))}px`;
+  const below = r.bottom + 4;
+  if (vh - below < 160 && r.top > vh - below) {
+    tip.style.top = '';
+    tip.style.bottom = `${vh - r.top + 4}px`;
+  } else {
+    tip.style.bottom = '';
+    tip.style.top = `${below}px`;
+  }
+  return tip;
 }

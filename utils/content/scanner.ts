@@ -8,6 +8,7 @@ import type { RuleId } from '../rules/types';
 import { detectScreen } from '../screens';
 import { EMPTY_CONTEXT } from './context';
 import { isOwnNode, markDocument, markRecord, unmarkAll, unmarkRecord, type MarkText } from './marks';
+import { showMinutesNote } from './minutes-note';
 import { buildSubjects, contextKeyOf, needsContext, pageWorkplaceOf } from './subjects';
 
 export type ScanReason = 'initial' | 'mutation' | 'input' | 'location';
@@ -108,6 +109,9 @@ export function createScanner(deps: ScannerDeps): Scanner {
       const r = judgement.records[i]!;
       markRecord(element, r, text);
       current.add(element);
+    });
+    read.records.forEach(({ minutesControl }, i) => {
+      if (minutesControl) showMinutesNote(minutesControl, subjects[i]!, base.language);
     });
     for (const el of marked) if (!current.has(el)) unmarkRecord(el);
     marked = current;

@@ -116,30 +116,41 @@ export interface BuiltSubjects {
  */
 export function buildSubjects(read: ScreenRead, contexts: ReadonlyMap<string, ContextResponse>, base: ContextResponse): BuiltSubjects {
   const aliases = new Set<string>();
+  // records that carry no workplace facts of their own share the page's resolved workplace
+  const shared = new Map<string, ResolvedWorkplace>();
   const prepared = read.records.map(({ record }, index) => {
     const page = pageWorkplaceOf(read, record);
     const ckey = contextKeyOf(page);
     const ctx = contexts.get(ckey) ?? base;
-    const workplace = resolveWorkplace(page, ctx);
+    let workplace = record.workplace ? undefined : shared.get(ckey);
+    if (!workplace) {
+      workplace = resolveWorkplace(page, ctx);
+      if (!record.workplace) shared.set(ckey, workplace);
+    }
     const wkey = workplaceKeyOf(workplace) ?? (ckey || undefined);
     const own = record.kind === 'contract-form' ? undefined : ownAssignment(record, wkey, ctx, index, aliases);
     return { record, ctx, ckey, workplace, own, index };
   });
 
   // Per context key: the page's own active assignments, then the mirror's not already on the page.
-  const peersByKey = new Map<string, KnownAssignment[]>();
+  const byKey = new Map<string, Map<string, KnownAssignment>>();
   for (const p of prepared) {
     if (!p.own || !isActiveAssignment(p.own)) continue;
-    const list = peersByKey.get(p.ckey) ?? [];
-    const at = list.findIndex((k) => k.key === p.own!.key);
-    if (at >= 0) list[at] = p.own;
-    else list.push(p.own);
-    peersByKey.set(p.ckey, list);
+    const list = byKey.get(p.ckey) ?? new Map<string, KnownAssignment>();
+    list.set(p.own.key, p.own);
+    byKey.set(p.ckey, list);
   }
+  const peersByKey = new Map([...byKey].map(([k, m]) => [k, [...m.values()]]));
+  // one peers array per workplace, shared by its records (the rules evaluate it once per array)
+  const peersCache = new Map<string, KnownAssignment[]>();
   const peersOf = (ckey: string, ctx: ContextResponse): KnownAssignment[] => {
+    const cached = peersCache.get(ckey);
+    if (cached) return cached;
     const onPage = peersByKey.get(ckey) ?? [];
     const seen = new Set([...aliases, ...onPage.map((k) => k.key)]);
-    return [...onPage, ...ctx.assignments.filter((m) => !seen.has(m.key) && isActiveAssignment(m))];
+    const peers = [...onPage, ...ctx.assignments.filter((m) => !seen.has(m.key) && isActiveAssignment(m))];
+    peersCache.set(ckey, peers);
+    return peers;
   };
 
   const subjects: Subject[] = prepared.map((p) => {

@@ -13,7 +13,7 @@ import {
   type WorkplaceEvaluation,
 } from '@/utils/domain';
 import type { AssignmentFacts } from '../records';
-import type { Bilingual, KnownAssignment, Outcome, ResolvedWorkplace, Subject } from './types';
+import type { Bilingual, Fact, KnownAssignment, Outcome, ResolvedWorkplace, Subject } from './types';
 import { capitalise, enNum, hazardLabel, joinBilingual, needsData, roleNounEn, roleShort, trNum } from './wording';
 
 export const SERVICE_CITATION = ROLES.map(minimumCitation).join('; ');
@@ -41,6 +41,32 @@ function evaluateFor(workplace: ResolvedWorkplace, assignments: EvaluatedAssignm
  * DEVAM EDEN TOPLAM and MEVCUT TAM SÜRELİ figures stand in for the role's other contracts, and the
  * contract being typed counts with the minutes entered.
  */
+/**
+ * The evaluation for a subject's workplace and role. A grid shows many records of one workplace that
+ * share one peers list: when the record is already among its peers the evaluation is the same for
+ * all of them, so it is worked out once per peers list and workplace (O(n) per page, not O(n²)).
+ */
+const sharedEvaluations = new WeakMap<readonly KnownAssignment[], { byKey: Map<string, KnownAssignment>; evals: Map<string, WorkplaceEvaluation> }>();
+
+function evaluateSubject(subject: Subject, own: AssignmentFacts, role: Role): WorkplaceEvaluation {
+  const { workplace, peers } = subject;
+  if (subject.record.kind !== 'contract-form' && subject.assignmentKey !== undefined) {
+    let shared = sharedEvaluations.get(peers);
+    if (!shared) {
+      shared = { byKey: new Map(peers.map((p) => [p.key, p])), evals: new Map() };
+      sharedEvaluations.set(peers, shared);
+    }
+    const inPeers = shared.byKey.get(subject.assignmentKey);
+    if (inPeers && inPeers.role === role) {
+      const key = `${workplace.hazardClass}|${workplace.employees}|${workplace.ownUndertaking}`;
+      let ev = shared.evals.get(key);
+      if (!ev) shared.evals.set(key, (ev = evaluateFor(workplace, [...peers])));
+      return ev;
+    }
+  }
+  return evaluateFor(workplace, assignmentsFor(subject, own, role));
+}
+
 function assignmentsFor(subject: Subject, own: AssignmentFacts, role: Role): EvaluatedAssignment[] {
   const { record } = subject;
   const ownKey = subject.assignmentKey ?? '#self';
@@ -171,7 +197,7 @@ export function judgeService(subject: Subject, part: ServicePart): Outcome {
   if (!own || !isActiveAssignment(own)) return { result: 'inapplicable' };
   if (!own.role) return needsData(workplace, ['role']);
   const role = own.role;
-  const ev = evaluateFor(workplace, assignmentsFor(subject, own, role));
+  const ev = evaluateSubject(subject, own, role);
   if (ev.needs) return needsData(workplace, ev.needs);
   const r = ev.roles[role];
   if (r.status === 'not-required') return { result: 'inapplicable' };
@@ -232,4 +258,42 @@ export function missingRoles(workplace: ResolvedWorkplace, peers: readonly Known
     if (r.required.minutes > 0 || r.required.fullTime === 0) out.push({ role, part: 'minutes', result, message });
   }
   return out;
+}
+
+/** The figures behind a contract form's minutes judgement, for the note beside the minutes field. */
+export type ServiceFigures =
+  | { state: 'inapplicable' }
+  | { state: 'needs'; missing: Fact[] }
+  | {
+      state: 'judged';
+      role: Role;
+      /** "120 çalışan × 40 dk = 4.800 dk" */
+      requirement: Bilingual;
+      requiredMinutes: number;
+      requiredFullTime: number;
+      providedMinutes: number;
+      shortfallMinutes: number;
+      missingFullTime: number;
+    };
+
+export function serviceFigures(subject: Subject): ServiceFigures {
+  const { record, workplace } = subject;
+  if (!JUDGED_KINDS.has(record.kind)) return { state: 'inapplicable' };
+  const own = record.assignment ?? (record.kind === 'contract-form' ? {} : undefined);
+  if (!own || !isActiveAssignment(own)) return { state: 'inapplicable' };
+  if (!own.role) return { state: 'needs', missing: ['role'] };
+  const ev = evaluateSubject(subject, own, own.role);
+  if (ev.needs) return { state: 'needs', missing: ev.needs };
+  const r = ev.roles[own.role];
+  if (r.status === 'not-required') return { state: 'inapplicable' };
+  return {
+    state: 'judged',
+    role: own.role,
+    requirement: requirementText(r, ev.employees),
+    requiredMinutes: r.required.minutes,
+    requiredFullTime: r.required.fullTime,
+    providedMinutes: r.providedMinutes,
+    shortfallMinutes: r.shortfallMinutes,
+    missingFullTime: r.missingFullTime,
+  };
 }

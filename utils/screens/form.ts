@@ -147,6 +147,8 @@ interface CompiledSpec<K extends string> {
 export interface LabelMatcher<K extends string> {
   specs: readonly CompiledSpec<K>[];
   exact: Map<string, K>;
+  /** answers already worked out, by raw text (grid pages repeat the same cell texts) */
+  memo: Map<string, K | undefined>;
 }
 
 export function compileFields<K extends string>(specs: readonly FormFieldSpec<K>[]): LabelMatcher<K> {
@@ -159,7 +161,7 @@ export function compileFields<K extends string>(specs: readonly FormFieldSpec<K>
     });
     return { key: spec.key, labels };
   });
-  return { specs: compiled, exact };
+  return { specs: compiled, exact, memo: new Map() };
 }
 
 /**
@@ -168,6 +170,14 @@ export function compileFields<K extends string>(specs: readonly FormFieldSpec<K>
  * otherwise the closest near miss of the same number of words.
  */
 export function matchLabel<K extends string>(text: string, matcher: LabelMatcher<K>): K | undefined {
+  if (matcher.memo.has(text)) return matcher.memo.get(text);
+  const key = matchLabelUncached(text, matcher);
+  if (matcher.memo.size > 5000) matcher.memo.clear();
+  matcher.memo.set(text, key);
+  return key;
+}
+
+function matchLabelUncached<K extends string>(text: string, matcher: LabelMatcher<K>): K | undefined {
   const canon = canonicalLabel(text);
   if (!canon) return undefined;
   const hit = matcher.exact.get(canon);
@@ -285,6 +295,32 @@ function hasOwnWords(el: Element): boolean {
   return false;
 }
 
+/** Grids with more rows than any form has: their cells are data, never a form's labels (and skipping them keeps big grid pages fast). */
+const FORM_MAX_ROWS = 80;
+function largeGrids(root: ParentNode): Set<Element> {
+  const out = new Set<Element>();
+  for (const t of root.querySelectorAll('table, [role="grid"], [role="table"], [role="treegrid"]')) {
+    const rows = t.tagName === 'TABLE' ? (t as HTMLTableElement).rows.length : t.querySelectorAll('[role="row"]').length;
+    if (rows > FORM_MAX_ROWS) out.add(t);
+  }
+  return out;
+}
+
+/**
+ * The elements that hold words of their own (where labels and headings live), in document order,
+ * without scripts, controls' option lists and the insides of large data grids.
+ */
+function* wordElements(root: ParentNode): Generator<Element> {
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const skip = largeGrids(root);
+  const walker = doc.createTreeWalker(root as Node, 1 /* SHOW_ELEMENT */, {
+    acceptNode: (n) => (skip.has(n as Element) || SKIP_TEXT.has((n as Element).tagName) ? 2 /* REJECT */ : 1 /* ACCEPT */),
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (hasOwnWords(n as Element)) yield n as Element;
+  }
+}
+
 interface LabelHit<K extends string> {
   key: K;
   element: Element;
@@ -294,8 +330,8 @@ interface LabelHit<K extends string> {
 /** Every element whose own words are one of the fields' labels (the deepest such element). */
 function findLabelElements<K extends string>(root: ParentNode, matcher: LabelMatcher<K>): LabelHit<K>[] {
   const hits: LabelHit<K>[] = [];
-  for (const el of root.querySelectorAll('*')) {
-    if (SKIP_TEXT.has(el.tagName) || isControl(el) || !hasOwnWords(el)) continue;
+  for (const el of wordElements(root)) {
+    if (isControl(el)) continue;
     const raw = el.textContent ?? '';
     if (raw.length === 0 || raw.length > MAX_SCAN_CHARS) continue;
     const text = labelTextOf(el);
@@ -466,8 +502,7 @@ export function clipText(text: string, max = 2000): string {
 export function findHeading(root: ParentNode, texts: readonly string[]): Element | null {
   const wanted = new Set(texts.map(foldLabel));
   try {
-    for (const el of root.querySelectorAll('*')) {
-      if (SKIP_TEXT.has(el.tagName)) continue;
+    for (const el of wordElements(root)) {
       const raw = el.textContent ?? '';
       if (raw.length === 0 || raw.length > 200) continue;
       if (wanted.has(foldLabel(labelTextOf(el)))) return el;

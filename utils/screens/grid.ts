@@ -351,7 +351,10 @@ export function locateGrids<F extends string>(
   const found: LocatedGrid<F>[] = [];
   const seenRows = new Set<Element>();
   // a live collection: much cheaper than querySelectorAll on pages with thousands of tables
-  const tables = (root as Document | Element).getElementsByTagName('table');
+  const tables: ArrayLike<Element> =
+    'getElementsByTagName' in root
+      ? (root as Document | Element).getElementsByTagName('table')
+      : root.querySelectorAll('table'); // a fragment or shadow root
   /** tables already read as a grid: the layout tables nested in their cells are not grids */
   let inside: Element[] = [];
   for (let index = 0; index < tables.length; index++) {

@@ -205,7 +205,10 @@ export function readNewContractForm(root: ParentNode): ScreenRead {
     const element = formElement(Object.values(fields).filter((f): f is FormField<ContractFormField> => f !== undefined));
     if (!element) return read;
     const parsed = PageRecordSchema.safeParse(defined(recordOf(root, fields)));
-    read.records.push({ element, record: parsed.success ? parsed.data : { kind: 'contract-form' } });
+    const entry: ScreenRead['records'][number] = { element, record: parsed.success ? parsed.data : { kind: 'contract-form' } };
+    const control = fields.enteredMinutes?.control;
+    if (control) entry.minutesControl = control;
+    read.records.push(entry);
   } catch {
     // never throw on odd markup
   }

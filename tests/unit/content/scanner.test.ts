@@ -74,6 +74,28 @@ describe('content scanner', () => {
     expect(igu!.cells[0]!.textContent).toBe('Ayşe Yılmaz');
   });
 
+  it('shows the findings of a badge, with citation, in the shared tooltip on focus; page text stays text', async () => {
+    const doc = load(OLD_GRID.replace('Ayşe Yılmaz', '&lt;b onclick=x&gt;Ayşe&lt;/b&gt;'));
+    const scanner = createScanner({ doc, requestContext: async () => profile('Çok Tehlikeli', 120) });
+    await scanner.scan('initial');
+    const badge = doc.querySelector<HTMLElement>('tbody tr [data-katip-ui="badge"]')!;
+    expect(badge.getAttribute('data-katip-label')).toMatch(/Hata/);
+    expect(badge.tabIndex).toBe(0);
+    badge.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    const tip = doc.querySelector('[data-katip-ui="tooltip"]')!.shadowRoot!.querySelector('.tip')!;
+    expect(tip.hasAttribute('hidden')).toBe(false);
+    expect(tip.textContent).toContain('certificate-class');
+    expect(tip.textContent).toContain('Kaynak:');
+    expect(tip.querySelector('b')).toBeNull();
+    badge.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    expect(tip.hasAttribute('hidden')).toBe(true);
+    // the badge holds no text node: the cell's text, which the readers read, is unchanged
+    expect(badge.childNodes).toHaveLength(0);
+    expect(doc.querySelector('tbody td')!.textContent).toBe('<b onclick=x>Ayşe</b>');
+    scanner.stop();
+    expect(doc.querySelectorAll('[data-katip-ui], [data-katip-status]')).toHaveLength(0);
+  });
+
   it('re-judges after a postback replaces the rows, and unmarks what is no longer a record', async () => {
     const doc = load(OLD_GRID);
     const scanner = createScanner({ doc, requestContext: async () => profile('Az Tehlikeli', 20) });
@@ -121,9 +143,16 @@ describe('content scanner', () => {
     await scanner.scan('input');
     expect(form.getAttribute('data-katip-status')).toBe('error');
     expect(form.getAttribute('data-katip-rules')!.split(' ')).toContain('minutes-below-minimum');
+    const note = () => doc.querySelector('[data-katip-ui="minutes-note"]')!.shadowRoot!.textContent;
+    // 45 employees × 5 dk (az tehlikeli, İH) = 225 dk; 0 running; 100 entered
+    expect(note()).toContain('Gerekli: 45 çalışan × 5 dk = 225 dk');
+    expect(note()).toContain('Girilen: 100 dk');
+    expect(note()).toContain('Eksik: 125 dk');
     input.value = '225';
     await scanner.scan('input');
     expect(form.getAttribute('data-katip-rules')!.split(' ')).not.toContain('minutes-below-minimum');
+    expect(note()).toContain('Yeterli');
+    expect(doc.querySelectorAll('[data-katip-ui="minutes-note"]')).toHaveLength(1);
   });
 
   it('leaves a page that is no known screen untouched, and clears marks when the screen goes away', async () => {

@@ -40,6 +40,13 @@ describe.each(FIXTURES)('%s', (fixture) => {
       expect(read.screen).toBe(expected);
       expect(read.records.map((r) => r.element)).toEqual(expectedRecordElements(doc));
     });
+
+    it('marks expected statuses with the PAGE-CONTRACT values only', () => {
+      for (const el of Array.from(doc.querySelectorAll('[data-expect-status]'))) {
+        expect(['error', 'warn', 'unknown', 'ok']).toContain(el.getAttribute('data-expect-status'));
+        expect(el.getAttribute('data-expect-kind')).toBe('record');
+      }
+    });
   }
 });
 

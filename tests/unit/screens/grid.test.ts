@@ -190,3 +190,16 @@ describe('readGridScreen', () => {
     expect(read.records[1999]!.record.assignment?.startDate).toBe('2024-02-01');
   });
 });
+
+describe('roots other than a document', () => {
+  it('reads a grid inside a shadow root or an element', () => {
+    const doc = page('<div id="host"></div><section id="s"></section>');
+    const table = `<table>${HEAD}<tr><td>Ali Veli</td><td>İşyeri Hekimi</td><td>Onaylandı</td></tr></table>`;
+    const shadow = doc.getElementById('host')!.attachShadow({ mode: 'open' });
+    const inner = new DOMParser().parseFromString(`<body>${table}</body>`, 'text/html').body.firstElementChild!;
+    shadow.appendChild(doc.importNode(inner, true));
+    expect(locateGrids(shadow, SPEC).flatMap((g) => readGridRows(g, SPEC))).toHaveLength(1);
+    doc.getElementById('s')!.appendChild(doc.importNode(inner, true));
+    expect(locateGrids(doc.getElementById('s')!, SPEC)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,90 @@
+// `npm run demo`: the fixtures served as the İSG-KATİP portal, opened in Chromium with the built extension.
+// With a display: a headed browser on the index page, open until Ctrl+C. Without: one screenshot per fixture in screenshots/.
+import { execSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PORTAL_ORIGIN, ROOT, launchBrowser, listFixtures, startPortal } from './harness.mjs';
+
+const headed = Boolean(process.env.DISPLAY);
+if (!process.env.KATIP_SKIP_BUILD) execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
+
+const portal = await startPortal();
+const browser = await launchBrowser({ port: portal.port, headless: !headed });
+const shutdown = async () => {
+  await browser.close();
+  await portal.close();
+};
+
+if (headed) {
+  const page = await browser.context.newPage();
+  await page.goto(`${PORTAL_ORIGIN}/`);
+  console.log(`Örnek portal açık / fixture portal open: ${PORTAL_ORIGIN}/ (127.0.0.1:${portal.port})`);
+  console.log(`Eklenti / extension: chrome-extension://${browser.extensionId}/popup.html`);
+  console.log('Kapatmak için Ctrl+C / press Ctrl+C to stop.');
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await shutdown();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  browser.context.on('close', stop);
+} else {
+  const outDir = join(ROOT, 'screenshots');
+  mkdirSync(outDir, { recursive: true });
+  const shots = [];
+  const take = async (page, name) => {
+    const file = join(outDir, `${name.replace(/[^a-zA-Z0-9._-]+/g, '_')}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    shots.push(file);
+    console.log(file);
+  };
+  const index = await browser.context.newPage();
+  await index.goto(`${PORTAL_ORIGIN}/`);
+  await take(index, '00-index');
+  await index.close();
+
+  for (const fixture of listFixtures()) {
+    const page = await browser.openFixture(fixture.path);
+    try {
+      if (fixture.expectScreen) {
+        // Wait for the marks (any frame), but show whatever is there after 5 s.
+        const deadline = Date.now() + 5000;
+        while (Date.now() < deadline) {
+          let marked = false;
+          for (const frame of page.frames()) {
+            marked ||= await frame
+              .evaluate(() => document.documentElement.hasAttribute('data-katip-screen'))
+              .catch(() => false);
+          }
+          if (marked) break;
+          await page.waitForTimeout(100);
+        }
+        await page.waitForTimeout(200);
+        const toggle = page.locator('[data-katip-panel-toggle]');
+        if ((await toggle.count()) > 0) {
+          await toggle.first().click().catch(() => {});
+          await page.waitForTimeout(300);
+        }
+      } else {
+        await page.waitForTimeout(500);
+      }
+      await take(page, fixture.path.replace(/\.html?$/i, ''));
+    } finally {
+      await page.close();
+    }
+  }
+  for (const name of ['popup', 'options']) {
+    const page = await browser.openExtensionPage(name);
+    await page.waitForTimeout(500);
+    await take(page, `zz-${name}`);
+    await page.close();
+  }
+  console.log(`${shots.length} ekran görüntüsü / screenshots in ${outDir}`);
+  if (browser.foreignRequests.length) {
+    console.log(`UYARI / WARNING: requests left the machine: ${browser.foreignRequests.join(', ')}`);
+  }
+  await shutdown();
+}
