@@ -3,7 +3,7 @@
 // caller's rw transaction.
 import type { AssignmentFacts, ScreenId, WorkplaceFacts } from '@/utils/records';
 import { findWorkplace } from '@/utils/db/queries';
-import { assignmentLabel, personKeyOf, portalAssignmentKey, stableAssignmentKey, workplaceKeyOf } from '@/utils/db/keys';
+import { assignmentLabel, personKeyOf, portalAssignmentKey, stableAssignmentKey, workplaceKeyOf } from '@/utils/keys';
 import { changedFacts, shownFacts } from '@/utils/db/merge';
 import { indexedWorkplace, type AssignmentRow, type HistoryField, type HistoryRow, type KatipDb, type WorkplaceRow } from '@/utils/db/schema';
 import { normalizeSpaces } from '@/utils/domain';

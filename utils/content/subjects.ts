@@ -3,7 +3,7 @@
 // known for that workplace, per PAGE-CONTRACT.md ("Minutes are judged per workplace and role").
 import { isActiveAssignment, lookupNaceClass, parseHazardClass } from '../domain';
 import { foldTurkish } from '../domain/text';
-import { assignmentLabel, portalAssignmentKey, stableAssignmentKey, workplaceKeyOf } from '../db/keys';
+import { assignmentLabel, portalAssignmentKey, stableAssignmentKey, workplaceKeyOf } from '../keys';
 import type { ContextResponse } from '../messages';
 import type { AssignmentFacts, PageRecord, ScreenRead, WorkplaceFacts } from '../records';
 import type { FactSource, KnownAssignment, ResolvedWorkplace, Subject } from '../rules/types';

@@ -33,7 +33,7 @@ export {
   type FactOrigin,
 } from './queries';
 export { CHECKLIST_STEPS, getChecklist, setChecklistStep, type ChecklistStep } from './checklist';
-export { assignmentLabel, workplaceKeyOf } from './keys';
+export { assignmentLabel, workplaceKeyOf } from '../keys';
 export {
   exportBackup,
   parseBackup,

@@ -1,8 +1,9 @@
 // Reading and editing the mirror from the extension's pages (popup, options) and the background:
 // workplaces (portal view and the user's profile), assignments, pending approvals, settings.
+import { isActiveAssignment as isActiveFacts } from '../domain/evaluation';
 import { WorkplaceFactsSchema, type WorkplaceFacts } from '../records';
 import { getChecklist } from './checklist';
-import { workplaceKeyOf } from './keys';
+import { workplaceKeyOf } from '../keys';
 import { shownFacts } from './merge';
 import {
   DEFAULT_SETTINGS,
@@ -15,7 +16,7 @@ import {
   type SettingsRow,
   type WorkplaceRow,
 } from './schema';
-import { foldTitle } from './keys';
+import { foldTitle } from '../keys';
 import { digitsOnly } from '@/utils/domain';
 
 const WORKPLACE_FIELDS = Object.keys(WorkplaceFactsSchema.shape) as (keyof WorkplaceFacts)[];
@@ -134,11 +135,8 @@ export async function listAssignments(db: KatipDb, workplaceKey?: string): Promi
 }
 
 /** Contracts and assignments not ended, cancelled or rejected (those the minimums count). */
-export function isActiveAssignment(row: AssignmentRow, today: string = new Date().toISOString().slice(0, 10)): boolean {
-  if (row.contractState === 'ended' || row.contractState === 'cancelled') return false;
-  if (row.approvalState === 'rejected') return false;
-  if (row.endDate && row.endDate.slice(0, 10) < today) return false;
-  return true;
+export function isActiveAssignment(row: AssignmentRow, today?: string): boolean {
+  return isActiveFacts(row, today);
 }
 
 export interface PendingApproval {

@@ -3,7 +3,7 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { AssignmentFacts, ScreenId, WorkplaceFacts } from '../records';
 import type { RuleId } from '../rules/types';
-import { assignmentLabel, foldTitle } from './keys';
+import { assignmentLabel, foldTitle } from '../keys';
 
 export const DEFAULT_DB_NAME = 'katip-asistani';
 

@@ -72,8 +72,13 @@ export type WorkplaceEvaluation =
   | { needs?: undefined; hazardClass: HazardClass; employees: number; roles: Record<Role, RoleEvaluation> };
 
 /** Ended or cancelled contracts (and rejected approvals) never count. */
-export function isActiveAssignment(a: { contractState?: ContractState; approvalState?: ApprovalState }): boolean {
-  return a.contractState !== 'ended' && a.contractState !== 'cancelled' && a.approvalState !== 'rejected';
+export function isActiveAssignment(
+  a: { contractState?: ContractState; approvalState?: ApprovalState; endDate?: string },
+  today: string = new Date().toISOString().slice(0, 10),
+): boolean {
+  if (a.contractState === 'ended' || a.contractState === 'cancelled' || a.approvalState === 'rejected') return false;
+  // an end date (Grv. Ayrılış Trh.) already past: the assignment no longer runs
+  return !(a.endDate && a.endDate.slice(0, 10) < today);
 }
 
 function notRequiredReason(
@@ -166,7 +171,7 @@ export function evaluateWorkplace(
   if (needs.length > 0 || !workplace.hazardClass || workplace.employees === undefined) return { needs };
   const hazard = workplace.hazardClass;
   const employees = Math.max(0, Math.floor(workplace.employees));
-  const active = assignments.filter(isActiveAssignment);
+  const active = assignments.filter((a) => isActiveAssignment(a));
   const roles = Object.fromEntries(
     ROLES.map((role) => [role, evaluateRole(role, hazard, employees, workplace, active)]),
   ) as Record<Role, RoleEvaluation>;

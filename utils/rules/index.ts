@@ -59,7 +59,7 @@ export function judgeRecord(subject: Subject, disabled: ReadonlySet<RuleId> = NO
         severity: rule.severity,
         result: 'fail',
         message: outcome.message,
-        citation: rule.citation,
+        citation: outcome.citation ?? rule.citation,
       };
       if (outcome.counted) finding.counted = outcome.counted;
       findings.push(finding);
@@ -69,7 +69,7 @@ export function judgeRecord(subject: Subject, disabled: ReadonlySet<RuleId> = NO
         severity: rule.severity,
         result: 'needs-data',
         message: outcome.message,
-        citation: rule.citation,
+        citation: outcome.citation ?? rule.citation,
         missing: outcome.missing,
       });
     }
@@ -111,7 +111,7 @@ export function missingRoleFindings(
       severity: rule.severity,
       result: m.result,
       message: m.message,
-      citation: rule.citation,
+      citation: m.citation,
       role: m.role,
     };
     if (m.result === 'needs-data') finding.missing = ['role'];

@@ -13,6 +13,7 @@ import {
   type WorkplaceEvaluation,
 } from '@/utils/domain';
 import type { AssignmentFacts } from '../records';
+import { assignmentLabel } from '../keys';
 import type { Bilingual, Fact, KnownAssignment, Outcome, ResolvedWorkplace, Subject } from './types';
 import { capitalise, enNum, hazardLabel, joinBilingual, needsData, roleNounEn, roleShort, trNum } from './wording';
 
@@ -20,14 +21,6 @@ export const SERVICE_CITATION = ROLES.map(minimumCitation).join('; ');
 
 const JUDGED_KINDS = new Set(['assignment', 'approval', 'contract-form']);
 
-/** How a finding names an assignment: "Ayşe Yılmaz (İGU, 1.200 dk)". */
-export function assignmentLabel(a: AssignmentFacts, fallback = 'Bu kayıt / this record'): string {
-  const name = a.personName ?? a.contractName ?? a.portalId ?? fallback;
-  const bits = [a.role ? roleShort(a.role) : undefined, a.employment === 'tam' ? 'tam süreli' : undefined];
-  if (a.minutes !== undefined) bits.push(`${trNum(a.minutes)} dk`);
-  const shown = bits.filter(Boolean);
-  return shown.length ? `${name} (${shown.join(', ')})` : name;
-}
 
 function evaluateFor(workplace: ResolvedWorkplace, assignments: EvaluatedAssignment[]): WorkplaceEvaluation {
   return evaluateWorkplace(
@@ -72,7 +65,7 @@ function assignmentsFor(subject: Subject, own: AssignmentFacts, role: Role): Eva
   const ownKey = subject.assignmentKey ?? '#self';
   const isForm = record.kind === 'contract-form';
   let others: EvaluatedAssignment[] = subject.peers.filter((p) => p.key !== ownKey);
-  const ownEntry: EvaluatedAssignment = { ...own, key: ownKey, label: assignmentLabel(own), role };
+  const ownEntry: EvaluatedAssignment = { ...own, key: ownKey, label: assignmentLabel(own, 'Bu kayıt / this record'), role };
   if (!isForm) {
     const inPeers = subject.peers.find((p) => p.key === ownKey);
     return [...others, inPeers ? { ...inPeers, role } : ownEntry];
@@ -80,7 +73,7 @@ function assignmentsFor(subject: Subject, own: AssignmentFacts, role: Role): Eva
   const form = record.form ?? {};
   const employment = own.employment ?? (form.assignmentTypeText ? parseEmployment(form.assignmentTypeText) : undefined);
   const typed: EvaluatedAssignment = { ...ownEntry, employment, minutes: form.enteredMinutes };
-  typed.label = assignmentLabel({ ...own, role, employment, minutes: form.enteredMinutes });
+  typed.label = assignmentLabel({ ...own, role, employment, minutes: form.enteredMinutes }, 'Bu kayıt / this record');
   if (form.runningTotalMinutes !== undefined) {
     others = others.filter((p) => p.role !== role || p.employment === 'tam');
     others.push({
@@ -189,8 +182,15 @@ function uncertainty(r: RoleEvaluation, fact: 'minutes' | 'employment'): Bilingu
 
 export type ServicePart = 'minutes' | 'full-time';
 
-/** The minutes or the full-time judgement of one record's workplace and role. */
+/** The minutes or the full-time judgement of one record's workplace and role, citing that role's own article. */
 export function judgeService(subject: Subject, part: ServicePart): Outcome {
+  const outcome = judgeServiceOf(subject, part);
+  const role = subject.record.assignment?.role;
+  if ((outcome.result === 'fail' || outcome.result === 'needs-data') && role) return { ...outcome, citation: minimumCitation(role) };
+  return outcome;
+}
+
+function judgeServiceOf(subject: Subject, part: ServicePart): Outcome {
   const { record, workplace } = subject;
   if (!JUDGED_KINDS.has(record.kind)) return { result: 'inapplicable' };
   const own = record.assignment ?? (record.kind === 'contract-form' ? {} : undefined);
@@ -232,11 +232,12 @@ export interface MissingRole {
   part: ServicePart;
   result: 'fail' | 'needs-data';
   message: Bilingual;
+  citation: string;
 }
 
 /** Roles the law requires for which no active record exists at all (no DSP contract where one is required). */
 export function missingRoles(workplace: ResolvedWorkplace, peers: readonly KnownAssignment[]): MissingRole[] {
-  const active = peers.filter(isActiveAssignment);
+  const active = peers.filter((a) => isActiveAssignment(a));
   const ev = evaluateFor(workplace, active);
   if (ev.needs) return [];
   const roleUnknown = active.some((p) => !p.role);
@@ -254,8 +255,9 @@ export function missingRoles(workplace: ResolvedWorkplace, peers: readonly Known
       message.tr += '; görev türü bilinmeyen sözleşmeler var';
       message.en += '; some contracts have an unknown role';
     }
-    if (r.required.fullTime > 0) out.push({ role, part: 'full-time', result, message });
-    if (r.required.minutes > 0 || r.required.fullTime === 0) out.push({ role, part: 'minutes', result, message });
+    const citation = minimumCitation(role);
+    if (r.required.fullTime > 0) out.push({ role, part: 'full-time', result, message, citation });
+    if (r.required.minutes > 0 || r.required.fullTime === 0) out.push({ role, part: 'minutes', result, message, citation });
   }
   return out;
 }

@@ -69,8 +69,8 @@ export interface Subject {
 export type Outcome =
   | { result: 'pass' }
   | { result: 'inapplicable' }
-  | { result: 'fail'; message: Bilingual; counted?: string[] }
-  | { result: 'needs-data'; missing: Fact[]; message: Bilingual };
+  | { result: 'fail'; message: Bilingual; counted?: string[]; citation?: string }
+  | { result: 'needs-data'; missing: Fact[]; message: Bilingual; citation?: string };
 
 /** A finding: serialisable, shown in badges, the panel and the popup. */
 export interface Finding {
@@ -93,7 +93,7 @@ export interface RuleModule {
   severity: Severity;
   /** short name of the rule */
   title: Bilingual;
-  /** the legal source, as text */
+  /** the legal source, as text (an outcome may name a narrower one, e.g. the role's own article) */
   citation: string;
   check(subject: Subject): Outcome;
 }

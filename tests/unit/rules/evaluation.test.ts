@@ -1,6 +1,6 @@
 // evaluateWorkplace: required against provided service per role (RULES.md §2-§5).
 import { describe, expect, it } from 'vitest';
-import { evaluateWorkplace, type EvaluatedAssignment, type HazardClass } from '@/utils/domain';
+import { evaluateWorkplace, isActiveAssignment, type EvaluatedAssignment, type HazardClass } from '@/utils/domain';
 
 const igu = (key: string, minutes?: number, more: Partial<EvaluatedAssignment> = {}): EvaluatedAssignment => ({
   key,
@@ -141,5 +141,24 @@ describe('evaluateWorkplace', () => {
     const r = roles('cok-tehlikeli', 800, [{ key: 'h', label: 'h', role: 'ih', employment: 'kismi', minutes: 750 }]).ih;
     expect(r.required).toEqual({ fullTime: 1, minutes: 750 });
     expect(r).toMatchObject({ minutesStatus: 'ok', fullTimeStatus: 'short' });
+  });
+});
+
+describe('isActiveAssignment', () => {
+  it('ended, cancelled, rejected and past-end-date assignments do not run; the rest do', () => {
+    const today = '2026-11-22';
+    expect(isActiveAssignment({ contractState: 'active' }, today)).toBe(true);
+    expect(isActiveAssignment({}, today)).toBe(true);
+    expect(isActiveAssignment({ contractState: 'ended' }, today)).toBe(false);
+    expect(isActiveAssignment({ contractState: 'cancelled' }, today)).toBe(false);
+    expect(isActiveAssignment({ approvalState: 'rejected' }, today)).toBe(false);
+    expect(isActiveAssignment({ endDate: '2026-11-21' }, today)).toBe(false);
+    expect(isActiveAssignment({ endDate: '2026-11-22' }, today)).toBe(true);
+    expect(isActiveAssignment({ endDate: '2027-01-31T00:00:00' }, today)).toBe(true);
+  });
+
+  it('a contract whose end date has passed is not counted towards the minutes', () => {
+    const r = roles('cok-tehlikeli', 120, [igu('A', 4800, { endDate: '2020-01-31' }), igu('B', 1000)]);
+    expect(r.igu.providedMinutes).toBe(1000);
   });
 });

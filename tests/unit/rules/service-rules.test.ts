@@ -37,6 +37,13 @@ describe('minutes-below-minimum', () => {
     expect(minutesBelowMinimum.check(subject(veryHazardous(120), peers, 'Eski')).result).toBe('inapplicable');
   });
 
+  it("cites the role's own regulation: an İH shortfall cites the İH/DSP Yönetmelik, not the İGU one", () => {
+    const peers = [known('Hekim', { role: 'ih', employment: 'kismi', minutes: 100 })];
+    const o = failMessage(minutesBelowMinimum.check(subject(veryHazardous(120), peers, 'Hekim')));
+    expect(o.citation).toContain('İşyeri Hekimi ve Diğer Sağlık Personelinin');
+    expect(o.citation).not.toContain('İş Güvenliği Uzmanlarının');
+  });
+
   it('passes when the total meets the minimum', () => {
     const peers = [
       known('Ayşe', { role: 'igu', employment: 'kismi', minutes: 3000 }),

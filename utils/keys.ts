@@ -1,7 +1,7 @@
 // Stable keys for workplaces and assignments seen on the portal's screens (SGK sicil no, DETSİS
 // no, title; Görevlendirme ID or workplace + person + role + start date) and their labels.
 import { digitsOnly, foldLabel, formatTurkishNumber, normalizeSpaces, ROLE_LABELS } from '@/utils/domain';
-import type { AssignmentFacts, WorkplaceFacts } from '../records';
+import type { AssignmentFacts, WorkplaceFacts } from './records';
 
 /** Folded title for matching: Turkish-aware, case-blind, punctuation and "__" as spaces. */
 export function foldTitle(title: string): string {
@@ -48,11 +48,16 @@ export function portalAssignmentKey(facts: AssignmentFacts): string | undefined 
   return id ? `portal:${id}` : undefined;
 }
 
-/** "Ayşe Yılmaz (İGU, 1.200 dk)": how findings and lists name an assignment. */
-export function assignmentLabel(facts: AssignmentFacts): string {
-  const name = facts.personName ? normalizeSpaces(facts.personName) : facts.portalId ? `#${normalizeSpaces(facts.portalId)}` : '?';
+/**
+ * How findings and lists name an assignment: "Ayşe Yılmaz (İGU, tam süreli, 1.200 dk)"; a row
+ * without a name falls back to the contract's name, its id, or `fallback`.
+ */
+export function assignmentLabel(facts: AssignmentFacts, fallback = '?'): string {
+  const id = facts.portalId ? `#${normalizeSpaces(facts.portalId)}` : undefined;
+  const name = facts.personName ? normalizeSpaces(facts.personName) : (facts.contractName ?? id ?? fallback);
   const parts: string[] = [];
   if (facts.role) parts.push(ROLE_LABELS[facts.role].short);
+  if (facts.employment === 'tam') parts.push('tam süreli');
   if (facts.minutes !== undefined) parts.push(`${formatTurkishNumber(facts.minutes)} dk`);
   return parts.length ? `${name} (${parts.join(', ')})` : name;
 }
