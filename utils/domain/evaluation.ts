@@ -26,6 +26,8 @@ export interface EvaluatedAssignment {
   minutes?: number;
   contractState?: ContractState;
   approvalState?: ApprovalState;
+  /** Grv. Ayrılış Trh. (ISO); past end dates do not run */
+  endDate?: string;
 }
 
 export type PartStatus = 'ok' | 'short' | 'unknown';
