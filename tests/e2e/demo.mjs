@@ -1,5 +1,5 @@
 // `npm run demo`: the fixtures served as the İSG-KATİP portal, opened in Chromium with the built extension.
-// With a display: a headed browser on the index page, open until Ctrl+C. Without: one screenshot per fixture in screenshots/.
+// With a display: a headed browser on the index page, open until Ctrl+C. Without: one screenshot per fixture in .output/screenshots/.
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,7 +32,7 @@ if (headed) {
   process.on('SIGTERM', stop);
   browser.context.on('close', stop);
 } else {
-  const outDir = join(ROOT, 'screenshots');
+  const outDir = join(ROOT, '.output', 'screenshots');
   mkdirSync(outDir, { recursive: true });
   const shots = [];
   const take = async (page, name) => {

@@ -1,8 +1,8 @@
 // The extension's own pages (toolbar popup, options) and toolbar badge, next to the fake portal in Chromium.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { PORTAL_ORIGIN, launchBrowser, listFixtures, pageProblems, startPortal, waitForNoProblems } from './harness.mjs';
+import { test } from 'node:test';
+import { PORTAL_ORIGIN, listFixtures, pageProblems, useBrowserSuite, waitForNoProblems } from './harness.mjs';
 
 // old-contracts/plain.html: two rows read "Onay Bekliyor" (Mehmet Öztürk and a hostile name), the
 // others are approved, ended or refused.
@@ -10,21 +10,10 @@ const CONTRACTS = 'old-contracts/plain.html';
 const PENDING_NAMES = ['Mehmet Öztürk', '<img src=x onerror="window.__pwned=1">'];
 const NOT_PENDING_NAMES = ['Ayşe Yıldırım', 'Şule Çağlar', 'İsmail Işık'];
 
-let portal;
-let browser;
-
-before(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser({ port: portal.port });
-});
-
-after(async () => {
-  await browser?.close();
-  await portal?.close();
-});
+const suite = useBrowserSuite();
 
 async function openMarked(path) {
-  const page = await browser.openFixture(path);
+  const page = await suite.browser.openFixture(path);
   await waitForNoProblems(() => pageProblems(page), { timeout: 5000 });
   return page;
 }
@@ -44,7 +33,7 @@ async function pendingSectionText(popup) {
 
 /** The toolbar badge text of the tab showing `url`, read in the service worker. */
 async function badgeText(url) {
-  const worker = await browser.currentWorker();
+  const worker = await suite.browser.currentWorker();
   return worker.evaluate(async (u) => {
     const [tab] = await chrome.tabs.query({ url: u });
     if (!tab) return null;
@@ -63,7 +52,7 @@ async function errorRecords(page) {
 }
 
 test('the popup opens and shows the extension name', async () => {
-  const page = await browser.openExtensionPage('popup');
+  const page = await suite.browser.openExtensionPage('popup');
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.getByRole('heading', { name: 'KATİP Asistanı' }).waitFor({ timeout: 5000 });
@@ -72,7 +61,7 @@ test('the popup opens and shows the extension name', async () => {
 });
 
 test('the options page opens and shows the extension name', async () => {
-  const page = await browser.openExtensionPage('options');
+  const page = await suite.browser.openExtensionPage('options');
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.getByText('KATİP Asistanı').first().waitFor({ timeout: 5000 });
@@ -81,7 +70,7 @@ test('the options page opens and shows the extension name', async () => {
 });
 
 test(`pending approvals are listed in the popup after visiting ${CONTRACTS}, hostile names as text`, async () => {
-  const before = await browser.openExtensionPage('popup');
+  const before = await suite.browser.openExtensionPage('popup');
   const empty = await pendingSectionText(before);
   for (const name of PENDING_NAMES) assert.ok(!empty.includes(name), `"${name}" listed before any visit`);
   await before.close();
@@ -89,7 +78,7 @@ test(`pending approvals are listed in the popup after visiting ${CONTRACTS}, hos
   const portalPage = await openMarked(CONTRACTS);
   await portalPage.close();
 
-  const popup = await browser.openExtensionPage('popup');
+  const popup = await suite.browser.openExtensionPage('popup');
   await waitForNoProblems(async () => {
     await popup.reload();
     const text = await pendingSectionText(popup);
@@ -128,7 +117,7 @@ test('options: a backup exported, everything deleted, the backup imported gives 
   const portalPage = await openMarked(CONTRACTS);
   await portalPage.close();
 
-  const options = await browser.openExtensionPage('options');
+  const options = await suite.browser.openExtensionPage('options');
   const exportOnce = async () => {
     const [download] = await Promise.all([
       options.waitForEvent('download', { timeout: 5000 }),
@@ -159,7 +148,7 @@ test('options: a backup exported, everything deleted, the backup imported gives 
 });
 
 test('options: a corrupt backup is refused and nothing changes', async () => {
-  const options = await browser.openExtensionPage('options');
+  const options = await suite.browser.openExtensionPage('options');
   const exportData = async () => {
     const [download] = await Promise.all([
       options.waitForEvent('download', { timeout: 5000 }),
@@ -188,5 +177,5 @@ test('options: a corrupt backup is refused and nothing changes', async () => {
 });
 
 test('no request left the fake portal or the extension (privacy promise)', () => {
-  assert.deepEqual(browser.foreignRequests, []);
+  assert.deepEqual(suite.browser.foreignRequests, []);
 });

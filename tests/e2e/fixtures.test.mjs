@@ -1,21 +1,10 @@
 // Every portal screen fixture (tests/fixtures/<screen-id>/, none/) loaded as the real portal in Chromium with the built extension.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { SCREEN_IDS, launchBrowser, listFixtures, pageProblems, startPortal, waitForNoProblems } from './harness.mjs';
+import { test } from 'node:test';
+import { SCREEN_IDS, listFixtures, pageProblems, useBrowserSuite, waitForNoProblems } from './harness.mjs';
 
 const fixtures = listFixtures();
-let portal;
-let browser;
-
-before(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser({ port: portal.port });
-});
-
-after(async () => {
-  await browser?.close();
-  await portal?.close();
-});
+const suite = useBrowserSuite();
 
 /** Does any frame of the page (its top document included) expect to be a screen? */
 async function expectsAnyScreen(page) {
@@ -28,7 +17,7 @@ async function expectsAnyScreen(page) {
 
 /** Load a fixture and wait until it is marked as PAGE-CONTRACT.md says (or, on a non-screen, stays unmarked). */
 async function openAndSettle(path) {
-  const page = await browser.openFixture(path);
+  const page = await suite.browser.openFixture(path);
   if (await expectsAnyScreen(page)) {
     await waitForNoProblems(() => pageProblems(page), { timeout: 5000 });
   } else {
@@ -71,7 +60,7 @@ test('fixtures exist for every screen id and for non-screens', () => {
 });
 
 test('the generated index page is not a screen and gets no marks', async () => {
-  const page = await browser.context.newPage();
+  const page = await suite.browser.context.newPage();
   await page.goto(`https://isgkatip.csgb.gov.tr/`);
   assert.equal(await page.locator('a').count(), fixtures.length);
   await page.waitForTimeout(500);
@@ -95,7 +84,7 @@ for (const fixture of fixtures) {
 
 for (const fixture of fixtures.filter((f) => f.expectScreen)) {
   test(`${fixture.path}: also recognised on the isgkatip.ailevecalisma.gov.tr host`, async () => {
-    const page = await browser.openFixture(fixture.path, { host: 'isgkatip.ailevecalisma.gov.tr' });
+    const page = await suite.browser.openFixture(fixture.path, { host: 'isgkatip.ailevecalisma.gov.tr' });
     try {
       await waitForNoProblems(() => pageProblems(page), { timeout: 5000 });
     } finally {
@@ -189,5 +178,5 @@ for (const fixture of fixtures.filter((f) => f.postback && f.expectScreen)) {
 }
 
 test('no request left the fake portal or the extension (privacy promise)', () => {
-  assert.deepEqual(browser.foreignRequests, []);
+  assert.deepEqual(suite.browser.foreignRequests, []);
 });

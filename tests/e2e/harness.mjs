@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:https';
+import { after, before } from 'node:test';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,16 +16,9 @@ export const FIXTURES_DIR = process.env.KATIP_FIXTURES ? resolve(process.env.KAT
 export const DIST = process.env.KATIP_DIST ? resolve(process.env.KATIP_DIST) : join(ROOT, '.output/chrome-mv3');
 export const PORTAL_HOSTS = ['isgkatip.csgb.gov.tr', 'isgkatip.ailevecalisma.gov.tr'];
 export const PORTAL_ORIGIN = `https://${PORTAL_HOSTS[0]}`;
-export const SCREEN_IDS = [
-  'old-contracts',
-  'old-approval',
-  'old-workplace-select',
-  'new-contracts',
-  'new-contract-form',
-  'public-institutions',
-];
+export const SCREEN_IDS = readIdList('utils/records.ts', 'SCREEN_IDS');
 export const STATUSES = ['error', 'warn', 'unknown', 'ok'];
-export const RULE_IDS = readRuleIds();
+export const RULE_IDS = readIdList('utils/rules/types.ts', 'RULE_IDS');
 /** The warning-severity rules of PAGE-CONTRACT.md; every other rule id is an error. */
 export const WARN_RULES = ['nace-not-listed', 'nace-sicil-mismatch'];
 
@@ -43,11 +37,14 @@ const CONTENT_TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** Rule ids as the shared contract declares them (utils/rules/types.ts), read as text. */
-function readRuleIds() {
-  const source = readFileSync(join(ROOT, 'utils/rules/types.ts'), 'utf8');
-  const list = source.match(/RULE_IDS\s*=\s*\[([\s\S]*?)\]/);
-  if (!list) throw new Error('RULE_IDS not found in utils/rules/types.ts');
+/**
+ * An id list as the shared contract declares it (`export const NAME = [...]` in `file`: screen ids in
+ * utils/records.ts, rule ids in utils/rules/types.ts), read as text.
+ */
+function readIdList(file, name) {
+  const source = readFileSync(join(ROOT, file), 'utf8');
+  const list = source.match(new RegExp(`${name}\\s*=\\s*\\[([\\s\\S]*?)\\]`));
+  if (!list) throw new Error(`${name} not found in ${file}`);
   return [...list[1].matchAll(/'([a-z-]+)'/g)].map((m) => m[1]);
 }
 
@@ -253,6 +250,31 @@ export async function launchBrowser({ port, headless = true } = {}) {
     async close() {
       await context.close().catch(() => {});
       rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * For a node:test file: starts the fake portal and Chromium with the extension before the tests and
+ * closes both after them. Returns getters, valid once the tests run: `suite.browser`, `suite.portal`.
+ */
+export function useBrowserSuite() {
+  let portal;
+  let browser;
+  before(async () => {
+    portal = await startPortal();
+    browser = await launchBrowser({ port: portal.port });
+  });
+  after(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+  return {
+    get portal() {
+      return portal;
+    },
+    get browser() {
+      return browser;
     },
   };
 }

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { FIXTURES_DIR, launchBrowser, pageProblems, startPortal, waitForNoProblems } from './harness.mjs';
+import { test } from 'node:test';
+import { FIXTURES_DIR, pageProblems, useBrowserSuite, waitForNoProblems } from './harness.mjs';
 
 /**
  * The boundary of each form, worked out by hand from the fixture and RULES.md §2-3
@@ -28,18 +28,7 @@ const CASES = [
   },
 ];
 
-let portal;
-let browser;
-
-before(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser({ port: portal.port });
-});
-
-after(async () => {
-  await browser?.close();
-  await portal?.close();
-});
+const suite = useBrowserSuite();
 
 /** The minutes input of the form: the first input after the label that starts with "Çalışma Süresi". */
 async function minutesInput(page) {
@@ -95,7 +84,7 @@ for (const c of CASES) {
     const source = readFileSync(join(FIXTURES_DIR, c.fixture), 'utf8');
     for (const fact of c.facts) assert.ok(source.includes(fact), `the fixture changed: "${fact}" not found; update CASES`);
 
-    const page = await browser.openFixture(c.fixture);
+    const page = await suite.browser.openFixture(c.fixture);
     try {
       await waitForNoProblems(() => pageProblems(page), { timeout: 5000 });
       const input = await minutesInput(page);
@@ -113,5 +102,5 @@ for (const c of CASES) {
 }
 
 test('no request left the fake portal or the extension (privacy promise)', () => {
-  assert.deepEqual(browser.foreignRequests, []);
+  assert.deepEqual(suite.browser.foreignRequests, []);
 });

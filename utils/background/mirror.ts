@@ -56,6 +56,16 @@ export async function resolveAssignmentKey(db: KatipDb, workplaceKey: string | u
   return portalAssignmentKey(facts) ?? stable;
 }
 
+/**
+ * Folds one stored assignment into another that turned out to be the same (its history follows;
+ * its automatic checklist is dropped, the kept row's checklist stays).
+ */
+export async function foldAssignmentInto(db: KatipDb, from: string, into: string): Promise<void> {
+  await db.history.where('assignmentKey').equals(from).modify({ assignmentKey: into });
+  await db.checklists.delete(from);
+  await db.assignments.delete(from);
+}
+
 /** true when two sightings may be the same person (names fold alike, or one shows none). */
 export function samePerson(a: AssignmentFacts, b: AssignmentFacts): boolean {
   const pa = personKeyOf(a);

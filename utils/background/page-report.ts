@@ -9,7 +9,7 @@ import { getSettings } from '@/utils/db/queries';
 import type { ChecklistStepId, KatipDb } from '@/utils/db/schema';
 import { clearTabReport, getSelectedAssignment, getTabReport, setTabReport, type StoredSelection } from '@/utils/db/tab-reports';
 import { clearBadge, errorRecordCount, updateBadge } from './badge';
-import { namesWorkplace, resolveAssignmentKey, samePerson, upsertAssignment, upsertSeenWorkplace } from './mirror';
+import { foldAssignmentInto, namesWorkplace, resolveAssignmentKey, samePerson, upsertAssignment, upsertSeenWorkplace } from './mirror';
 import { errorReply, withRetry, type ErrorReply } from './reply';
 
 export interface Sender {
@@ -119,7 +119,11 @@ export async function upsertPageReport(
         // the form shows the grid row the user clicked: merge the two sightings into one assignment
         const byId = assignmentFacts.portalId ? await resolveAssignmentKey(db, workplaceKey, { portalId: assignmentFacts.portalId }) : undefined;
         const known = byId && (await db.assignments.get(byId)) ? byId : undefined;
-        key = known ?? selection.assignmentKey;
+        if (known && known !== selection.assignmentKey && (await db.assignments.get(selection.assignmentKey))) {
+          // the id was first seen on a form opened before the row was selected: one assignment, not two
+          await foldAssignmentInto(db, known, selection.assignmentKey);
+          key = selection.assignmentKey;
+        } else key = known ?? selection.assignmentKey;
         if (!(await db.assignments.get(key))) assignmentFacts = { ...selection.assignment, ...stripUndefined(assignmentFacts) };
       } else {
         key = await resolveAssignmentKey(db, workplaceKey, assignmentFacts);
@@ -147,6 +151,10 @@ export async function upsertPageReport(
         steps[6] = !MINUTES_RULES.some((id) => recordFindings.has(id));
       }
       if (report.screen === 'old-approval') steps[8] = true;
+      // step 2: the old screens hold the workplace chosen on the select screen
+      if (OLD_SCREENS_WITHOUT_WORKPLACE.includes(report.screen) && workplaceKey && workplaceKey === settings.selectedWorkplaceKey) {
+        steps[2] = true;
+      }
       if (row.approvalState === 'approved' && result.previousApproval !== 'approved') steps[9] = true;
       tick(row.key, pending, steps);
     }

@@ -5,7 +5,16 @@
 // (`role="row"` / `columnheader` / `gridcell`). Each screen declares its columns as label synonyms
 // → field; this file turns a page into rows of `field → text` for the screen's own record mapping.
 import { PageRecordSchema, type PageRecord, type ScreenId, type ScreenRead } from '@/utils/records';
-import { foldLabel, normalizeSpaces } from '@/utils/domain';
+import {
+  foldLabel,
+  normalizeSpaces,
+  parseApprovalState,
+  parseContractState,
+  parseCount,
+  parseEmployment,
+  parsePersonnel,
+  parseTurkishDate,
+} from '@/utils/domain';
 
 // ---------------------------------------------------------------------------------------------
 // Declarations
@@ -577,6 +586,19 @@ export function memoize<T>(parse: (text: string) => T, max = 1000): (text: strin
     return value;
   };
 }
+
+/**
+ * The assignment grids' cell parsers (old-contracts, new-contracts), memoized: the same texts
+ * repeat on every row, so each is parsed once.
+ */
+export const rowParsers = {
+  parsePersonnel: memoize(parsePersonnel),
+  parseEmployment: memoize(parseEmployment),
+  parseContractState: memoize(parseContractState),
+  parseApprovalState: memoize(parseApprovalState),
+  parseTurkishDate: memoize(parseTurkishDate),
+  parseCount: memoize(parseCount),
+};
 
 /** True when an object has at least one property. */
 export function hasAny(obj: object): boolean {

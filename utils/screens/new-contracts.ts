@@ -1,24 +1,11 @@
 // New interface (2025): "Süreç Yönetimi → İSG Hizmet Sözleşmeleri" lists, any tab, with the workplace columns when shown.
 import type { PageRecord, ScreenReader } from '@/utils/records';
-import {
-  foldLabel,
-  parseApprovalState as parseApprovalStateText,
-  parseContractState as parseContractStateText,
-  parseCount as parseCountText,
-  parseEmployment as parseEmploymentText,
-  parsePersonnel as parsePersonnelText,
-  parseTurkishDate as parseTurkishDateText,
-} from '@/utils/domain';
-import { compact, compileGridSpec, memoize, hasAny, hasGrid, readGridScreen, type RowValues } from './grid';
+import { foldLabel } from '@/utils/domain';
+import { compact, compileGridSpec, rowParsers, hasAny, hasGrid, readGridScreen, type RowValues } from './grid';
 import { workplaceFromValues, WORKPLACE_COLUMNS, type WorkplaceField } from './workplace-columns';
 
-// the same texts repeat on every row: parse each once
-const parsePersonnel = memoize(parsePersonnelText);
-const parseEmployment = memoize(parseEmploymentText);
-const parseContractState = memoize(parseContractStateText);
-const parseApprovalState = memoize(parseApprovalStateText);
-const parseTurkishDate = memoize(parseTurkishDateText);
-const parseCount = memoize(parseCountText);
+// the same texts repeat on every row: grid.ts parses each once
+const { parsePersonnel, parseEmployment, parseContractState, parseApprovalState, parseTurkishDate, parseCount } = rowParsers;
 
 type Field =
   | WorkplaceField

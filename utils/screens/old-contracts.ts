@@ -1,22 +1,9 @@
 // Old interface (v9, ASP.NET): "Hizmet Alan İşyeri Modülü → Sözleşmeler" grid of assignments (görevlendirmeler).
 import type { ScreenReader } from '@/utils/records';
-import {
-  parseApprovalState as parseApprovalStateText,
-  parseContractState as parseContractStateText,
-  parseCount as parseCountText,
-  parseEmployment as parseEmploymentText,
-  parsePersonnel as parsePersonnelText,
-  parseTurkishDate as parseTurkishDateText,
-} from '@/utils/domain';
-import { compact, compileGridSpec, memoize, hasGrid, readGridScreen, type RowValues } from './grid';
+import { compact, compileGridSpec, rowParsers, hasGrid, readGridScreen, type RowValues } from './grid';
 
-// the same texts repeat on every row: parse each once
-const parsePersonnel = memoize(parsePersonnelText);
-const parseEmployment = memoize(parseEmploymentText);
-const parseContractState = memoize(parseContractStateText);
-const parseApprovalState = memoize(parseApprovalStateText);
-const parseTurkishDate = memoize(parseTurkishDateText);
-const parseCount = memoize(parseCountText);
+// the same texts repeat on every row: grid.ts parses each once
+const { parsePersonnel, parseEmployment, parseContractState, parseApprovalState, parseTurkishDate, parseCount } = rowParsers;
 
 type Field =
   | 'portalId'

@@ -1,20 +1,13 @@
 // RULES.md §10 checklist: steps tick themselves from the screens; a manual choice always stays.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { describe, expect, test } from 'vitest';
 import { CHECKLIST_STEPS, getChecklist, listOpenChecklists, listPendingApprovals, setChecklistStep, type KatipDb } from '@/utils/db';
 import type { PageReport } from '@/utils/messages';
 import { handlePageReport } from '@/utils/background/page-report';
 import { handleSelection } from '@/utils/background/selection';
-import { AYSE, SICIL, WORKPLACE, freshDb, gridRow, report } from '../db/fixtures';
+import { AYSE, SICIL, WORKPLACE, gridRow, report, useFreshDb } from '../db/fixtures';
 
 let db: KatipDb;
-beforeEach(() => {
-  fakeBrowser.reset();
-  db = freshDb();
-});
-afterEach(async () => {
-  await db.delete();
-});
+useFreshDb((fresh) => (db = fresh));
 
 const sender = { tab: { id: 7 }, frameId: 0 };
 const KEY = `a:sgk:${SICIL}|t10000000146|igu|2024-03-05`;
@@ -124,5 +117,24 @@ describe('checklist of a pending approval', () => {
     expect(await db.checklists.count()).toBe(0);
     await handlePageReport(db, report('new-contracts', [gridRow(AYSE)]), sender);
     expect((await done())[10]).toBeUndefined();
+  });
+  test('old interface: rows read after the workplace was chosen tick step 2; an approval form first opened without a selected row is folded into that row', async () => {
+    await handleSelection(db, { type: 'selection', workplace: { sicilNo: SICIL, title: 'ÖRNEK İNŞAAT A.Ş.' } }, sender);
+    // the form opened before any row was selected: stored under its Görevlendirme ID
+    const form = { kind: 'approval' as const, assignment: { personName: 'Elif Karataş', portalId: '5512034', minutes: 2400 }, capacity: { remainingMinutes: 1800 } };
+    await handlePageReport(db, report('old-approval', [form]), sender);
+    // the old grid (no workplace columns): the row belongs to the chosen workplace
+    const row = { personName: 'Elif Karataş', role: 'igu' as const, certificateClass: 'B' as const, startDate: '2026-11-01', approvalState: 'pending' as const, contractState: 'active' as const };
+    await handlePageReport(db, report('old-contracts', [{ kind: 'assignment', assignment: row }]), sender);
+    const [pending] = await listPendingApprovals(db);
+    expect(pending?.assignment.personName).toBe('Elif Karataş');
+    expect((await done(pending!.assignment.key))[2]).toBe(true);
+    // the user selects the row and opens the form again: one assignment, with the id, the minutes and step 8
+    await handleSelection(db, { type: 'selection', assignment: row }, sender);
+    await handlePageReport(db, report('old-approval', [form]), sender);
+    const all = await db.assignments.toArray();
+    expect(all.filter((a) => /elif/i.test(a.personName ?? ''))).toHaveLength(1);
+    expect(all[0]).toMatchObject({ key: pending!.assignment.key, portalId: '5512034', minutes: 2400, role: 'igu' });
+    expect((await done(pending!.assignment.key))[8]).toBe(true);
   });
 });

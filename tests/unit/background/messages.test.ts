@@ -1,7 +1,7 @@
 // The background's message handling through fakeBrowser: malformed messages refused, get-context
 // answers, the toolbar badge per tab, clearing on page-cleared, navigation and tab close.
 import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { browser, type Browser } from 'wxt/browser';
 import { getTabReport, saveProfile, saveSettings, type KatipDb } from '@/utils/db';
@@ -10,16 +10,10 @@ import { handleMessage } from '@/utils/background/router';
 import { handleTabRemoved, handleTabUpdated } from '@/utils/background/tabs';
 import { tabStorage } from '@/utils/db/tab-reports';
 import background from '@/entrypoints/background';
-import { AYSE, MEHMET, SICIL, WORKPLACE, freshDb, gridRow, report } from '../db/fixtures';
+import { AYSE, MEHMET, SICIL, WORKPLACE, gridRow, report, useFreshDb } from '../db/fixtures';
 
 let db: KatipDb;
-beforeEach(() => {
-  fakeBrowser.reset();
-  db = freshDb();
-});
-afterEach(async () => {
-  await db.delete();
-});
+useFreshDb((fresh) => (db = fresh));
 
 const tab = (id: number, frameId = 0) => ({ tab: { id }, frameId, url: 'https://isgkatip.csgb.gov.tr/x' });
 const fail = (recordIndex: number, ruleId: PageReport['findings'][number]['ruleId'] = 'tckn-invalid', severity: 'error' | 'warn' = 'error'): PageReport['findings'][number] => ({

@@ -1,20 +1,13 @@
 // Page reports into the mirror: idempotent upserts, history on change only, no fact erased,
 // concurrent tabs, the old interface's selected workplace, failed writes reported.
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { describe, expect, test, vi } from 'vitest';
 import { exportBackup, saveSettings, type KatipDb } from '@/utils/db';
 import { handleSelection } from '@/utils/background/selection';
 import { handlePageReport, upsertPageReport } from '@/utils/background/page-report';
-import { AYSE, MEHMET, SICIL, WORKPLACE, freshDb, gridRow, report } from '../db/fixtures';
+import { AYSE, MEHMET, SICIL, WORKPLACE, gridRow, report, useFreshDb } from '../db/fixtures';
 
 let db: KatipDb;
-beforeEach(() => {
-  fakeBrowser.reset();
-  db = freshDb();
-});
-afterEach(async () => {
-  await db.delete();
-});
+useFreshDb((fresh) => (db = fresh));
 
 const tab = (id: number) => ({ tab: { id }, frameId: 0 });
 

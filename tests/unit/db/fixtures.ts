@@ -1,4 +1,6 @@
 // Test helpers for the mirror: a fresh database per test and small page reports of the portal's screens.
+import { afterEach, beforeEach } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { openDb, type KatipDb } from '@/utils/db';
 import type { PageReport } from '@/utils/messages';
 import type { AssignmentFacts, PageRecord, ScreenId, WorkplaceFacts } from '@/utils/records';
@@ -8,6 +10,22 @@ let counter = 0;
 export function freshDb(): KatipDb {
   counter++;
   return openDb(`katip-test-${Date.now()}-${counter}-${Math.random().toString(36).slice(2)}`);
+}
+
+/**
+ * For a test file: before each test resets fakeBrowser and hands a fresh database to `use`; after
+ * each test deletes it. `let db: KatipDb; useFreshDb((fresh) => (db = fresh));`
+ */
+export function useFreshDb(use: (db: KatipDb) => void): void {
+  let db: KatipDb | undefined;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    db = freshDb();
+    use(db);
+  });
+  afterEach(async () => {
+    await db?.delete();
+  });
 }
 
 export const SICIL = '24322010112345670340112000';

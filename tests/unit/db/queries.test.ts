@@ -1,6 +1,6 @@
 // The options page's and popup's view of the mirror: profiles beside the portal's facts,
 // which one wins, settings, per-tab reports.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import {
   clearTabReport,
@@ -17,16 +17,10 @@ import {
   type KatipDb,
 } from '@/utils/db';
 import { upsertPageReport } from '@/utils/background/page-report';
-import { AYSE, MEHMET, SICIL, WORKPLACE, freshDb, gridRow, report } from './fixtures';
+import { AYSE, MEHMET, SICIL, WORKPLACE, gridRow, report, useFreshDb } from './fixtures';
 
 let db: KatipDb;
-beforeEach(() => {
-  fakeBrowser.reset();
-  db = freshDb();
-});
-afterEach(async () => {
-  await db.delete();
-});
+useFreshDb((fresh) => (db = fresh));
 
 describe('workplace profiles', () => {
   test('a profile with the SGK number of a seen workplace joins it; the page wins where it shows a fact', async () => {

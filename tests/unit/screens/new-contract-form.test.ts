@@ -1,48 +1,12 @@
 // New interface contract entry pages reader (utils/screens/new-contract-form.ts) on the fixtures and inline pages.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newContractFormScreen } from '@/utils/screens/new-contract-form';
-import { PageRecordSchema, type PageRecord } from '@/utils/records';
+import type { PageRecord } from '@/utils/records';
 import { isValidTckn, parseSicil } from '@/utils/domain';
+import { itFiresNowhereElse, itReadsEachMarkedFixture, loadForm as load, parseForm as parse, readOneRecord, type FormScreen } from './form-fixtures';
 
-const FIXTURES = join(process.cwd(), 'tests/fixtures');
-
-function parse(source: string): Document {
-  // no frame loading in unit tests (the inner document is its own fixture): an empty srcdoc stands in
-  const doc = new DOMParser().parseFromString(
-    source.replace(/(<iframe\b[^>]*?)\ssrc=/gi, '$1 srcdoc="" data-fixture-src='),
-    'text/html',
-  );
-  // happy-dom 21 mis-sets selectedIndex while parsing <option selected>; a browser selects the marked option
-  for (const select of doc.querySelectorAll('select')) {
-    const i = Array.from(select.options).findIndex((o) => o.hasAttribute('selected'));
-    if (i >= 0) select.selectedIndex = i;
-  }
-  return doc;
-}
-
-function load(path: string): Document {
-  return parse(readFileSync(join(FIXTURES, path), 'utf8'));
-}
-
-function allFixtures(dir = FIXTURES): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return allFixtures(p);
-    return name.endsWith('.html') ? [relative(FIXTURES, p)] : [];
-  });
-}
-
-function readOne(doc: Document): { element: Element; record: PageRecord } {
-  const read = newContractFormScreen.read(doc);
-  expect(read.screen).toBe('new-contract-form');
-  expect(read.records).toHaveLength(1);
-  const only = read.records[0]!;
-  expect(PageRecordSchema.safeParse(only.record).success).toBe(true);
-  expect(only.record.kind).toBe('contract-form');
-  return only;
-}
+const SCREEN: FormScreen = { reader: newContractFormScreen, screen: 'new-contract-form', kind: 'contract-form' };
+const readOne = (doc: Document) => readOneRecord(SCREEN, doc);
 
 const EXPECTED: Record<string, PageRecord> = {
   'new-contract-form/table.html': {
@@ -206,23 +170,7 @@ const EXPECTED: Record<string, PageRecord> = {
 };
 
 describe('new-contract-form on its fixtures', () => {
-  for (const [path, expected] of Object.entries(EXPECTED)) {
-    it(`${path}: detected, read field by field, record element as marked`, () => {
-      const doc = load(path);
-      expect(doc.documentElement.getAttribute('data-expect-screen')).toBe('new-contract-form');
-      expect(newContractFormScreen.detect(doc)).toBe(true);
-      const { element, record } = readOne(doc);
-      expect(record).toEqual(expected);
-      expect(element).toBe(doc.querySelector('[data-expect-kind="record"]'));
-    });
-  }
-
-  it('every new-contract-form fixture marked as one is covered above', () => {
-    const marked = allFixtures().filter(
-      (p) => load(p).documentElement.getAttribute('data-expect-screen') === 'new-contract-form',
-    );
-    expect(marked.sort()).toEqual(Object.keys(EXPECTED).sort());
-  });
+  itReadsEachMarkedFixture(SCREEN, EXPECTED);
 
   it('the fixtures carry checksum-valid T.C. numbers except the one meant to be invalid, and 26-digit SGK numbers', () => {
     for (const [path, expected] of Object.entries(EXPECTED)) {
@@ -300,22 +248,6 @@ describe('new-contract-form as the clerk types', () => {
 });
 
 describe('new-contract-form detection elsewhere', () => {
-  const others = allFixtures().filter(
-    (p) => load(p).documentElement.getAttribute('data-expect-screen') !== 'new-contract-form',
-  );
-
-  it('has other fixtures to be checked against', () => {
-    expect(others.length).toBeGreaterThanOrEqual(8);
-  });
-
-  for (const path of others) {
-    it(`does not fire on ${path}`, () => {
-      const doc = load(path);
-      expect(newContractFormScreen.detect(doc)).toBe(false);
-      expect(newContractFormScreen.read(doc).records).toEqual([]);
-    });
-  }
-
   const INLINE: Record<string, string> = {
     'the public-institution list': `<table><thead><tr><th>Detay ID</th><th>Detay No</th><th>Kurum Unvanı</th><th>Kurum Adresi</th><th>Kurum İlçesi</th><th>NACE Kodu</th><th>Tehlike Sınıfı</th><th>Çalışan Sayısı</th><th>Kurum Statü</th></tr></thead>
       <tbody><tr><td>101</td><td>27484531</td><td>Karadeniz Teknik Üniversitesi</td><td>Kalkınma Mah.</td><td>Ortahisar</td><td>85.42.01</td><td>Az Tehlikeli</td><td>1.340</td><td>Aktif</td></tr></tbody></table>`,
@@ -326,13 +258,7 @@ describe('new-contract-form detection elsewhere', () => {
     'the workplace part without any minutes field': `<dl><dt>TOPLAM ÇALIŞAN SAYISI</dt><dd>12</dd><dt>TEHLİKE SINIFI</dt><dd>Tehlikeli</dd></dl>`,
     'an empty page': '',
   };
-  for (const [name, body] of Object.entries(INLINE)) {
-    it(`does not fire on ${name}`, () => {
-      const doc = parse(`<!DOCTYPE html><html><body>${body}</body></html>`);
-      expect(newContractFormScreen.detect(doc)).toBe(false);
-      expect(newContractFormScreen.read(doc).records).toEqual([]);
-    });
-  }
+  itFiresNowhereElse(SCREEN, 8, INLINE);
 });
 
 describe('new-contract-form labels', () => {

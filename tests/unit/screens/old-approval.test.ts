@@ -1,103 +1,30 @@
 // Old interface "SÖZLEŞME ONAY" form reader (utils/screens/old-approval.ts) on the fixtures and inline pages.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { oldApprovalScreen } from '@/utils/screens/old-approval';
-import { PageRecordSchema, type PageRecord } from '@/utils/records';
+import type { AssignmentFacts, CapacityFacts, PageRecord } from '@/utils/records';
+import { itFiresNowhereElse, itReadsEachMarkedFixture, loadForm as load, parseForm as parse, readOneRecord, type FormScreen } from './form-fixtures';
 
-const FIXTURES = join(process.cwd(), 'tests/fixtures');
+const SCREEN: FormScreen = { reader: oldApprovalScreen, screen: 'old-approval', kind: 'approval' };
+const readOne = (doc: Document) => readOneRecord(SCREEN, doc);
 
-function parse(source: string): Document {
-  // no frame loading in unit tests (the inner document is its own fixture): an empty srcdoc stands in
-  const doc = new DOMParser().parseFromString(
-    source.replace(/(<iframe\b[^>]*?)\ssrc=/gi, '$1 srcdoc="" data-fixture-src='),
-    'text/html',
-  );
-  // happy-dom 21 mis-sets selectedIndex while parsing <option selected>; a browser selects the marked option
-  for (const select of doc.querySelectorAll('select')) {
-    const i = Array.from(select.options).findIndex((o) => o.hasAttribute('selected'));
-    if (i >= 0) select.selectedIndex = i;
-  }
-  return doc;
-}
-
-function load(path: string): Document {
-  return parse(readFileSync(join(FIXTURES, path), 'utf8'));
-}
-
-function allFixtures(dir = FIXTURES): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return allFixtures(p);
-    return name.endsWith('.html') ? [relative(FIXTURES, p)] : [];
-  });
-}
-
-function readOne(doc: Document): { element: Element; record: PageRecord } {
-  const read = oldApprovalScreen.read(doc);
-  expect(read.screen).toBe('old-approval');
-  expect(read.records).toHaveLength(1);
-  const only = read.records[0]!;
-  expect(PageRecordSchema.safeParse(only.record).success).toBe(true);
-  expect(only.record.kind).toBe('approval');
-  return only;
-}
-
-const EXPECTED: Record<string, PageRecord> = {
-  'old-approval/table.html': {
-    kind: 'approval',
-    assignment: { personName: 'ELİF KARATAŞ', portalId: '4871236', minutes: 2400, overtimeMinutes: 0 },
-    capacity: { remainingMinutes: 3150, remainingOvertimeMinutes: 1200, note: 'Ayda iki ziyaret, salı günleri.' },
-  },
-  'old-approval/labels.html': {
-    kind: 'approval',
-    assignment: { personName: 'Murat Yıldırım', portalId: '5102294', minutes: 1800, overtimeMinutes: 120 },
-    capacity: { remainingMinutes: 1500, remainingOvertimeMinutes: 600 },
-  },
-  'old-approval/dl.html': {
-    kind: 'approval',
-    assignment: { personName: 'Zeynep Aksoy', portalId: '3990417', minutes: 960 },
-    capacity: { remainingMinutes: 11700, remainingOvertimeMinutes: 0, note: 'İşyeri hekimi görevlendirmesi, ayda bir tam gün.' },
-  },
-  'old-approval/div-grid.html': {
-    kind: 'approval',
-    assignment: { personName: 'Hakan Demirci', portalId: '6210553', minutes: 3600, overtimeMinutes: 0 },
-    capacity: { remainingMinutes: 2700, remainingOvertimeMinutes: 900, note: 'Kısmi süreli, C sınıfı uzman.' },
-  },
-  'old-approval/iframe-inner.html': {
-    kind: 'approval',
-    assignment: { personName: 'OSMAN ÇELİKKAYA', portalId: '7734120', minutes: 4800, overtimeMinutes: 0 },
-    capacity: { remainingMinutes: 4200, remainingOvertimeMinutes: 1170 },
-  },
-  'old-approval/hostile.html': {
-    kind: 'approval',
-    assignment: { personName: '<img src=x onerror="window.__pwned=1">', portalId: '2277341', minutes: 1200, overtimeMinutes: 0 },
-    capacity: { remainingMinutes: 900, remainingOvertimeMinutes: 300, note: '<script>window.__pwned=2</script><b>Onaylayın</b>' },
-  },
-  'old-approval/garbage.html': {
-    kind: 'approval',
-    assignment: { personName: 'Selin Kurt', portalId: '8102216' },
-  },
-};
+/** Each fixture's record: the assignment and, where the page shows it, the remaining capacity. */
+const EXPECTED: Record<string, PageRecord> = Object.fromEntries(
+  (
+    [
+      ['old-approval/table.html', { personName: 'ELİF KARATAŞ', portalId: '4871236', minutes: 2400, overtimeMinutes: 0 }, { remainingMinutes: 3150, remainingOvertimeMinutes: 1200, note: 'Ayda iki ziyaret, salı günleri.' }],
+      ['old-approval/labels.html', { personName: 'Murat Yıldırım', portalId: '5102294', minutes: 1800, overtimeMinutes: 120 }, { remainingMinutes: 1500, remainingOvertimeMinutes: 600 }],
+      ['old-approval/dl.html', { personName: 'Zeynep Aksoy', portalId: '3990417', minutes: 960 }, { remainingMinutes: 11700, remainingOvertimeMinutes: 0, note: 'İşyeri hekimi görevlendirmesi, ayda bir tam gün.' }],
+      ['old-approval/div-grid.html', { personName: 'Hakan Demirci', portalId: '6210553', minutes: 3600, overtimeMinutes: 0 }, { remainingMinutes: 2700, remainingOvertimeMinutes: 900, note: 'Kısmi süreli, C sınıfı uzman.' }],
+      ['old-approval/iframe-inner.html', { personName: 'OSMAN ÇELİKKAYA', portalId: '7734120', minutes: 4800, overtimeMinutes: 0 }, { remainingMinutes: 4200, remainingOvertimeMinutes: 1170 }],
+      ['old-approval/hostile.html', { personName: '<img src=x onerror="window.__pwned=1">', portalId: '2277341', minutes: 1200, overtimeMinutes: 0 }, { remainingMinutes: 900, remainingOvertimeMinutes: 300, note: '<script>window.__pwned=2</script><b>Onaylayın</b>' }],
+      ['old-approval/garbage.html', { personName: 'Selin Kurt', portalId: '8102216' }],
+      ['flow/3-approval.html', { personName: 'ELİF KARATAŞ', portalId: '5512034', minutes: 2400, overtimeMinutes: 0 }, { remainingMinutes: 1800, remainingOvertimeMinutes: 600 }],
+    ] as [string, AssignmentFacts, CapacityFacts?][]
+  ).map(([path, assignment, capacity]) => [path, { kind: 'approval', assignment, ...(capacity && { capacity }) }]),
+);
 
 describe('old-approval on its fixtures', () => {
-  for (const [path, expected] of Object.entries(EXPECTED)) {
-    it(`${path}: detected, read field by field, record element as marked`, () => {
-      const doc = load(path);
-      expect(doc.documentElement.getAttribute('data-expect-screen')).toBe('old-approval');
-      expect(oldApprovalScreen.detect(doc)).toBe(true);
-      const { element, record } = readOne(doc);
-      expect(record).toEqual(expected);
-      expect(element).toBe(doc.querySelector('[data-expect-kind="record"]'));
-    });
-  }
-
-  it('every old-approval fixture marked as one is covered above', () => {
-    const marked = allFixtures().filter(
-      (p) => load(p).documentElement.getAttribute('data-expect-screen') === 'old-approval',
-    );
-    expect(marked.sort()).toEqual(Object.keys(EXPECTED).sort());
-  });
+  itReadsEachMarkedFixture(SCREEN, EXPECTED);
 
   it('the page around the popup frame is not the form itself', () => {
     const outer = load('old-approval/iframe.html');
@@ -134,20 +61,6 @@ describe('old-approval on its fixtures', () => {
 });
 
 describe('old-approval detection elsewhere', () => {
-  const others = allFixtures().filter((p) => load(p).documentElement.getAttribute('data-expect-screen') !== 'old-approval');
-
-  it('has other fixtures to be checked against', () => {
-    expect(others.length).toBeGreaterThanOrEqual(6);
-  });
-
-  for (const path of others) {
-    it(`does not fire on ${path}`, () => {
-      const doc = load(path);
-      expect(oldApprovalScreen.detect(doc)).toBe(false);
-      expect(oldApprovalScreen.read(doc).records).toEqual([]);
-    });
-  }
-
   const INLINE: Record<string, string> = {
     'the portal home page': `<div id="header">İş Sağlığı ve Güvenliği Kayıt, Takip ve İzleme Programı İSG-KATİP v9.19.01.10</div>
       <ul><li>Kayıtlı Kullanıcı Girişi</li><li>Sorgulama &amp; Başvuru</li><li>Vazgeç &amp; Çıkış Yap</li></ul>
@@ -159,13 +72,7 @@ describe('old-approval detection elsewhere', () => {
     'a title with a single field': `<div>SÖZLEŞME ONAY</div><table><tr><td>Adı Soyadı</td><td>Ali Er</td></tr></table>`,
     'an empty page': '',
   };
-  for (const [name, body] of Object.entries(INLINE)) {
-    it(`does not fire on ${name}`, () => {
-      const doc = parse(`<!DOCTYPE html><html><body>${body}</body></html>`);
-      expect(oldApprovalScreen.detect(doc)).toBe(false);
-      expect(oldApprovalScreen.read(doc).records).toEqual([]);
-    });
-  }
+  itFiresNowhereElse(SCREEN, 6, INLINE);
 });
 
 describe('old-approval labels', () => {
