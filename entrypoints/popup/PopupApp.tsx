@@ -9,7 +9,7 @@ import { errorText, queryKeys, useSettings } from '@/components/hooks';
 import { maskTckn } from '@/utils/domain';
 import {
   CHECKLIST_STEPS,
-  getTabReport,
+  getTabReports,
   listPendingApprovals,
   workplaceName,
   type PendingApproval,
@@ -37,7 +37,8 @@ export interface ActiveTab {
 /** Where the popup gets the active tab and its report; tests pass their own. */
 export interface TabSource {
   activeTab(): Promise<ActiveTab | undefined>;
-  report(tabId: number): Promise<StoredTabReport | undefined>;
+  /** every frame's report (the old interface shows forms in frames) */
+  reports(tabId: number): Promise<StoredTabReport[]>;
   openOptions(): void;
 }
 
@@ -46,7 +47,7 @@ export const browserTabSource: TabSource = {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return tab ? { id: tab.id, url: tab.url } : undefined;
   },
-  report: (tabId) => getTabReport(tabId),
+  reports: (tabId) => getTabReports(tabId),
   openOptions: () => void browser.runtime.openOptionsPage(),
 };
 
@@ -75,25 +76,28 @@ function TabFindings({ tabs, lang, showTckn, disabled }: { tabs: TabSource; lang
     queryKey: ['active-tab-report'],
     queryFn: async () => {
       const tab = await tabs.activeTab();
-      const report = tab?.id !== undefined ? await tabs.report(tab.id) : undefined;
-      return { tab: tab ?? null, report: report ?? null };
+      const reports = tab?.id !== undefined ? await tabs.reports(tab.id) : [];
+      return { tab: tab ?? null, reports };
     },
   });
 
   let body;
   if (query.isPending) body = <p role="status">{t(lang, 'loading')}</p>;
   else if (query.isError) body = <p role="alert">{t(lang, 'errorLoading', { detail: errorText(query.error) })}</p>;
-  else if (query.data.report) {
-    const report = query.data.report;
-    const findings = report.findings.filter((f) => !disabled.includes(f.ruleId));
-    body = (
-      <>
+  else if (query.data.reports.length > 0) {
+    body = query.data.reports.map((report) => (
+      <div className="popup-frame" key={report.frameId ?? 0}>
         <p className="popup-meta">
           {t(lang, 'popupScreen', { screen: screenLabel(lang, report.screen), at: formatLocalDateTime(report.at) })}
         </p>
-        <FindingList findings={findings} language={lang} showTckn={showTckn} onOpenProfiles={() => tabs.openOptions()} />
-      </>
-    );
+        <FindingList
+          findings={report.findings.filter((f) => !disabled.includes(f.ruleId))}
+          language={lang}
+          showTckn={showTckn}
+          onOpenProfiles={() => tabs.openOptions()}
+        />
+      </div>
+    ));
   } else {
     const onPortal = isPortalUrl(query.data.tab?.url);
     body = (

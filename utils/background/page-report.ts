@@ -7,7 +7,7 @@ import type { AssignmentFacts, ScreenId, WorkplaceFacts } from '@/utils/records'
 import { autoTick } from '@/utils/db/checklist';
 import { getSettings } from '@/utils/db/queries';
 import type { ChecklistStepId, KatipDb } from '@/utils/db/schema';
-import { clearTabReport, getSelectedAssignment, getTabReport, setTabReport, type StoredSelection } from '@/utils/db/tab-reports';
+import { clearTabReport, getSelectedAssignment, getTabReports, setTabReport, type StoredSelection } from '@/utils/db/tab-reports';
 import { clearBadge, errorRecordCount, updateBadge } from './badge';
 import { foldAssignmentInto, namesWorkplace, resolveAssignmentKey, samePerson, upsertAssignment, upsertSeenWorkplace } from './mirror';
 import { errorReply, withRetry, type ErrorReply } from './reply';
@@ -188,22 +188,28 @@ export async function handlePageReport(db: KatipDb, report: PageReport, sender: 
   );
   // the tab's findings are shown even when the mirror could not be written
   await setTabReport(tabId, report, sender.frameId);
-  const errors = errorRecordCount(report.findings);
+  const errors = await tabErrorCount(tabId);
   await updateBadge(tabId, errors);
   if (!written.ok) return written;
   return { ok: true, ...written.value, errors };
+}
+
+/** Records in error over every frame of the tab (the badge counts what the whole tab shows). */
+async function tabErrorCount(tabId: number): Promise<number> {
+  return (await getTabReports(tabId)).reduce((sum, r) => sum + errorRecordCount(r.findings), 0);
 }
 
 /** The page (frame) shows no known screen any more: its findings leave the tab and the badge. */
 export async function handlePageCleared(sender: Sender): Promise<{ ok: true; cleared: boolean } | ErrorReply> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) return errorReply('İleti bir sekmeden gelmedi; yok sayıldı.', 'The message did not come from a tab; ignored.');
-  const stored = await getTabReport(tabId);
-  // another frame's report stays (the old interface shows its screens in frames)
-  if (stored && stored.frameId !== undefined && sender.frameId !== undefined && stored.frameId !== sender.frameId) {
-    return { ok: true, cleared: false };
-  }
-  await clearTabReport(tabId);
-  await clearBadge(tabId);
+  const before = await getTabReports(tabId);
+  const frameId = sender.frameId ?? 0;
+  // only this frame's report goes: another frame's screen stays (the old interface uses frames)
+  if (!before.some((r) => (r.frameId ?? 0) === frameId)) return { ok: true, cleared: false };
+  await clearTabReport(tabId, sender.frameId);
+  const errors = await tabErrorCount(tabId);
+  if (errors > 0) await updateBadge(tabId, errors);
+  else await clearBadge(tabId);
   return { ok: true, cleared: true };
 }

@@ -46,4 +46,4 @@ export {
   type Backup,
   type ImportPreview,
 } from './backup';
-export { getTabReport, setTabReport, clearTabReport, type StoredTabReport } from './tab-reports';
+export { getTabReport, getTabReports, setTabReport, clearTabReport, type StoredTabReport } from './tab-reports';

@@ -18,23 +18,41 @@ export type StoredTabReport = PageReport & {
   frameId?: number;
 };
 
-const reportKey = (tabId: number): string => `tab:${tabId}`;
+/** One key per frame: frames of one tab report on their own (the old interface opens forms in frames). */
+const reportPrefix = (tabId: number): string => `tab:${tabId}:`;
+const reportKey = (tabId: number, frameId = 0): string => `${reportPrefix(tabId)}${frameId}`;
 
+/** Every frame's latest report in the tab, top frame first. */
+export async function getTabReports(tabId: number): Promise<StoredTabReport[]> {
+  const all = await tabStorage().get(null);
+  const prefix = reportPrefix(tabId);
+  return Object.entries(all)
+    .filter(([key]) => key.startsWith(prefix))
+    .map(([, value]) => value as StoredTabReport)
+    .sort((a, b) => (a.frameId ?? 0) - (b.frameId ?? 0));
+}
+
+/** The tab's most recent report of any frame. */
 export async function getTabReport(tabId: number): Promise<StoredTabReport | undefined> {
-  const key = reportKey(tabId);
-  const stored = (await tabStorage().get(key))[key];
-  return stored as StoredTabReport | undefined;
+  const reports = await getTabReports(tabId);
+  return reports.reduce<StoredTabReport | undefined>((latest, r) => (!latest || r.at >= latest.at ? r : latest), undefined);
 }
 
 export async function setTabReport(tabId: number, report: PageReport, frameId?: number): Promise<StoredTabReport> {
   const stored: StoredTabReport = { ...report, at: new Date().toISOString() };
   if (frameId !== undefined) stored.frameId = frameId;
-  await tabStorage().set({ [reportKey(tabId)]: stored });
+  await tabStorage().set({ [reportKey(tabId, frameId)]: stored });
   return stored;
 }
 
-export async function clearTabReport(tabId: number): Promise<void> {
-  await tabStorage().remove(reportKey(tabId));
+/** Forgets one frame's report, or (no frameId) every frame's. */
+export async function clearTabReport(tabId: number, frameId?: number): Promise<void> {
+  if (frameId !== undefined) {
+    await tabStorage().remove(reportKey(tabId, frameId));
+    return;
+  }
+  const keys = (await getTabReports(tabId)).map((r) => reportKey(tabId, r.frameId));
+  if (keys.length) await tabStorage().remove(keys);
 }
 
 /** The grid row the user clicked on the old interface, before the approval form opened. */
@@ -69,7 +87,8 @@ export async function getSelectedAssignment(tabId: number | undefined): Promise<
 export async function forgetTab(tabId: number): Promise<void> {
   const storage = tabStorage();
   const last = (await storage.get(LAST_SELECTION_KEY))[LAST_SELECTION_KEY] as StoredSelection | undefined;
-  const keys = [reportKey(tabId), selectionKey(tabId)];
+  const keys = [selectionKey(tabId)];
   if (last?.tabId === tabId) keys.push(LAST_SELECTION_KEY);
   await storage.remove(keys);
+  await clearTabReport(tabId);
 }

@@ -4,7 +4,7 @@ import { Dexie } from 'dexie';
 import { describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { browser, type Browser } from 'wxt/browser';
-import { getTabReport, saveProfile, saveSettings, type KatipDb } from '@/utils/db';
+import { getTabReport, getTabReports, saveProfile, saveSettings, type KatipDb } from '@/utils/db';
 import { ContextResponseSchema, type PageReport } from '@/utils/messages';
 import { handleMessage } from '@/utils/background/router';
 import { handleTabRemoved, handleTabUpdated } from '@/utils/background/tabs';
@@ -76,6 +76,20 @@ describe('badge and tab report', () => {
     expect(await getTabReport(8)).toBeUndefined();
   });
 
+  test('frames report on their own: the badge counts every frame, the popup sees each; one frame leaving keeps the other', async () => {
+    // the old interface: the contracts grid in the top frame, the approval form in a frame
+    await handleMessage(db, report('old-contracts', [gridRow(AYSE), gridRow(MEHMET)], { findings: [fail(0), fail(1)] }), tab(12, 0));
+    await handleMessage(db, report('old-approval', [{ kind: 'approval', assignment: { personName: 'Ayşe Yılmaz', minutes: 10 } }], { findings: [fail(0, 'over-capacity')] }), tab(12, 4));
+    expect(await browser.action.getBadgeText({ tabId: 12 })).toBe('3');
+    expect((await getTabReports(12)).map((r) => [r.frameId, r.screen])).toEqual([
+      [0, 'old-contracts'],
+      [4, 'old-approval'],
+    ]);
+    await handleMessage(db, { type: 'page-cleared', url: 'https://isgkatip.csgb.gov.tr/kapat' }, tab(12, 4));
+    expect(await browser.action.getBadgeText({ tabId: 12 })).toBe('2');
+    expect((await getTabReports(12)).map((r) => r.screen)).toEqual(['old-contracts']);
+  });
+
   test('leaving the portal or closing the tab forgets it; staying on the portal does not', async () => {
     await handleMessage(db, report('new-contracts', [gridRow(AYSE)], { findings: [fail(0)] }), tab(9));
     await handleTabUpdated(9, { status: 'loading', url: 'https://isgkatip.csgb.gov.tr/other' });
@@ -99,7 +113,7 @@ describe('badge and tab report', () => {
     try {
       expect(tabStorage()).toBe(browser.storage.local);
       await handleMessage(db, report('new-contracts', [gridRow(AYSE)]), tab(11));
-      expect(Object.keys(await browser.storage.local.get(null))).toContain('tab:11');
+      expect(Object.keys(await browser.storage.local.get(null))).toContain('tab:11:0');
     } finally {
       storage.session = session;
     }

@@ -91,13 +91,13 @@ describe('assignments and settings', () => {
 });
 
 describe('tab reports (storage.session)', () => {
-  test('kept per tab under tab:<id> with the time received; cleared on demand', async () => {
+  test('kept per tab and frame under tab:<id>:<frame> with the time received; cleared on demand', async () => {
     const r = report('new-contracts', [gridRow(AYSE)]);
     await setTabReport(4, r);
     await setTabReport(5, report('old-contracts', []));
     const stored = await getTabReport(4);
     expect(stored).toMatchObject({ ...r, at: expect.stringMatching(/^\d{4}-/) });
-    expect(Object.keys(await fakeBrowser.storage.session.get(null)).sort()).toEqual(['tab:4', 'tab:5']);
+    expect(Object.keys(await fakeBrowser.storage.session.get(null)).sort()).toEqual(['tab:4:0', 'tab:5:0']);
     await clearTabReport(4);
     expect(await getTabReport(4)).toBeUndefined();
     expect((await getTabReport(5))?.screen).toBe('old-contracts');

@@ -7,8 +7,8 @@ import { freshDb, renderWithDb, teardown } from './helpers';
 
 afterEach(teardown);
 
-function source(tab: { id?: number; url?: string } | undefined, report?: StoredTabReport): TabSource {
-  return { activeTab: async () => tab, report: async () => report, openOptions: vi.fn() };
+function source(tab: { id?: number; url?: string } | undefined, ...reports: StoredTabReport[]): TabSource {
+  return { activeTab: async () => tab, reports: async () => reports, openOptions: vi.fn() };
 }
 
 const REPORT: StoredTabReport = {
@@ -64,6 +64,19 @@ describe('Popup', () => {
     expect(await screen.findByText('minutes-below-minimum — 2')).toBeTruthy();
     expect(screen.getByText('İGU süresi 4.000 dk olmalı')).toBeTruthy();
     expect(screen.getByText(/Sözleşmeler \(eski arayüz\)/)).toBeTruthy();
+  });
+
+  it('shows each frame of the tab: the grid and the approval form opened in a frame', async () => {
+    const form: StoredTabReport = {
+      ...REPORT,
+      screen: 'old-approval',
+      frameId: 3,
+      findings: [{ ruleId: 'over-capacity', severity: 'error', result: 'fail', message: { tr: 'Kalan kapasite aşıldı', en: 'Over capacity' }, citation: 'c', recordIndex: 0 }],
+    };
+    renderWithDb(<PopupApp tabs={source({ id: 5, url: REPORT.url }, REPORT, form)} />);
+    expect(await screen.findByText('minutes-below-minimum — 2')).toBeTruthy();
+    expect(screen.getByText('Kalan kapasite aşıldı')).toBeTruthy();
+    expect(screen.getByText(/Sözleşme onay formu \(eski arayüz\)/)).toBeTruthy();
   });
 
   it('says when the portal page is not a recognised screen', async () => {
