@@ -76,3 +76,7 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   ContextRequestSchema,
 ]);
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
+
+/** popup → content script (one frame): scroll to a record and focus its badge. */
+export const JumpRequestSchema = z.object({ type: z.literal('jump'), recordIndex: z.number().int().nonnegative() });
+export type JumpRequest = z.infer<typeof JumpRequestSchema>;

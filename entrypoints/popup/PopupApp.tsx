@@ -16,6 +16,7 @@ import {
   type StoredTabReport,
 } from '@/utils/db';
 import { formatLocalDateTime, screenLabel, t, type Lang } from '@/utils/i18n';
+import type { JumpRequest } from '@/utils/messages';
 
 const PORTAL_HOSTS = ['isgkatip.csgb.gov.tr', 'isgkatip.ailevecalisma.gov.tr'];
 
@@ -40,6 +41,8 @@ export interface TabSource {
   /** every frame's report (the old interface shows forms in frames) */
   reports(tabId: number): Promise<StoredTabReport[]>;
   openOptions(): void;
+  /** asks the frame's content script to scroll to a record */
+  jump(tabId: number, frameId: number, recordIndex: number): void;
 }
 
 export const browserTabSource: TabSource = {
@@ -49,6 +52,12 @@ export const browserTabSource: TabSource = {
   },
   reports: (tabId) => getTabReports(tabId),
   openOptions: () => void browser.runtime.openOptionsPage(),
+  jump: (tabId, frameId, recordIndex) => {
+    const message: JumpRequest = { type: 'jump', recordIndex };
+    browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => {
+      // the page changed meanwhile: nothing to jump to
+    });
+  },
 };
 
 export function PopupApp({ tabs = browserTabSource }: { tabs?: TabSource }) {
@@ -95,6 +104,10 @@ function TabFindings({ tabs, lang, showTckn, disabled }: { tabs: TabSource; lang
           language={lang}
           showTckn={showTckn}
           onOpenProfiles={() => tabs.openOptions()}
+          onJump={(recordIndex) => {
+            const tabId = query.data.tab?.id;
+            if (tabId !== undefined) tabs.jump(tabId, report.frameId ?? 0, recordIndex);
+          }}
         />
       </div>
     ));

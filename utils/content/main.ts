@@ -1,6 +1,8 @@
 // Wires one document (page or frame) of the portal: scanner, observer, listeners, panel; everything
 // is owned by the content-script context, so a reload or update of the extension leaves nothing behind.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
+import { JumpRequestSchema } from '../messages';
 import { requestContext, tell } from './context';
 import { createPanel } from './panel';
 import { createScanner } from './scanner';
@@ -25,6 +27,14 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     const badge = el.querySelector<HTMLElement>('[data-katip-ui="badge"]') ?? el.previousElementSibling;
     if (badge instanceof HTMLElement && badge.hasAttribute('data-katip-ui')) badge.focus({ preventScroll: true });
   }
+
+  // the popup's "Kayda git": scroll to a record of this frame
+  const onMessage = (message: unknown) => {
+    const jumpTo = JumpRequestSchema.safeParse(message);
+    if (jumpTo.success) jump(jumpTo.data.recordIndex);
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
   const observer = new MutationObserver((m) => scanner.onMutations(m));
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });

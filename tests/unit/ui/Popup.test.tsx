@@ -8,7 +8,7 @@ import { freshDb, renderWithDb, teardown } from './helpers';
 afterEach(teardown);
 
 function source(tab: { id?: number; url?: string } | undefined, ...reports: StoredTabReport[]): TabSource {
-  return { activeTab: async () => tab, reports: async () => reports, openOptions: vi.fn() };
+  return { activeTab: async () => tab, reports: async () => reports, openOptions: vi.fn(), jump: vi.fn() };
 }
 
 const REPORT: StoredTabReport = {
@@ -77,6 +77,14 @@ describe('Popup', () => {
     expect(await screen.findByText('minutes-below-minimum — 2')).toBeTruthy();
     expect(screen.getByText('Kalan kapasite aşıldı')).toBeTruthy();
     expect(screen.getByText(/Sözleşme onay formu \(eski arayüz\)/)).toBeTruthy();
+  });
+
+  it('"Kayda git" asks the right frame of the tab to scroll to the record', async () => {
+    const form: StoredTabReport = { ...REPORT, screen: 'old-approval', frameId: 3, findings: [{ ...REPORT.findings[0]!, ruleId: 'over-capacity', recordIndex: 0 }] };
+    const tabs = source({ id: 5, url: REPORT.url }, form);
+    renderWithDb(<PopupApp tabs={tabs} />);
+    (await screen.findByRole('button', { name: /Kayda git/ })).click();
+    expect(tabs.jump).toHaveBeenCalledWith(5, 3, 0);
   });
 
   it('says when the portal page is not a recognised screen', async () => {
