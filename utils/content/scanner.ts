@@ -45,6 +45,15 @@ export interface Scanner {
 
 const ruleText: MarkText['ruleTitle'] = (id: RuleId) => ruleById(id).title;
 
+/** The smallest element holding every record of a read (the grid or the form), or undefined. */
+export function regionOf(read: ScreenRead): Element | undefined {
+  const elements = read.records.map((r) => r.element);
+  let region: Element | null = elements[0] ?? null;
+  while (region && !elements.every((e) => region!.contains(e))) region = region.parentElement;
+  // a grid's region is its table (or ARIA grid): the pager and the header belong to it
+  return region?.closest('table, [role="grid"], [role="table"], [role="treegrid"], form') ?? region ?? undefined;
+}
+
 export function createScanner(deps: ScannerDeps): Scanner {
   const { doc } = deps;
   const now = deps.now ?? (() => performance.now());
@@ -54,6 +63,8 @@ export function createScanner(deps: ScannerDeps): Scanner {
   let base: ContextResponse = EMPTY_CONTEXT;
   let marked = new Set<Element>();
   let lastResult: ScanResult | undefined;
+  /** the element that holds every record of the last read screen */
+  let lastRegion: Element | undefined;
   let lastReportKey = '';
   let running: Promise<ScanResult | undefined> | undefined;
   let rerun: ScanReason | undefined;
@@ -83,6 +94,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
     unmarkAll(doc);
     marked = new Set();
     lastResult = undefined;
+    lastRegion = undefined;
     lastReportKey = '';
     send({ type: 'page-cleared', url: doc.location?.href ?? '' });
     deps.onResult?.(undefined);
@@ -118,6 +130,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
     const scanMs = readMs + (now() - t1);
     markDocument(doc, read.screen, scanMs);
     lastResult = { read, judgement, language: base.language, scanMs };
+    lastRegion = regionOf(read);
     deps.onResult?.(lastResult);
     report(lastResult);
     return lastResult;
@@ -173,17 +186,24 @@ export function createScanner(deps: ScannerDeps): Scanner {
     }, delayMs);
   }
 
+  /**
+   * Whether a mutation can change what was read. Inside the read screen's region (the element that
+   * holds all its records), or removing it, any change matters. Elsewhere only added elements do (a
+   * popup form may open beside the grid): a ticking clock or a status text never triggers a re-check.
+   */
+  function matters(m: MutationRecord, region: Element | undefined): boolean {
+    const target = m.type === 'characterData' ? m.target.parentNode : m.target;
+    if (!target || isOwnNode(target)) return false;
+    const nodes = m.type === 'childList' ? [...m.addedNodes, ...m.removedNodes].filter((n) => !isOwnNode(n)) : [];
+    if (m.type === 'childList' && !nodes.some((n) => !(n.nodeType === 3 && !n.textContent?.trim()))) return false;
+    if (!region || !region.isConnected) return true;
+    if (region.contains(target) || target.contains(region)) return true;
+    return m.type === 'childList' && [...m.addedNodes].some((n) => n.nodeType === 1 && !isOwnNode(n));
+  }
+
   function onMutations(mutations: MutationRecord[]): void {
-    for (const m of mutations) {
-      if (m.type === 'characterData') {
-        const parent = m.target.parentNode;
-        if (parent && !isOwnNode(parent)) return schedule('mutation');
-        continue;
-      }
-      if (isOwnNode(m.target)) continue;
-      const nodes = [...m.addedNodes, ...m.removedNodes];
-      if (nodes.some((n) => !isOwnNode(n) && !(n.nodeType === 3 && !n.textContent?.trim()))) return schedule('mutation');
-    }
+    const region = lastRegion;
+    if (mutations.some((m) => matters(m, region))) schedule('mutation', region ? 120 : 250);
   }
 
   function onClick(event: Event): void {

@@ -2,7 +2,7 @@
 // background, re-judging after a postback and while typing, own marks ignored, nothing executed.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createScanner } from '@/utils/content/scanner';
 import { EMPTY_CONTEXT } from '@/utils/content/context';
 import { PageReportSchema, type ContextResponse } from '@/utils/messages';
@@ -113,21 +113,65 @@ describe('content scanner', () => {
     expect(doc.querySelectorAll('[data-katip-status]')).toHaveLength(1);
   });
 
-  it('ignores mutations that are only its own badges', () => {
-    vi.useFakeTimers();
-    try {
-      const doc = load(OLD_GRID);
-      const scanner = createScanner({ doc });
-      const scan = vi.spyOn(scanner, 'scan');
+  describe('what makes it look again', () => {
+    const PAGE = OLD_GRID.replace('<body>', '<body><div id="clock">10:41:00</div><div id="menu"></div>');
+    const childList = (target: Node, added: Node[] = [], removed: Node[] = []) =>
+      ({ type: 'childList', target, addedNodes: added, removedNodes: removed }) as unknown as MutationRecord;
+    const text = (node: Text) => ({ type: 'characterData', target: node }) as unknown as MutationRecord;
+
+    async function setup() {
+      const doc = load(PAGE);
+      const onResult = vi.fn();
+      const scanner = createScanner({ doc, onResult });
+      await scanner.scan('initial');
+      onResult.mockClear();
+      vi.useFakeTimers();
+      const scans = async () => {
+        await vi.advanceTimersByTimeAsync(600);
+        return onResult.mock.calls.length;
+      };
+      return { doc, scanner, scans };
+    }
+
+    afterEach(() => vi.useRealTimers());
+
+    it('ignores its own badges', async () => {
+      const { doc, scanner, scans } = await setup();
       const badge = doc.createElement('span');
       badge.setAttribute('data-katip-ui', 'badge');
-      const cell = doc.querySelector('td')!;
-      scanner.onMutations([{ type: 'childList', target: cell, addedNodes: [badge] as unknown as NodeList, removedNodes: [] as unknown as NodeList } as unknown as MutationRecord]);
-      vi.advanceTimersByTime(500);
-      expect(scan).not.toHaveBeenCalled();
-    } finally {
-      vi.useRealTimers();
-    }
+      scanner.onMutations([childList(doc.querySelector('td')!, [badge])]);
+      expect(await scans()).toBe(0);
+    });
+
+    it('ignores a clock ticking outside the grid', async () => {
+      const { doc, scanner, scans } = await setup();
+      const clock = doc.getElementById('clock')!;
+      scanner.onMutations([text(clock.firstChild as Text), childList(clock, [doc.createTextNode('10:41:01')], [clock.firstChild!])]);
+      expect(await scans()).toBe(0);
+    });
+
+    it('looks again when a cell of the grid changes', async () => {
+      const { doc, scanner, scans } = await setup();
+      const cell = doc.querySelector('tbody td')!;
+      scanner.onMutations([text(cell.firstChild as Text)]);
+      expect(await scans()).toBeGreaterThan(0);
+    });
+
+    it('looks again when an element appears elsewhere (a popup form opening beside the grid)', async () => {
+      const { doc, scanner, scans } = await setup();
+      const popup = doc.createElement('div');
+      doc.getElementById('menu')!.append(popup);
+      scanner.onMutations([childList(doc.getElementById('menu')!, [popup])]);
+      expect(await scans()).toBeGreaterThan(0);
+    });
+
+    it('looks again when the grid is replaced (postback)', async () => {
+      const { doc, scanner, scans } = await setup();
+      const table = doc.querySelector('table')!;
+      table.remove();
+      scanner.onMutations([childList(doc.body, [], [table])]);
+      expect(await scans()).toBeGreaterThan(0);
+    });
   });
 
   it('judges the new-contract form again as the clerk types the minutes', async () => {
