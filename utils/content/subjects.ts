@@ -1,7 +1,7 @@
 // Turns what a screen read into the subjects the rules judge: each record with its workplace
 // (page facts first, then the user's profile, then what the mirror saw) and the active assignments
 // known for that workplace, per PAGE-CONTRACT.md ("Minutes are judged per workplace and role").
-import { isActiveAssignment, lookupNaceClass, parseHazardClass } from '../domain';
+import { isActiveAssignment, isNaceWellFormed, lookupNaceClass, parseHazardClass } from '../domain';
 import { foldTurkish } from '../domain/text';
 import { assignmentLabel, portalAssignmentKey, stableAssignmentKey, workplaceKeyOf } from '../keys';
 import type { ContextResponse } from '../messages';
@@ -44,7 +44,8 @@ export function resolveWorkplace(page: WorkplaceFacts | undefined, ctx: ContextR
   for (const field of FACT_FIELDS) {
     for (const [source, layer] of layers) {
       const value = layer?.[field];
-      if (value === undefined || value === '') continue;
+      // an empty hazard class shown by the page is shown (and is no legal class); elsewhere empty = absent
+      if (value === undefined || (value === '' && !(field === 'hazardText' && source === 'page'))) continue;
       (out as Record<string, unknown>)[field] = value;
       if (field === 'hazardText') out.sources!.hazard = source;
       if (field === 'employees') out.sources!.employees = source;
@@ -54,8 +55,20 @@ export function resolveWorkplace(page: WorkplaceFacts | undefined, ctx: ContextR
   if (page?.employeesText !== undefined && page.employees === undefined) out.employeesText = page.employeesText;
   if (out.hazardText !== undefined) {
     out.hazardClass = parseHazardClass(out.hazardText);
+    if (!out.hazardClass) {
+      // the page's text is no legal class (hazard-class-unknown says so); the rules that need the
+      // class use the one the user's profile or the saved records give, if any
+      for (const [source, layer] of layers.slice(1)) {
+        const cls = layer?.hazardText ? parseHazardClass(layer.hazardText) : undefined;
+        if (cls) {
+          out.hazardClass = cls;
+          out.sources!.hazard = source;
+          break;
+        }
+      }
+    }
   } else if (out.naceText) {
-    const listed = lookupNaceClass(out.naceText)?.hazardClass;
+    const listed = isNaceWellFormed(out.naceText) ? lookupNaceClass(out.naceText)?.hazardClass : undefined;
     if (listed) {
       out.hazardClass = listed;
       out.sources!.hazard = 'nace-list';

@@ -59,6 +59,11 @@ export interface RoleEvaluation {
   unknownEmployment: number;
   /** active assignments of the workplace whose role is unknown (they may belong to this role) */
   unknownRole: number;
+  /**
+   * DSP only: active İH assignments whose employment type is unknown while no full-time İH is known.
+   * Any of them may be the full-time İH that makes DSP unnecessary (İH/DSP Yönetmelik m. 19(2)).
+   */
+  exemptionUnknown: number;
   shortfallMinutes: number;
   missingFullTime: number;
   /** labels of the assignments counted */
@@ -123,8 +128,10 @@ function evaluateRole(
   const shortfallMinutes = Math.max(0, required.minutes - providedMinutes);
   const missingFullTime = Math.max(0, required.fullTime - fullTimers.length);
   const unknownRole = active.filter((a) => a.role === undefined).length;
+  const exemptionUnknown =
+    role === 'dsp' && !reason ? active.filter((a) => a.role === 'ih' && a.employment === undefined).length : 0;
   const minutesStatus: PartStatus =
-    shortfallMinutes === 0 ? 'ok' : unknownMinutes + unknownRole > 0 ? 'unknown' : 'short';
+    shortfallMinutes === 0 ? 'ok' : unknownMinutes + unknownRole + exemptionUnknown > 0 ? 'unknown' : 'short';
   const fullTimeStatus: PartStatus =
     missingFullTime === 0 ? 'ok' : unknownEmployment + unknownRole > 0 ? 'unknown' : 'short';
   const status: RoleStatus =
@@ -146,6 +153,7 @@ function evaluateRole(
     unknownMinutes,
     unknownEmployment,
     unknownRole,
+    exemptionUnknown,
     shortfallMinutes,
     missingFullTime,
     counted: mine.filter((a) => a.employment === 'tam' || a.minutes !== undefined).map((a) => a.label),

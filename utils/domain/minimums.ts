@@ -56,7 +56,8 @@ export interface ServiceRequirement {
  * DSP: no full-time rule; minutes = N × band rate, 0 where not required.
  */
 export function requiredService(role: Role, hazard: HazardClass, employees: number): ServiceRequirement {
-  const n = Math.max(0, Math.floor(employees));
+  // NaN, ±Infinity or a negative count is no count at all: nothing can be required of it
+  const n = Number.isFinite(employees) ? Math.max(0, Math.floor(employees)) : 0;
   if (role === 'dsp') return { fullTime: 0, minutes: n * dspRate(hazard, n) };
   const t = FULL_TIME_THRESHOLDS[role][hazard];
   return { fullTime: Math.floor(n / t), minutes: (n % t) * MINUTE_RATES[role][hazard] };

@@ -40,9 +40,13 @@ export function normalizeNace(text: string): string | undefined {
   return m ? `${m[1]}.${m[2]}.${m[3]}` : undefined;
 }
 
-/** True when the text is exactly one six-digit NACE code (see normalizeNace). */
+/**
+ * True when the text is one NACE code written the way RULES.md §7 requires, "xx.xx.xx" (spaces and
+ * odd dots tolerated). Six bare digits are read as a code by normalizeNace and lookupNace (typed
+ * input), but a screen that shows "432201" does not show a well-formed code: nace-malformed says so.
+ */
 export function isNaceWellFormed(text: string): boolean {
-  return normalizeNace(text) !== undefined;
+  return DOTTED.test(canonicalText(text));
 }
 
 const FIND = /(?<![\d.])(\d{2}) ?\. ?(\d{2}) ?\. ?(\d{2})(?!\.?\d)/g;

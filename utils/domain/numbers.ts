@@ -32,7 +32,10 @@ function parseNonNegative(s: string): number | undefined {
 
 /** Formats a number the Turkish way: 4800 → "4.800". */
 export function formatTurkishNumber(n: number): string {
-  const [int, frac] = Math.abs(n).toString().split('.');
+  const abs = Math.abs(n);
+  // from 1e21 on, toString() writes "1e+21": whole numbers that large are spelled out digit by digit
+  const plain = abs >= 1e21 && Number.isFinite(abs) ? BigInt(abs).toString() : abs.toString();
+  const [int, frac] = plain.split('.');
   const grouped = (int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return (n < 0 ? '-' : '') + grouped + (frac ? ',' + frac : '');
 }

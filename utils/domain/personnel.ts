@@ -17,8 +17,11 @@ export interface Personnel {
 export function parsePersonnel(text: string): Personnel {
   const f = foldTurkish(text);
   if (!f) return {};
-  const cls = /(?:^|[^a-z])([abc])\s*sinifi/.exec(f)?.[1]?.toUpperCase() as CertificateClass | undefined;
-  if (/guvenligi\s*uzman|^igu\b|\bisg\s*uzman/.test(f) || (cls && !/hekim|saglik/.test(f))) {
+  // "C Sınıfı", "A Sınıf", "(A) Sınıfı"; and after an İGU title, a bare "(B)"
+  const isIgu = /guvenligi\s*uzman|^igu\b|\bisg\s*uzman/.test(f);
+  const clsText = /(?:^|[^a-z])\(?([abc])\)?\s*sinif/.exec(f)?.[1] ?? (isIgu ? /\(([abc])\)/.exec(f)?.[1] : undefined);
+  const cls = clsText?.toUpperCase() as CertificateClass | undefined;
+  if (isIgu || (cls && !/hekim|saglik/.test(f))) {
     return cls ? { role: 'igu', certificateClass: cls } : { role: 'igu' };
   }
   if (/diger\s*saglik|^dsp\b/.test(f)) return { role: 'dsp' };

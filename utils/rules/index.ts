@@ -114,7 +114,7 @@ export function missingRoleFindings(
       citation: m.citation,
       role: m.role,
     };
-    if (m.result === 'needs-data') finding.missing = ['role'];
+    if (m.result === 'needs-data') finding.missing = m.missing ?? ['role'];
     findings.push(finding);
   }
   return findings;

@@ -1,6 +1,6 @@
 // What the workplace's NACE code is, once: absent, malformed, not listed or listed (RULES.md §7).
 // The nace-* rules share it so that one fault gives one finding.
-import { lookupNaceClass, normalizeNace, type NaceClassEntry } from '@/utils/domain';
+import { isNaceWellFormed, lookupNaceClass, normalizeNace, type NaceClassEntry } from '@/utils/domain';
 import type { ResolvedWorkplace } from './types';
 
 export type NaceFacts =
@@ -12,7 +12,7 @@ export type NaceFacts =
 export function naceFacts(workplace: ResolvedWorkplace): NaceFacts {
   const text = workplace.naceText?.trim();
   if (text === undefined || text === '') return { state: 'absent' };
-  const code = normalizeNace(text);
+  const code = isNaceWellFormed(text) ? normalizeNace(text) : undefined;
   if (!code) return { state: 'malformed', text };
   const entry = lookupNaceClass(code);
   return entry ? { state: 'listed', text, code, entry } : { state: 'not-listed', text, code };

@@ -104,16 +104,16 @@ export function requirementText(r: RoleEvaluation, employees: number): Bilingual
   }
   const rest = employees - fullTime * (r.threshold ?? employees);
   return {
-    tr: `${trNum(employees)} çalışan: ${fullTime} tam süreli ${roleShort(r.role)} + ${trNum(rest)} × ${trNum(r.rate)} dk = ${trNum(minutes)} dk`,
-    en: `${enNum(employees)} employees: ${fullTime} full-time ${roleNounEn(r.role, fullTime)} + ${enNum(rest)} × ${enNum(r.rate)} min = ${enNum(minutes)} min`,
+    tr: `${trNum(employees)} çalışan: ${trNum(fullTime)} tam süreli ${roleShort(r.role)} + ${trNum(rest)} × ${trNum(r.rate)} dk = ${trNum(minutes)} dk`,
+    en: `${enNum(employees)} employees: ${enNum(fullTime)} full-time ${roleNounEn(r.role, fullTime)} + ${enNum(rest)} × ${enNum(r.rate)} min = ${enNum(minutes)} min`,
   };
 }
 
 function extraFullTimeNote(r: RoleEvaluation): Bilingual {
   if (r.extraFullTime === 0) return { tr: '', en: '' };
   return {
-    tr: ` (${r.extraFullTime} fazla tam süreli × ${trNum(FULL_TIME_MONTH_MINUTES)} dk dahil)`,
-    en: ` (incl. ${r.extraFullTime} extra full-time × ${enNum(FULL_TIME_MONTH_MINUTES)} min)`,
+    tr: ` (${trNum(r.extraFullTime)} fazla tam süreli × ${trNum(FULL_TIME_MONTH_MINUTES)} dk dahil)`,
+    en: ` (incl. ${enNum(r.extraFullTime)} extra full-time × ${enNum(FULL_TIME_MONTH_MINUTES)} min)`,
   };
 }
 
@@ -152,13 +152,13 @@ function fullTimeMessage(subject: Subject, r: RoleEvaluation, employees: number)
   const short = roleShort(r.role);
   return {
     tr:
-      `${trNum(employees)} çalışan, ${hazard.tr}: ${r.required.fullTime} tam süreli ${short} gerekli ` +
-      `(${trNum(r.threshold ?? 0)} çalışanda bir); bilinen tam süreli ${short} ${r.providedFullTime}; ` +
-      `eksik ${r.missingFullTime}. Kısmi süreli dakikalar tam süreli profesyonelin yerini tutmaz${portal.tr}`,
+      `${trNum(employees)} çalışan, ${hazard.tr}: ${trNum(r.required.fullTime)} tam süreli ${short} gerekli ` +
+      `(${trNum(r.threshold ?? 0)} çalışanda bir); bilinen tam süreli ${short} ${trNum(r.providedFullTime)}; ` +
+      `eksik ${trNum(r.missingFullTime)}. Kısmi süreli dakikalar tam süreli profesyonelin yerini tutmaz${portal.tr}`,
     en:
-      `${enNum(employees)} employees, ${hazard.en.toLowerCase()}: ${r.required.fullTime} full-time ` +
+      `${enNum(employees)} employees, ${hazard.en.toLowerCase()}: ${enNum(r.required.fullTime)} full-time ` +
       `${roleNounEn(r.role, r.required.fullTime)} required (one per ${enNum(r.threshold ?? 0)} employees); ` +
-      `${r.providedFullTime} full-time known; ${r.missingFullTime} missing. ` +
+      `${enNum(r.providedFullTime)} full-time known; ${enNum(r.missingFullTime)} missing. ` +
       `Part-time minutes cannot replace a full-time professional${portal.en}`,
   };
 }
@@ -177,7 +177,25 @@ function uncertainty(r: RoleEvaluation, fact: 'minutes' | 'employment'): Bilingu
   if (r.unknownRole > 0) {
     parts.push({ tr: `${r.unknownRole} sözleşmenin görev türü bilinmiyor`, en: `role of ${r.unknownRole} contract(s) unknown` });
   }
+  if (fact === 'minutes' && r.exemptionUnknown > 0) parts.push(exemptionText(r.exemptionUnknown));
   return joinBilingual(parts, ', ');
+}
+
+/** "1 İH sözleşmesinin çalışma şekli bilinmiyor (tam süreli İH varsa DSP gerekmez)": İH/DSP Yönetmelik m. 19(2). */
+function exemptionText(n: number): Bilingual {
+  return {
+    tr: `${n} İH sözleşmesinin çalışma şekli bilinmiyor (tam süreli İH varsa DSP gerekmez)`,
+    en: `employment type of ${n} physician contract(s) unknown (no DSP is required where a full-time physician is assigned)`,
+  };
+}
+
+/** The facts whose absence left a minutes judgement open, in a fixed order. */
+function minutesMissing(r: RoleEvaluation): Fact[] {
+  const missing: Fact[] = [];
+  if (r.unknownMinutes > 0) missing.push('minutes');
+  if (r.unknownRole > 0) missing.push('role');
+  if (r.exemptionUnknown > 0) missing.push('employment');
+  return missing.length > 0 ? missing : ['role'];
 }
 
 export type ServicePart = 'minutes' | 'full-time';
@@ -221,7 +239,7 @@ function judgeServiceOf(subject: Subject, part: ServicePart): Outcome {
       en: `Çalışma Süresi (minutes) not entered yet; without it: ${message.en}`,
     });
   }
-  return needsData(workplace, r.unknownMinutes > 0 ? ['minutes'] : ['role'], {
+  return needsData(workplace, minutesMissing(r), {
     tr: `${uncertainty(r, 'minutes').tr}; bilinenlerle ${message.tr}`,
     en: `${uncertainty(r, 'minutes').en}; with the known ones: ${message.en}`,
   });
@@ -233,6 +251,8 @@ export interface MissingRole {
   result: 'fail' | 'needs-data';
   message: Bilingual;
   citation: string;
+  /** for needs-data: the facts that would settle it */
+  missing?: Fact[];
 }
 
 /** Roles the law requires for which no active record exists at all (no DSP contract where one is required). */
@@ -250,14 +270,24 @@ export function missingRoles(workplace: ResolvedWorkplace, peers: readonly Known
       tr: `${roleShort(role)} sözleşmesi yok; ${req.tr} gerekli`,
       en: `No ${roleNounEn(role, 1)} contract; ${req.en} required`,
     };
-    const result = roleUnknown ? 'needs-data' : 'fail';
+    const missing: Fact[] = [];
     if (roleUnknown) {
+      missing.push('role');
       message.tr += '; görev türü bilinmeyen sözleşmeler var';
       message.en += '; some contracts have an unknown role';
     }
+    if (r.exemptionUnknown > 0) {
+      missing.push('employment');
+      const note = exemptionText(r.exemptionUnknown);
+      message.tr += `; ${note.tr}`;
+      message.en += `; ${note.en}`;
+    }
+    const result = missing.length > 0 ? 'needs-data' : 'fail';
     const citation = minimumCitation(role);
-    if (r.required.fullTime > 0) out.push({ role, part: 'full-time', result, message, citation });
-    if (r.required.minutes > 0 || r.required.fullTime === 0) out.push({ role, part: 'minutes', result, message, citation });
+    const push = (part: ServicePart) =>
+      out.push(missing.length > 0 ? { role, part, result, message, citation, missing } : { role, part, result, message, citation });
+    if (r.required.fullTime > 0) push('full-time');
+    if (r.required.minutes > 0 || r.required.fullTime === 0) push('minutes');
   }
   return out;
 }

@@ -13,12 +13,17 @@ export const sicilMalformed: RuleModule = {
     if (text === undefined || text.trim() === '') return { result: 'inapplicable' };
     if (parseSicil(text)) return { result: 'pass' };
     const n = digitsOnly(text).length;
-    return {
-      result: 'fail',
-      message: {
-        tr: `SGK işyeri sicil no ${quote(text)}: ${n} rakam; 26 rakam olmalı`,
-        en: `SGK workplace number ${quote(text)}: ${n} digits; it must have 26`,
-      },
-    };
+    // 26 digits that still fail carry characters other than digits and separators
+    const message =
+      n === 26
+        ? {
+            tr: `SGK işyeri sicil no ${quote(text)}: 26 rakamın yanında rakam olmayan karakterler var; yalnızca 26 rakam olmalı`,
+            en: `SGK workplace number ${quote(text)}: 26 digits plus characters that are not digits; it must be 26 digits only`,
+          }
+        : {
+            tr: `SGK işyeri sicil no ${quote(text)}: ${n} rakam; 26 rakam olmalı`,
+            en: `SGK workplace number ${quote(text)}: ${n} digits; it must have 26`,
+          };
+    return { result: 'fail', message };
   },
 };

@@ -1,6 +1,6 @@
 // Shared wording of the rules' messages (Turkish first, English alongside; RULES.md §9 number style).
 import { HAZARD_LABELS, ROLE_LABELS, formatTurkishNumber, type Role } from '@/utils/domain';
-import type { Bilingual, Fact, ResolvedWorkplace } from './types';
+import type { Bilingual, Fact, FactSource, ResolvedWorkplace } from './types';
 
 /** 4800 → "4.800" */
 export const trNum = formatTurkishNumber;
@@ -40,28 +40,42 @@ export function joinBilingual(parts: Bilingual[], sep = '; '): Bilingual {
   return { tr: parts.map((p) => p.tr).join(sep), en: parts.map((p) => p.en).join(sep) };
 }
 
-/** Why a workplace fact is missing, in words: "Tehlike sınıfı bilinmiyor: sayfada yok, işyeri profilinde yok". */
+const SHOWN_BY: Record<FactSource, Bilingual> = {
+  page: { tr: 'sayfada', en: 'the page shows' },
+  profile: { tr: 'işyeri profilinde', en: 'the workplace profile says' },
+  mirror: { tr: 'portalda daha önce görülen kayıtta', en: 'the portal earlier showed' },
+  'nace-list': { tr: 'NACE listesinde', en: 'the NACE list gives' },
+};
+const WHERE_TO_ADD: Bilingual = {
+  tr: 'seçenekler sayfasında işyeri profiline girebilirsiniz',
+  en: 'you can enter it in the workplace profile (options page)',
+};
+
+/** Why a workplace fact is missing, in words, saying where the unreadable text came from and where to add it. */
 export function missingFactMessage(workplace: ResolvedWorkplace, fact: Fact): Bilingual {
   switch (fact) {
-    case 'hazard-class':
-      return workplace.hazardText !== undefined
-        ? {
-            tr: `Tehlike sınıfı bilinmiyor: sayfada ${quote(workplace.hazardText)} yazıyor (üç yasal sınıftan biri değil), işyeri profilinde yok`,
-            en: `Hazard class unknown: the page shows ${quote(workplace.hazardText)} (not one of the three legal classes), no workplace profile gives it`,
-          }
-        : {
-            tr: 'Tehlike sınıfı bilinmiyor: sayfada yok, işyeri profilinde yok',
-            en: 'Hazard class unknown: not on the page, not in a workplace profile',
-          };
+    case 'hazard-class': {
+      if (workplace.hazardText === undefined) {
+        return {
+          tr: `Tehlike sınıfı bilinmiyor: sayfada, işyeri profilinde ve kayıtlarda yok; ${WHERE_TO_ADD.tr}`,
+          en: `Hazard class unknown: not on the page, in a workplace profile or in the saved records; ${WHERE_TO_ADD.en}`,
+        };
+      }
+      const by = SHOWN_BY[workplace.sources?.hazard ?? 'page'];
+      return {
+        tr: `Tehlike sınıfı bilinmiyor: ${by.tr} ${quote(workplace.hazardText)} yazıyor (üç yasal sınıftan biri değil); ${WHERE_TO_ADD.tr}`,
+        en: `Hazard class unknown: ${by.en} ${quote(workplace.hazardText)} (not one of the three legal classes); ${WHERE_TO_ADD.en}`,
+      };
+    }
     case 'employees':
       return workplace.employeesText !== undefined
         ? {
-            tr: `Çalışan sayısı okunamadı: sayfada ${quote(workplace.employeesText)} yazıyor, işyeri profilinde yok`,
-            en: `Employee count unreadable: the page shows ${quote(workplace.employeesText)}, no workplace profile gives it`,
+            tr: `Çalışan sayısı okunamadı: sayfada ${quote(workplace.employeesText)} yazıyor; ${WHERE_TO_ADD.tr}`,
+            en: `Employee count unreadable: the page shows ${quote(workplace.employeesText)}; ${WHERE_TO_ADD.en}`,
           }
         : {
-            tr: 'Çalışan sayısı bilinmiyor: sayfada yok, işyeri profilinde yok',
-            en: 'Employee count unknown: not on the page, not in a workplace profile',
+            tr: `Çalışan sayısı bilinmiyor: sayfada, işyeri profilinde ve kayıtlarda yok; ${WHERE_TO_ADD.tr}`,
+            en: `Employee count unknown: not on the page, in a workplace profile or in the saved records; ${WHERE_TO_ADD.en}`,
           };
     case 'role':
       return {

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createScanner } from '@/utils/content/scanner';
 import { EMPTY_CONTEXT } from '@/utils/content/context';
+import { resolveWorkplace } from '@/utils/content/subjects';
 import { PageReportSchema, type ContextResponse } from '@/utils/messages';
 
 const fixture = (p: string) => readFileSync(resolve(__dirname, '../../fixtures', p), 'utf8');
@@ -28,6 +29,29 @@ const profile = (hazardText: string, employees: number): ContextResponse => ({
   ...EMPTY_CONTEXT,
   selectedWorkplace: { title: 'Demir Çelik A.Ş.', sicilNo: '22410010112345670340100000' },
   profile: { hazardText, employees },
+});
+
+describe('resolving the workplace: page first, then the profile, then the saved records', () => {
+  it('a page class that is no legal class is reported, and the class of the profile serves the rules that need one', () => {
+    const ctx = { ...EMPTY_CONTEXT, profile: { hazardText: 'Çok Tehlikeli', employees: 40 } };
+    const w = resolveWorkplace({ title: 'X', hazardText: 'Tehlikesiz' }, ctx);
+    expect(w.hazardText).toBe('Tehlikesiz');
+    expect(w.hazardClass).toBe('cok-tehlikeli');
+    expect(w.sources).toEqual({ hazard: 'profile', employees: 'profile' });
+    expect(w.employees).toBe(40);
+  });
+
+  it('an empty class shown by the page is shown (hazard-class-unknown judges it), not "absent"', () => {
+    const w = resolveWorkplace({ title: 'X', hazardText: '' }, { ...EMPTY_CONTEXT, mirrored: { hazardText: 'Tehlikeli' } });
+    expect(w.hazardText).toBe('');
+    expect(w.hazardClass).toBe('tehlikeli');
+  });
+
+  it('page facts win over the profile; without a page class the NACE list gives it', () => {
+    const ctx = { ...EMPTY_CONTEXT, profile: { hazardText: 'Az Tehlikeli', employees: 10 } };
+    expect(resolveWorkplace({ hazardText: 'Tehlikeli', employees: 300 }, ctx)).toMatchObject({ hazardClass: 'tehlikeli', employees: 300 });
+    expect(resolveWorkplace({ naceText: '24.51.13' }, EMPTY_CONTEXT)).toMatchObject({ hazardClass: 'cok-tehlikeli', sources: { hazard: 'nace-list' } });
+  });
 });
 
 describe('content scanner', () => {

@@ -26,12 +26,17 @@ describe('normalizeNace / isNaceWellFormed (RULES.md §7: six digits written xx.
     ['01．11．07', '01.11.07'], // full-width dots
     ['01․11․07', '01.11.07'], // one-dot leaders
     ['０１.１１.０７', '01.11.07'], // full-width digits
-    // Six bare digits: accepted (the only six-digit NACE level is the 2-2-2 code; exports drop the dots).
-    ['011107', '01.11.07'],
-    [' 432201 ', '43.22.01'],
   ])('%j → %s', (text, code) => {
     expect(normalizeNace(text)).toBe(code);
     expect(isNaceWellFormed(text)).toBe(true);
+  });
+
+  test.each([
+    ['011107', '01.11.07'],
+    [' 432201 ', '43.22.01'],
+  ])('six bare digits %j are read as %s (typed input) but are not written xx.xx.xx', (text, code) => {
+    expect(normalizeNace(text)).toBe(code);
+    expect(isNaceWellFormed(text)).toBe(false);
   });
 
   test.each([
