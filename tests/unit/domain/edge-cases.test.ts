@@ -1,4 +1,4 @@
-// Independent review of the domain functions against RULES.md: bad input and portal wording.
+// Edge cases of the domain functions against RULES.md: bad input and portal wording.
 import { describe, expect, it } from 'vitest';
 import { formatTurkishNumber, parsePersonnel, requiredService } from '@/utils/domain';
 

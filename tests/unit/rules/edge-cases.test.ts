@@ -1,4 +1,4 @@
-// Independent review of the rules against RULES.md / PAGE-CONTRACT.md: cases that were judged wrongly.
+// Edge cases of the rules against RULES.md / PAGE-CONTRACT.md: exemptions, exceptions, wording, bad input.
 import { describe, expect, it } from 'vitest';
 import { evaluateWorkplace } from '@/utils/domain';
 import { missingRoleFindings, ruleById, type Outcome } from '@/utils/rules';
