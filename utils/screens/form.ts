@@ -357,9 +357,10 @@ function valueBesideLabel(
   isLabel: (el: Element) => boolean,
   matcher: LabelMatcher<string>,
 ): ValueHit {
-  // <label for="…">
-  if (label.tagName === 'LABEL') {
-    const forId = label.getAttribute('for');
+  // <label for="…">, also when the words sit in an element inside it (<label for><mat-label>AD</mat-label> *</label>)
+  const labelTag = label.tagName === 'LABEL' ? label : label.closest('label');
+  if (labelTag) {
+    const forId = labelTag.getAttribute('for');
     if (forId) {
       const target = elementById(root, forId);
       if (target && isControl(target)) return { valueElement: target, control: target };
@@ -392,10 +393,41 @@ function valueBesideLabel(
     if (!parent || parent === root || !(root as Node).contains(parent)) break;
     if ((parent.textContent ?? '').length > MAX_SCAN_CHARS) break;
     if (matchLabel(labelTextOf(parent), matcher) !== key) break;
-    if (firstControlIn(parent)) break;
+    // a wrapper holding only this label and a control before it (floating labels: <input><label>AD</label>)
+    const wrapped = firstControlIn(parent);
+    if (wrapped) return { valueElement: wrapped, control: wrapped };
     cur = parent;
   }
+  if (fallback === null) {
+    const below = cellBelow(cur);
+    if (below && !isLabel(below)) {
+      const control = firstControlIn(below);
+      if (control) return { valueElement: control, control };
+      if (foldLabel(labelTextOf(below)) !== '') return { valueElement: below, control: null };
+    }
+  }
   return { valueElement: fallback, control: null };
+}
+
+/**
+ * Captions stacked over their values (a caption row above a value row, as DevExpress form layouts
+ * and ASP.NET tables put them): the cell at the same place in the next row.
+ */
+function cellBelow(cell: Element): Element | null {
+  if (cell.tagName !== 'TD' && cell.tagName !== 'TH') return null;
+  const row = cell.parentElement;
+  if (!row || row.tagName !== 'TR') return null;
+  let index = 0;
+  for (let c = cell.previousElementSibling; c; c = c.previousElementSibling) if (c.tagName === 'TD' || c.tagName === 'TH') index++;
+  let next = row.nextElementSibling;
+  while (next && next.tagName !== 'TR') next = next.nextElementSibling;
+  if (!next) return null;
+  let i = 0;
+  for (let c = next.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.tagName !== 'TD' && c.tagName !== 'TH') continue;
+    if (i++ === index) return c;
+  }
+  return null;
 }
 
 function fieldFrom<K extends string>(key: K, labelElement: Element, labelText: string, value: ValueHit): FormField<K> {

@@ -218,10 +218,40 @@ export function cellValue(cell: Element): string {
   return readCell(cell).value;
 }
 
+/**
+ * The column's own name repeated at the start of a cell, as responsive grids print it for narrow
+ * screens (`<td><span class="p-column-title">Ad Soyad</span>Berkay Şen</td>`, hidden by a style
+ * sheet): an element first in the cell, followed by the value, whose words are the column label's
+ * (the whole label, or two words of it or more).
+ */
+function isRepeatedLabel(first: Element, headerLabel: string): boolean {
+  if (first.nextSibling === null || headerLabel === '') return false;
+  const text = first.textContent ?? '';
+  if (text.length === 0 || text.length > MAX_LABEL_LENGTH) return false;
+  const folded = foldColumnLabel(text);
+  if (folded === '' || !` ${headerLabel} `.includes(` ${folded} `)) return false;
+  return folded === headerLabel || folded.includes(' ');
+}
+
 /** A cell's value and whether it came from a form control (filter rows hold only controls). */
-function readCell(cell: Element): { value: string; fromControl: boolean } {
-  if (cell.firstElementChild === null) return { value: tidy(cell.textContent ?? ''), fromControl: false };
+function readCell(cell: Element, headerLabel = ''): { value: string; fromControl: boolean } {
+  const first = cell.firstElementChild;
+  if (first === null) return { value: tidy(cell.textContent ?? ''), fromControl: false };
   const parts: string[] = [];
+  if (first === cell.firstChild && isRepeatedLabel(first, headerLabel)) {
+    for (let n = first.nextSibling; n; n = n.nextSibling) {
+      if (n.nodeType === 3) parts.push(n.nodeValue ?? '');
+      else if (n.nodeType === 1 && !SKIPPED_TEXT_TAGS.has((n as Element).tagName) && !isHiddenByMarkup(n as Element)) {
+        parts.push(' ');
+        collectText(n as Element, parts);
+        parts.push(' ');
+      }
+    }
+    const rest = normalizeSpaces(parts.join(''));
+    if (rest !== '') return { value: rest, fromControl: false };
+    const control = controlText(cell);
+    return { value: control ?? '', fromControl: control !== undefined };
+  }
   collectText(cell, parts);
   const text = normalizeSpaces(parts.join(''));
   if (text !== '') return { value: text, fromControl: false };
@@ -257,6 +287,36 @@ function labelScore(header: string, synonym: string): number {
   return 0;
 }
 
+/** Names an icon-only header may carry instead of text. */
+const NAME_ATTRIBUTES = ['aria-label', 'title', 'data-title'] as const;
+
+/**
+ * A header cell's label: its visible text with element boundaries kept as spaces ("GRV.<br>ONAY<br>DURUMU",
+ * "<span>SGK SİCİL</span><span>NO</span>"), hidden sort icons left out; for an icon-only header, the
+ * name in its `aria-label` / `title` (or that of the one element inside carrying one).
+ */
+function headerText(cell: Element): string {
+  if (cell.firstElementChild === null) {
+    const text = tidy(cell.textContent ?? '');
+    if (text !== '') return text;
+  } else {
+    if ((cell.textContent ?? '').length > MAX_LABEL_LENGTH * 4) return '';
+    const parts: string[] = [];
+    collectText(cell, parts);
+    const text = normalizeSpaces(parts.join(''));
+    if (/[\p{L}\d]/u.test(text)) return text;
+  }
+  for (const name of NAME_ATTRIBUTES) {
+    const own = cell.getAttribute(name);
+    if (own && own.trim() !== '') return normalizeSpaces(own);
+  }
+  const named = cell.querySelectorAll('[aria-label], [title]');
+  if (named.length === 1 && !named[0]!.matches('input, select, textarea, button, a')) {
+    return normalizeSpaces(named[0]!.getAttribute('aria-label') ?? named[0]!.getAttribute('title') ?? '');
+  }
+  return '';
+}
+
 /** Matches one candidate header row against a spec; undefined when it is not the spec's header. */
 export function matchHeaderRow<F extends string>(row: Element, spec: CompiledGridSpec<F>): HeaderMatch<F> | undefined {
   if (row.tagName === 'TR' && row.childElementCount < spec.minColumns) return undefined;
@@ -265,12 +325,64 @@ export function matchHeaderRow<F extends string>(row: Element, spec: CompiledGri
   const columns: HeaderColumn[] = [];
   let position = 0;
   for (const cell of cells) {
-    const raw = normalizeSpaces(cell.textContent ?? '');
-    const label = raw.length > MAX_LABEL_LENGTH ? '' : foldColumnLabel(raw);
-    columns.push({ position, label, hidden: isHiddenByMarkup(cell) });
+    columns.push({ position, label: foldedHeaderLabel(cell), hidden: isHiddenByMarkup(cell) });
     position += colSpan(cell);
   }
-  const width = position;
+  let visibleWidth = 0;
+  for (const cell of cells) if (!isHiddenByMarkup(cell)) visibleWidth += colSpan(cell);
+  return matchColumns(row, columns, position, visibleWidth, spec);
+}
+
+function foldedHeaderLabel(cell: Element): string {
+  const raw = headerText(cell);
+  return raw.length > MAX_LABEL_LENGTH ? '' : foldColumnLabel(raw);
+}
+
+function rowSpan(cell: Element): number {
+  if (!cell.hasAttribute('rowspan')) return 1;
+  const n = Number(cell.getAttribute('rowspan'));
+  return Number.isInteger(n) && n > 1 ? n : 1;
+}
+
+/**
+ * A two-row grouped header (`<th colspan=3>Görevlendirilen Kişi</th>` over "TC Kimlik No", "Ad Soyad",
+ * …; the other columns `rowspan=2`) read as one row: each leaf column labelled "group leaf", so
+ * "Görevlendirilen Kişi TC Kimlik No" and "İşyeri Tehlike Sınıfı" match as the portal writes them.
+ * Undefined when `top` groups nothing or `below` is not a header row.
+ */
+export function matchGroupedHeader<F extends string>(top: Element, below: Element, spec: CompiledGridSpec<F>): HeaderMatch<F> | undefined {
+  const topCells = ownCells(top);
+  if (!topCells.some((c) => colSpan(c) > 1) || !isHeaderLike(below)) return undefined;
+  const leaves = ownCells(below);
+  const columns: HeaderColumn[] = [];
+  let visibleWidth = 0;
+  let leaf = 0;
+  for (const cell of topCells) {
+    const label = foldedHeaderLabel(cell);
+    const hidden = isHiddenByMarkup(cell);
+    const span = colSpan(cell);
+    for (let k = 0; k < span; k++) {
+      let text = label;
+      if (rowSpan(cell) < 2) {
+        const under = leaves[leaf++];
+        const sub = under ? foldedHeaderLabel(under) : '';
+        text = label && sub ? `${label} ${sub}` : label || sub;
+      }
+      columns.push({ position: columns.length, label: text, hidden });
+      if (!hidden) visibleWidth++;
+    }
+  }
+  if (leaf !== leaves.length) return undefined; // the rows do not line up
+  return matchColumns(below, columns, columns.length, visibleWidth, spec);
+}
+
+function matchColumns<F extends string>(
+  row: Element,
+  columns: HeaderColumn[],
+  width: number,
+  visibleWidth: number,
+  spec: CompiledGridSpec<F>,
+): HeaderMatch<F> | undefined {
   for (const col of columns) {
     if (col.label === '') continue;
     for (const ex of spec.excluded) if (labelScore(col.label, ex) > 0) return undefined;
@@ -296,8 +408,6 @@ export function matchHeaderRow<F extends string>(row: Element, spec: CompiledGri
   // fields in column order, so a row's values come in the order the screen shows them
   const ordered = new Map([...fields].sort((a, b) => a[1] - b[1]));
   for (const group of spec.required) if (!group.some((f) => fields.has(f))) return undefined;
-  let visibleWidth = 0;
-  for (const cell of cells) if (!isHiddenByMarkup(cell)) visibleWidth += colSpan(cell);
   return { row, columns, fields: ordered, width, visibleWidth };
 }
 
@@ -371,9 +481,12 @@ export function locateGrids<F extends string>(
     if (inside.length && inside.some((t) => t.contains(table))) continue;
     const rows = ownRows(table, HEADER_SEARCH_ROWS);
     let best: HeaderMatch<F> | undefined;
-    for (const row of rows) {
-      const m = matchHeaderRow(row, spec);
+    for (let r = 0; r < rows.length; r++) {
+      const m = matchHeaderRow(rows[r]!, spec);
       if (m && (!best || m.fields.size > best.fields.size)) best = m;
+      const below = rows[r + 1];
+      const g = below && (m || rows[r]!.childElementCount < 40) ? matchGroupedHeader(rows[r]!, below, spec) : undefined;
+      if (g && (!best || g.fields.size > best.fields.size)) best = g;
     }
     if (!best) continue;
     const header = best;
@@ -439,6 +552,8 @@ export type RowValues<F extends string> = Partial<Record<F, string>>;
 /** Rows that are messages, not data: "Kayıt bulunamadı", "100 - Toplam 0 kayıt bulundu.", pagers. */
 const NOISE_TEXT =
   /^(kayit bulunamadi|gosterilecek kayit (yok|bulunamadi)|kayit yok|veri yok|no data|\d+ toplam \d+ kayit|toplam \d+ kayit|sayfa \d+)/;
+/** The label of a totals row (the whole first value). */
+const TOTALS_LABEL = /^(genel |ara )?toplam( tutar)?$/;
 /** A pager's page links spread over cells: "1", "2", "…", ">". */
 const PAGER_CELL = /^[\d<>«»….|]{1,4}$/;
 
@@ -449,7 +564,9 @@ const NOISE_HINT = /kay[ıiIİ]t|sayfa|toplam|veri|data/i;
 function isNoiseRow(values: string[]): boolean {
   const first = values[0] ?? '';
   if (first.length <= 6 && values.every((v) => v.length <= 6 && PAGER_CELL.test(v.replace(/\s+/g, '')))) return true;
-  return NOISE_HINT.test(first) && NOISE_TEXT.test(foldLabel(values.join(' ')));
+  if (!NOISE_HINT.test(first)) return false;
+  // a footer's totals row: "Toplam" / "Genel Toplam:" in the first column, sums beside it
+  return TOTALS_LABEL.test(foldLabel(first)) || NOISE_TEXT.test(foldLabel(values.join(' ')));
 }
 
 function positionsOf(row: Element, header: HeaderMatch<string>): (Element | undefined)[] | undefined {
@@ -497,6 +614,8 @@ export function readGridRows<F extends string>(
 ): { element: Element; values: RowValues<F> }[] {
   const out: { element: Element; values: RowValues<F> }[] = [];
   let seenRecord = false;
+  const labelAt: string[] = [];
+  for (const col of grid.header.columns) labelAt[col.position] = col.label;
   for (const row of grid.bodyRows) {
     const positions = positionsOf(row, grid.header as HeaderMatch<string>);
     if (!positions) continue;
@@ -507,7 +626,7 @@ export function readGridRows<F extends string>(
     for (const [field, pos] of grid.header.fields) {
       const cell = positions[pos];
       if (!cell) continue;
-      const { value, fromControl } = readCell(cell);
+      const { value, fromControl } = readCell(cell, labelAt[pos]);
       if (value === '') continue;
       if (fromControl) controlCells++;
       else textCells++;

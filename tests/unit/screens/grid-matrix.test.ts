@@ -24,9 +24,11 @@ describe('fixtures on disk', () => {
 describe.each(FIXTURES)('%s', (fixture) => {
   const { doc } = screenDocumentOf(fixture);
   const expected = expectedScreen(doc);
+  // a form shown over a grid (the approval popup over "Sözleşmeler") declares the grid behind it
+  const also = (doc.documentElement.getAttribute('data-expect-also') ?? '').split(/\s+/).filter(Boolean);
 
   it.each(GRID_READERS.map((r) => [r.id, r] as const))(`%s.detect is ${'true only for its own screen'}`, (id, reader) => {
-    expect(reader.detect(doc)).toBe(expected === id);
+    expect(reader.detect(doc)).toBe(expected === id || also.includes(id));
   });
 
   it('detectScreen names the declared screen (or none)', () => {

@@ -167,6 +167,65 @@ const EXPECTED: Record<string, PageRecord> = {
     },
     form: { enteredMinutesText: '1.2.3' },
   },
+  'new-contract-form/x-material.html': {
+    kind: 'contract-form',
+    workplace: {
+      title: 'DOĞU AKDENİZ GEMİ SÖKÜM SANAYİ A.Ş.',
+      sicilNo: '23011010122334450310415000',
+      employees: 310,
+      naceText: '30.11.01',
+      hazardText: 'ÇOK TEHLİKELİ',
+    },
+    assignment: {
+      tckn: '97361528472',
+      personName: 'KORAY TEMİZ',
+      role: 'igu',
+      certificateClass: 'A',
+      certificateText: 'A Sınıfı İş Güvenliği Uzmanlığı',
+      certificateNo: 'İGU-A-11873',
+      employment: 'kismi',
+      minutes: 1000,
+    },
+    form: {
+      requiredFullTime: 1,
+      presentFullTime: 1,
+      requiredPartTimeMinutes: 1000,
+      runningTotalMinutes: 11700,
+      requiredTotalMinutes: 12700,
+      usedMinutes: 0,
+      blockedMinutes: 0,
+      assignmentTypeText: 'Kısmi Süreli',
+      enteredMinutes: 1000,
+      enteredMinutesText: '1.000',
+    },
+  },
+  'new-contract-form/x-fieldset.html': {
+    kind: 'contract-form',
+    workplace: {
+      title: 'ÖRNEK İLÇE BELEDİYESİ ZABITA MÜDÜRLÜĞÜ',
+      detsisNo: '38201455',
+      employees: 64,
+      naceText: '84.11.02',
+      hazardText: 'AZ TEHLİKELİ',
+    },
+    assignment: {
+      tckn: '41285967350',
+      personName: 'Nihan Özdemir',
+      role: 'ih',
+      certificateText: 'İşyeri Hekimi',
+      employment: 'kismi',
+      minutes: 320,
+    },
+    form: {
+      requiredPartTimeMinutes: 320,
+      runningTotalMinutes: 0,
+      requiredTotalMinutes: 320,
+      usedMinutes: 7200,
+      assignmentTypeText: 'Kısmi Süreli Görevlendirme',
+      enteredMinutes: 320,
+      enteredMinutesText: '320',
+    },
+  },
 };
 
 describe('new-contract-form on its fixtures', () => {
@@ -283,5 +342,24 @@ describe('new-contract-form labels', () => {
       <dt>Çalışma Süresi</dt><dd><input value=""></dd></dl></body></html>`);
     const { record } = readOne(doc);
     expect(record.workplace).toEqual({ employeesText: '12,5', hazardText: 'Tehlikeli' });
+  });
+});
+
+describe('new-contract-form in other frameworks\' markup', () => {
+  it('Material floating labels after the input: the required marker "*" is no value, typing is re-read', () => {
+    const doc = load('new-contract-form/x-material.html');
+    expect(readOne(doc).record.assignment?.tckn).toBe('97361528472');
+    const minutes = doc.querySelector<HTMLInputElement>('input[aria-labelledby="lblSure lblSureBirim"]')!;
+    minutes.value = '1.500';
+    const { record, minutesControl } = newContractFormScreen.read(doc).records[0]!;
+    expect(record.form?.enteredMinutes).toBe(1500);
+    expect(minutesControl).toBe(minutes);
+  });
+
+  it('captions in a row above their values, a label "for" a wrapper div, aria-labelledby with two ids', () => {
+    const { record } = readOne(load('new-contract-form/x-fieldset.html'));
+    expect(record.workplace).toMatchObject({ title: 'ÖRNEK İLÇE BELEDİYESİ ZABITA MÜDÜRLÜĞÜ', detsisNo: '38201455', employees: 64 });
+    expect(record.workplace?.hazardText).toBe('AZ TEHLİKELİ');
+    expect(record.assignment?.tckn).toBe('41285967350');
   });
 });

@@ -1,6 +1,7 @@
 // New interface "İSG Hizmet Sözleşmeleri" list reader against the saved variants (tests/fixtures/new-contracts).
 import { describe, expect, it } from 'vitest';
 import { newContractsReader } from '@/utils/screens/new-contracts';
+import { isValidTckn } from '@/utils/domain';
 import { loadFixture, runFixtureScripts } from './grid-fixtures';
 
 const records = (path: string) => newContractsReader.read(loadFixture(path)).records.map((r) => r.record);
@@ -128,5 +129,71 @@ describe('new-contracts paging without reload', () => {
         stateText: 'Onay Bekliyor',
       },
     ]);
+  });
+});
+
+describe('new-contracts in DataTables scrollX markup (two-row grouped header)', () => {
+  const doc = loadFixture('new-contracts/x-datatables.html');
+  const read = newContractsReader.read(doc);
+  const recs = read.records.map((r) => r.record);
+
+  it('reads the rows of the body table, not its hidden sizing header', () => {
+    expect(read.records.every((r) => r.element.closest('table')!.id === 'tblSozlesme')).toBe(true);
+    expect(recs.map((r) => r.assignment!.portalId)).toEqual(['520114', '520131', '520177']);
+  });
+
+  it('"Görevlendirilen Kişi" over "TC Kimlik No" / "Ad Soyad" / "Sertifika Tipi" gives each its own column', () => {
+    expect(recs[0]!.assignment).toEqual({
+      portalId: '520114',
+      contractName: 'OSGB İLE SGK İŞYERİ ARASINDAKİ İSG HİZMET SÖZLEŞMESİ',
+      personName: 'Tuba Ekinci',
+      tckn: '38472619550',
+      role: 'igu',
+      certificateClass: 'B',
+      certificateText: 'B Sınıfı İş Güvenliği Uzmanı',
+      employment: 'kismi',
+      minutes: 1800,
+      approvalState: 'approved',
+      stateText: 'Onaylandı',
+    });
+    expect(recs.map((r) => r.assignment!.personName)).toEqual(['Tuba Ekinci', 'Caner Polat', 'Derya Aslan']);
+    expect(recs.map((r) => r.assignment!.role)).toEqual(['igu', 'ih', 'dsp']);
+  });
+
+  it('reads the workplace group and leaves weekly minutes unread', () => {
+    expect(recs[2]!.workplace).toEqual({ sicilNo: '24120020107339120060371000', hazardText: 'Çok Tehlikeli' });
+    expect(recs.map((r) => r.assignment!.minutes)).toEqual([1800, 600, undefined]);
+  });
+});
+
+describe('new-contracts in PrimeNG div-table markup', () => {
+  const doc = loadFixture('new-contracts/x-primeng.html');
+  const read = newContractsReader.read(doc);
+  const a = read.records.map((r) => r.record.assignment!);
+
+  it('reads role="row" rows, skipping the filter row, the hidden empty message and the totals footer', () => {
+    expect(read.records.map((r) => r.element.getAttribute('aria-selected'))).toEqual(['false', 'true']);
+  });
+
+  it('drops the column names repeated in each cell, reads the icon header by its aria-label and read-only inputs', () => {
+    expect(a[0]).toEqual({
+      portalId: '610402',
+      contractName: 'KAMU İŞYERİ İLE ÇALIŞANLARI ARASINDAKİ İŞ GÜVENLİĞİ UZMANI GÖREVLENDİRMESİ',
+      personName: 'Berkay Şen',
+      tckn: '73184625994',
+      role: 'igu',
+      certificateClass: 'A',
+      certificateText: 'A Sınıfı',
+      minutes: 3600,
+      contractState: 'active',
+      approvalState: 'pending',
+      stateText: 'Sözleşme Devam Ediyor / Onay Bekliyor',
+    });
+    expect(a[1]).toMatchObject({ personName: 'Pınar Uçar', tckn: '84639251750', role: 'ih', minutes: 900 });
+  });
+
+  it('the T.C. numbers of the new fixtures pass the checksum', () => {
+    const all = [...a, ...newContractsReader.read(loadFixture('new-contracts/x-datatables.html')).records.map((r) => r.record.assignment!)];
+    expect(all.every((x) => isValidTckn(x.tckn ?? ''))).toBe(true);
   });
 });

@@ -18,6 +18,8 @@ const EXPECTED: Record<string, PageRecord> = Object.fromEntries(
       ['old-approval/iframe-inner.html', { personName: 'OSMAN ÇELİKKAYA', portalId: '7734120', minutes: 4800, overtimeMinutes: 0 }, { remainingMinutes: 4200, remainingOvertimeMinutes: 1170 }],
       ['old-approval/hostile.html', { personName: '<img src=x onerror="window.__pwned=1">', portalId: '2277341', minutes: 1200, overtimeMinutes: 0 }, { remainingMinutes: 900, remainingOvertimeMinutes: 300, note: '<script>window.__pwned=2</script><b>Onaylayın</b>' }],
       ['old-approval/garbage.html', { personName: 'Selin Kurt', portalId: '8102216' }],
+      ['old-approval/x-bootstrap.html', { personName: 'Serkan Güler', portalId: '6610034', minutes: 1800, overtimeMinutes: 0 }, { remainingMinutes: 4500, remainingOvertimeMinutes: 900, note: 'Haftada bir yarım gün, pazartesi.' }],
+      ['old-approval/x-devexpress-stacked.html', { personName: 'MELTEM YAZICI', portalId: '7012455', minutes: 3000, overtimeMinutes: 0 }, { remainingMinutes: 6300, remainingOvertimeMinutes: 1170, note: 'İşyeri hekimi, ayda iki gün.' }],
       ['flow/3-approval.html', { personName: 'ELİF KARATAŞ', portalId: '5512034', minutes: 2400, overtimeMinutes: 0 }, { remainingMinutes: 1800, remainingOvertimeMinutes: 600 }],
     ] as [string, AssignmentFacts, CapacityFacts?][]
   ).map(([path, assignment, capacity]) => [path, { kind: 'approval', assignment, ...(capacity && { capacity }) }]),
@@ -97,5 +99,27 @@ describe('old-approval labels', () => {
     const { record } = readOne(doc);
     expect(record.assignment?.minutes).toBe(1140);
     expect(record.capacity?.remainingMinutes).toBe(10560);
+  });
+});
+
+describe('old-approval in other frameworks\' markup', () => {
+  it('a Bootstrap modal over the contracts grid: the form is the record, the grid headers are no labels', () => {
+    const doc = load('old-approval/x-bootstrap.html');
+    const { element, record } = readOne(doc);
+    expect(element.tagName).toBe('FORM');
+    expect(element.closest('table')).toBeNull();
+    expect(record.assignment?.personName).toBe('Serkan Güler'); // from the plain-text span, not the grid cell
+  });
+
+  it('floating labels after their input are read from the input before them', () => {
+    const doc = load('old-approval/x-bootstrap.html');
+    const inputs = doc.querySelectorAll<HTMLInputElement>('.form-floating input');
+    inputs[0]!.value = '3.000';
+    expect(readOne(doc).record.capacity?.remainingMinutes).toBe(3000);
+  });
+
+  it('captions stacked over their values (caption row above value row) are read from the row below', () => {
+    const { record } = readOne(load('old-approval/x-devexpress-stacked.html'));
+    expect(record.capacity).toMatchObject({ remainingMinutes: 6300, remainingOvertimeMinutes: 1170 });
   });
 });

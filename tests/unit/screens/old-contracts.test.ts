@@ -111,3 +111,44 @@ describe('old-contracts in a frame', () => {
     expect(assignments(loadFixture('old-contracts/fixed-header.html'))).toHaveLength(3);
   });
 });
+
+describe('old-contracts in Telerik RadGrid markup', () => {
+  const doc = loadFixture('old-contracts/x-telerik.html');
+  const a = assignments(doc);
+
+  it('reads upper-case labels broken by <br>, skips the filter row, pager and the empty detail grid', () => {
+    expect(a.map((x) => x.personName)).toEqual(['Gökhan Yavuz', 'Nurcan Aksoy', 'Tuncay Erdem']);
+    expect(a.map((x) => [x.role, x.certificateClass])).toEqual([
+      ['igu', 'B'],
+      ['ih', undefined],
+      ['igu', 'A'],
+    ]);
+    expect(a.map((x) => x.employment)).toEqual(['kismi', 'kismi', 'tam']);
+  });
+
+  it('reads the icon-only approval column by its title, dates as ISO, minutes from text or a read-only input', () => {
+    expect(a.map((x) => x.approvalState)).toEqual(['approved', 'pending', 'approved']);
+    expect(a.map((x) => x.startDate)).toEqual(['2025-03-03', '2025-04-17', '2024-09-02']);
+    expect(a[2]).toMatchObject({ endDate: '2025-01-31', contractState: 'ended' });
+    expect(a.map((x) => x.minutes)).toEqual([1440, 720, 11700]);
+  });
+});
+
+describe('old-contracts in jqGrid markup', () => {
+  const doc = loadFixture('old-contracts/x-jqgrid.html');
+  const read = oldContractsReader.read(doc);
+  const a = read.records.map((r) => r.record.assignment!);
+
+  it('reads the body table under the separate header table, past the empty "jqgfirstrow"', () => {
+    expect(read.records.every((r) => r.element.classList.contains('jqgrow'))).toBe(true);
+    expect(a.map((x) => x.personName)).toEqual(['Sevda Karaca', 'Emre Bulut', 'Hülya Doğan']);
+  });
+
+  it('reads a hidden ID column, unabbreviated labels with sort glyphs, an empty minutes cell as unread', () => {
+    expect(a.map((x) => x.portalId)).toEqual(['3301452', '3301460', '3290017']);
+    expect(a.map((x) => x.role)).toEqual(['igu', 'dsp', 'igu']);
+    expect(a.map((x) => x.minutes)).toEqual([2160, undefined, 11700]);
+    expect(a.map((x) => x.startDate)).toEqual(['2025-05-12', '2025-06-01', '2024-01-15']);
+    expect(a.map((x) => x.approvalState)).toEqual(['approved', 'pending', 'approved']);
+  });
+});

@@ -72,3 +72,21 @@ describe('old-workplace-select radio list (one line per workplace)', () => {
     ]);
   });
 });
+
+describe('old-workplace-select in other grid frameworks', () => {
+  it('Kendo: header table apart from the content table, "SGK SİCİL<br>NUMARASI", a number in a read-only input', () => {
+    const r = read('old-workplace-select/x-kendo.html');
+    expect(r.records.map((x) => x.record.workplace)).toEqual([
+      { title: 'EGE ZEYTİNYAĞI ÜRETİM SANAYİ VE TİCARET A.Ş.', sicilNo: '21041010112233460350201000' },
+      { title: 'EGE ZEYTİNYAĞI ÜRETİM SAN. VE TİC. A.Ş. İZMİR Ş...', sicilNo: '21041010112233470350201000' },
+    ]);
+  });
+
+  it('Bootstrap Table: a radio column and an extra column, labels "Firma Unvanı" / "İşyeri Sicil No" / "Yetki"', () => {
+    const r = read('old-workplace-select/x-bootstrap-table.html');
+    expect(r.records.map((x) => x.record.workplace)).toEqual([
+      { title: 'ANADOLU LOJİSTİK DEPOLAMA HİZMETLERİ LTD. ŞTİ.', sicilNo: '25210010134455660060802000' },
+      { title: 'KUZEY ORMAN ÜRÜNLERİ SAN. TİC. A.Ş.', sicilNo: '2 1610 01 01 3445566 034 08 02 000' },
+    ]);
+  });
+});

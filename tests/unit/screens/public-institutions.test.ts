@@ -51,3 +51,24 @@ describe('public-institutions ARIA grid', () => {
     ]);
   });
 });
+
+describe('public-institutions in Angular Material mat-table markup', () => {
+  it('reads labels split by <br>, an icon header by aria-label; the totals footer is no record', () => {
+    const read = publicInstitutionsReader.read(loadFixture('public-institutions/x-material.html'));
+    expect(read.records.map((r) => r.element.tagName)).toEqual(['MAT-ROW', 'MAT-ROW']);
+    expect(read.records.map((r) => r.record.workplace)).toEqual([
+      { detsisNo: '61402277', title: 'ÇUKUROVA İL SAĞLIK MÜDÜRLÜĞÜ', naceText: '84.12.01', hazardText: 'Az Tehlikeli', employees: 386 },
+      { detsisNo: '61402278', title: 'ÇUKUROVA DEVLET HASTANESİ BAŞHEKİMLİĞİ', naceText: '86.10.01', hazardText: 'Tehlikeli', employees: 1245 },
+    ]);
+  });
+});
+
+describe('public-institutions in ag-Grid markup', () => {
+  it('places header and cells by aria-colindex, skips the floating filter row', () => {
+    const w = workplaces('public-institutions/x-aggrid.html');
+    expect(w).toEqual([
+      { sicilNo: '18411010456789150061105000', title: 'ÖRNEK VALİLİĞİ İL MİLLİ EĞİTİM MÜDÜRLÜĞÜ', naceText: '84.12.02', hazardText: 'Az Tehlikeli', employees: 1020 },
+      { sicilNo: '18425010456789160061105000', title: 'ÖRNEK VALİLİĞİ İL AFET VE ACİL DURUM MÜDÜRLÜĞÜ', naceText: '84.25.01', hazardText: 'Tehlikeli', employees: 96 },
+    ]);
+  });
+});
