@@ -5,7 +5,7 @@
 // through textContent.
 import type { Bilingual, Finding, RecordStatus, RuleId } from '../rules/types';
 import type { ScreenId } from '../records';
-import { factLabel, severityLabel, type Lang } from '../i18n';
+import { factLabel, PROFILE_FACTS, severityLabel, t, type Lang } from '../i18n';
 import { BADGE_CSS, PAGE_CSS } from './badge-css';
 
 export const UI_ATTR = 'data-katip-ui';
@@ -192,11 +192,11 @@ export function findingLine(f: Finding, text: MarkText): string {
 
 /** Fills the shared tooltip with a badge's findings and places it beside the badge. */
 export function showTip(doc: Document, badge: HTMLElement): HTMLElement | undefined {
-  const t = tooltips.get(doc);
+  const tooltip = tooltips.get(doc);
   const state = stateOf.get(badge);
-  if (!t || !state) return undefined;
+  if (!tooltip || !state) return undefined;
   const { mark, text } = state;
-  const tip = t.tip;
+  const tip = tooltip.tip;
   const s = severityLabel(text.language, mark.status === 'unknown' ? 'needs-data' : mark.status);
   tip.replaceChildren(node(doc, 'h4', undefined, `KATİP Asistanı — ${s.word}`));
   if (mark.findings.length === 0) {
@@ -207,6 +207,9 @@ export function showTip(doc: Document, badge: HTMLElement): HTMLElement | undefi
       const kind = severityLabel(text.language, f.result === 'needs-data' ? 'needs-data' : f.severity);
       const li = node(doc, 'li');
       li.append(node(doc, 'span', 'rule', `${kind.icon} ${f.ruleId}`), doc.createTextNode(' — '), doc.createTextNode(findingLine(f, text)));
+      if (f.result === 'needs-data' && f.missing?.some((m) => PROFILE_FACTS.includes(m))) {
+        li.append(node(doc, 'span', 'counted', t(text.language, 'missingHintProfile')));
+      }
       if (f.counted?.length) {
         li.append(node(doc, 'span', 'counted', `${text.language === 'tr' ? 'Sayılan sözleşmeler' : 'Contracts counted'}: ${f.counted.join('; ')}`));
       }

@@ -46,36 +46,31 @@ const SHOWN_BY: Record<FactSource, Bilingual> = {
   mirror: { tr: 'portalda daha önce görülen kayıtta', en: 'the portal earlier showed' },
   'nace-list': { tr: 'NACE listesinde', en: 'the NACE list gives' },
 };
-const WHERE_TO_ADD: Bilingual = {
-  tr: 'seçenekler sayfasında işyeri profiline girebilirsiniz',
-  en: 'you can enter it in the workplace profile (options page)',
-};
-
 /** Why a workplace fact is missing, in words, saying where the unreadable text came from and where to add it. */
 export function missingFactMessage(workplace: ResolvedWorkplace, fact: Fact): Bilingual {
   switch (fact) {
     case 'hazard-class': {
       if (workplace.hazardText === undefined) {
         return {
-          tr: `Tehlike sınıfı bilinmiyor: sayfada, işyeri profilinde ve kayıtlarda yok; ${WHERE_TO_ADD.tr}`,
-          en: `Hazard class unknown: not on the page, in a workplace profile or in the saved records; ${WHERE_TO_ADD.en}`,
+          tr: 'Tehlike sınıfı bilinmiyor: sayfada, işyeri profilinde ve kayıtlarda yok',
+          en: 'Hazard class unknown: not on the page, in a workplace profile or in the saved records',
         };
       }
       const by = SHOWN_BY[workplace.sources?.hazard ?? 'page'];
       return {
-        tr: `Tehlike sınıfı bilinmiyor: ${by.tr} ${quote(workplace.hazardText)} yazıyor (üç yasal sınıftan biri değil); ${WHERE_TO_ADD.tr}`,
-        en: `Hazard class unknown: ${by.en} ${quote(workplace.hazardText)} (not one of the three legal classes); ${WHERE_TO_ADD.en}`,
+        tr: `Tehlike sınıfı bilinmiyor: ${by.tr} ${quote(workplace.hazardText)} yazıyor (üç yasal sınıftan biri değil)`,
+        en: `Hazard class unknown: ${by.en} ${quote(workplace.hazardText)} (not one of the three legal classes)`,
       };
     }
     case 'employees':
       return workplace.employeesText !== undefined
         ? {
-            tr: `Çalışan sayısı okunamadı: sayfada ${quote(workplace.employeesText)} yazıyor; ${WHERE_TO_ADD.tr}`,
-            en: `Employee count unreadable: the page shows ${quote(workplace.employeesText)}; ${WHERE_TO_ADD.en}`,
+            tr: `Çalışan sayısı okunamadı: sayfada ${quote(workplace.employeesText)} yazıyor`,
+            en: `Employee count unreadable: the page shows ${quote(workplace.employeesText)}`,
           }
         : {
-            tr: `Çalışan sayısı bilinmiyor: sayfada, işyeri profilinde ve kayıtlarda yok; ${WHERE_TO_ADD.tr}`,
-            en: `Employee count unknown: not on the page, in a workplace profile or in the saved records; ${WHERE_TO_ADD.en}`,
+            tr: 'Çalışan sayısı bilinmiyor: sayfada, işyeri profilinde ve kayıtlarda yok',
+            en: 'Employee count unknown: not on the page, in a workplace profile or in the saved records',
           };
     case 'role':
       return {

@@ -77,6 +77,12 @@ describe('content scanner', () => {
     // hostile cell stays text: no element was created from it
     expect(doc.querySelector('img')).toBeNull();
     expect(rows[1]!.cells[0]!.textContent).toContain('<img src=x');
+    // the tooltip says which facts are missing and where to add them
+    const badge = rows[0]!.querySelector<HTMLElement>('[data-katip-ui="badge"]')!;
+    badge.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    const tip = doc.querySelector('[data-katip-ui="tooltip"]')!.shadowRoot!.textContent!;
+    expect(tip).toContain('tehlike sınıfı');
+    expect(tip).toContain('İşyeri profilleri');
     // the report is a valid message
     const report = sent.find((m) => (m as { type: string }).type === 'page-report');
     expect(PageReportSchema.safeParse(report).success).toBe(true);

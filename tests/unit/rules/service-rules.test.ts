@@ -66,7 +66,7 @@ describe('minutes-below-minimum', () => {
   });
 
   it.each([
-    [{ employees: 120 }, ['hazard-class'], 'Tehlike sınıfı bilinmiyor: sayfada, işyeri profilinde ve kayıtlarda yok; seçenekler sayfasında işyeri profiline girebilirsiniz'],
+    [{ employees: 120 }, ['hazard-class'], 'Tehlike sınıfı bilinmiyor: sayfada, işyeri profilinde ve kayıtlarda yok'],
     [{ hazardText: 'Tehlikesiz', employees: 120 }, ['hazard-class'], 'sayfada “Tehlikesiz” yazıyor'],
     [{ hazardText: 'Tehlikeli' }, ['employees'], 'Çalışan sayısı bilinmiyor'],
   ] as const)('needs data when the workplace lacks a fact (%o)', (facts, missing, text) => {
