@@ -6,6 +6,8 @@ import type { ContextResponse, PageReport } from '../messages';
 import type { PageRecord, ScreenRead, ScreenReader } from '../records';
 import type { RuleId } from '../rules/types';
 import { detectScreen } from '../screens';
+import { oldContractsReader } from '../screens/old-contracts';
+import { foldTurkish } from '../domain/text';
 import { EMPTY_CONTEXT } from './context';
 import { isOwnNode, markDocument, markRecord, unmarkAll, unmarkRecord, type MarkText } from './marks';
 import { showMinutesNote } from './minutes-note';
@@ -44,6 +46,30 @@ export interface Scanner {
 }
 
 const ruleText: MarkText['ruleTitle'] = (id: RuleId) => ruleById(id).title;
+
+/**
+ * The old approval form may open as a popup over the contracts grid, in the same document: the grid
+ * row of the person the form names (the selected one first) tells its role and certificate, unless
+ * the background already knows the row the user selected.
+ */
+export function withRowBehind(read: ScreenRead, ctx: ContextResponse): ContextResponse {
+  if (read.screen !== 'old-approval') return ctx;
+  const name = read.records[0]?.record.assignment?.personName;
+  if (!name || (ctx.selectedAssignment?.personName && sameName(ctx.selectedAssignment.personName, name))) return ctx;
+  const root = read.records[0]!.element.ownerDocument;
+  if (!oldContractsReader.detect(root)) return ctx;
+  const rows = oldContractsReader.read(root).records.filter((r) => sameName(r.record.assignment?.personName, name));
+  const chosen = rows.find((r) => isSelectedRow(r.element)) ?? (rows.length === 1 ? rows[0] : undefined);
+  return chosen?.record.assignment ? { ...ctx, selectedAssignment: chosen.record.assignment } : ctx;
+}
+
+function sameName(a: string | undefined, b: string): boolean {
+  return a !== undefined && foldTurkish(a) === foldTurkish(b);
+}
+
+function isSelectedRow(row: Element): boolean {
+  return row.getAttribute('aria-selected') === 'true' || !!row.querySelector('input[type="checkbox"]:checked, input[type="radio"]:checked');
+}
 
 /** The smallest element holding every record of a read (the grid or the form), or undefined. */
 export function regionOf(read: ScreenRead): Element | undefined {
@@ -112,7 +138,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
     if (reason !== 'input' || !lastResult) await refreshContexts(read);
     if (stopped) return undefined;
     const t1 = now();
-    const { subjects, workplaces } = buildSubjects(read, contexts, base);
+    const { subjects, workplaces } = buildSubjects(read, contexts, withRowBehind(read, base));
     const disabled = new Set<RuleId>(base.disabledRules);
     const judgement = judgeScreen(subjects, { disabled, workplaces });
     const text: MarkText = { language: base.language, ruleTitle: ruleText };

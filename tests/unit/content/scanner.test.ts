@@ -245,6 +245,17 @@ describe('content scanner', () => {
     expect(sent.some((m) => (m as { type: string }).type === 'page-cleared')).toBe(true);
   });
 
+  it('an approval popup over the contracts grid takes the role and class from the grid row of the same person', async () => {
+    const doc = load(fixture('old-approval/x-bootstrap.html'));
+    const scanner = createScanner({ doc, requestContext: async () => ({ ...EMPTY_CONTEXT, profile: { hazardText: 'Çok Tehlikeli', employees: 120 } }) });
+    await scanner.scan('initial');
+    expect(doc.documentElement.getAttribute('data-katip-screen')).toBe('old-approval');
+    const form = doc.querySelector('[data-katip-status]')!;
+    // Serkan Güler is a C class İGU in the grid behind: no class may serve çok tehlikeli but A
+    expect(form.getAttribute('data-katip-rules')!.split(' ')).toContain('certificate-class');
+    expect(form.getAttribute('data-katip-rules')!.split(' ')).toContain('minutes-below-minimum');
+  });
+
   it('sends an unchanged page only once', async () => {
     const doc = load(OLD_GRID);
     const scanner = createScanner({ doc, send: (m) => sent.push(m) });
