@@ -43,7 +43,15 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     scanner.stop();
   });
   ctx.addEventListener(doc, 'input', () => scanner.schedule('input', 150), { capture: true });
-  ctx.addEventListener(doc, 'change', () => scanner.schedule('input', 150), { capture: true });
+  ctx.addEventListener(
+    doc,
+    'change',
+    (e) => {
+      scanner.schedule('input', 150);
+      scanner.onClick(e); // a radio or checkbox chosen with the keyboard selects its row too
+    },
+    { capture: true },
+  );
   ctx.addEventListener(doc, 'click', (e) => scanner.onClick(e), { capture: true });
   ctx.addEventListener(window, 'wxt:locationchange', () => scanner.schedule('location', 50));
   void scanner.scan('initial');
