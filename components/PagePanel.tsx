@@ -14,7 +14,6 @@ export interface PagePanelProps {
   onJump: (recordIndex: number) => void;
 }
 
-
 export function PagePanel({ screen, findings, counts, language, scanMs, onJump }: PagePanelProps) {
   const [open, setOpen] = useState(false);
   const bodyId = useId();

@@ -1,7 +1,6 @@
 // React Query hooks over the mirror's query functions (utils/db), shared by the popup and the options page.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getSettings, saveSettings, type Settings } from '@/utils/db';
-import type { Lang } from '@/utils/i18n';
 import { useDb } from './DbContext';
 
 export const queryKeys = {
@@ -16,11 +15,6 @@ export const queryKeys = {
 export function useSettings() {
   const db = useDb();
   return useQuery({ queryKey: queryKeys.settings, queryFn: () => getSettings(db) });
-}
-
-/** The interface language: Turkish until the settings say otherwise. */
-export function useLanguage(): Lang {
-  return useSettings().data?.language ?? 'tr';
 }
 
 export function useSaveSettings() {

@@ -6,6 +6,7 @@ import { Checklist, checklistDone } from '@/components/Checklist';
 import { useDb } from '@/components/DbContext';
 import { FindingList } from '@/components/FindingList';
 import { errorText, queryKeys, useSettings } from '@/components/hooks';
+import { isPortalUrl } from '@/utils/background/tabs';
 import { maskTckn } from '@/utils/domain';
 import {
   CHECKLIST_STEPS,
@@ -17,17 +18,6 @@ import {
 } from '@/utils/db';
 import { formatLocalDateTime, screenLabel, t, type Lang } from '@/utils/i18n';
 import type { JumpRequest } from '@/utils/messages';
-
-const PORTAL_HOSTS = ['isgkatip.csgb.gov.tr', 'isgkatip.ailevecalisma.gov.tr'];
-
-export function isPortalUrl(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    return PORTAL_HOSTS.includes(new URL(url).hostname);
-  } catch {
-    return false;
-  }
-}
 
 export interface ActiveTab {
   id?: number;

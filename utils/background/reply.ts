@@ -10,10 +10,6 @@ export function errorReply(tr: string, en: string): ErrorReply {
   return { ok: false, error: { tr, en } };
 }
 
-export function isErrorReply(value: unknown): value is ErrorReply {
-  return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false && 'error' in value;
-}
-
 /**
  * Runs a database write; when it fails, runs it once more; when that fails too, logs the error
  * with `context` (what, screen, tab, url) and returns an error reply.

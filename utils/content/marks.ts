@@ -61,7 +61,8 @@ export function markRecord(el: Element, mark: RecordMark, text: MarkText): HTMLE
   if (badge.getAttribute('data-katip-label') !== label) badge.setAttribute('data-katip-label', label);
   if (badge.getAttribute('data-katip-tone') !== mark.status) badge.setAttribute('data-katip-tone', mark.status);
   const summary = mark.findings.map((f) => findingLine(f, text)).join(' · ');
-  badge.setAttribute('aria-label', `KATİP Asistanı: ${s.word}${summary ? `. ${summary}` : ''}`);
+  const name = `KATİP Asistanı: ${s.word}${summary ? `. ${summary}` : ''}`;
+  if (badge.getAttribute('aria-label') !== name) badge.setAttribute('aria-label', name);
   return badge;
 }
 
@@ -111,12 +112,21 @@ function insertBadge(record: Element): HTMLElement {
   return badge;
 }
 
+/** The page stylesheet of each document; markRecord runs per record, so this is checked without a query. */
+const pageStyles = new WeakMap<Document, HTMLStyleElement>();
+
 function ensurePageStyles(doc: Document): void {
-  if (doc.querySelector(`style[${UI_ATTR}="styles"]`)) return;
+  if (pageStyles.get(doc)?.isConnected) return;
+  const found = doc.querySelector<HTMLStyleElement>(`style[${UI_ATTR}="styles"]`);
+  if (found) {
+    pageStyles.set(doc, found);
+    return;
+  }
   const style = doc.createElement('style');
   style.setAttribute(UI_ATTR, 'styles');
   style.textContent = PAGE_CSS;
   (doc.head ?? doc.documentElement).append(style);
+  pageStyles.set(doc, style);
   installTooltip(doc);
 }
 

@@ -36,14 +36,15 @@ export function minutesNoteText(subject: Subject, lang: Lang): { text: string; t
   return { tone: 'ok', text: `✓ ${parts.join(' · ')}` };
 }
 
-const notes = new WeakMap<Element, HTMLElement>();
+/** The note of each minutes control: its host (in the page) and the text element in its shadow root. */
+const notes = new WeakMap<Element, { host: HTMLElement; note: HTMLElement }>();
 
 /** Shows (or updates) the note right after the minutes control. */
 export function showMinutesNote(control: Element, subject: Subject, lang: Lang): HTMLElement {
-  let host = notes.get(control);
-  if (!host || !host.isConnected) {
+  let shown = notes.get(control);
+  if (!shown || !shown.host.isConnected) {
     const doc = control.ownerDocument;
-    host = doc.createElement('span');
+    const host = doc.createElement('span');
     host.setAttribute(UI_ATTR, 'minutes-note');
     host.setAttribute('role', 'status');
     host.setAttribute('aria-live', 'polite');
@@ -54,10 +55,11 @@ export function showMinutesNote(control: Element, subject: Subject, lang: Lang):
     note.className = 'note';
     shadow.append(style, note);
     control.after(host);
-    notes.set(control, host);
+    shown = { host, note };
+    notes.set(control, shown);
   }
+  const { host, note } = shown;
   const { text, tone } = minutesNoteText(subject, lang);
-  const note = host.shadowRoot!.querySelector('.note')!;
   if (note.textContent !== text) note.textContent = text;
   note.className = `note ${tone}`;
   host.setAttribute('aria-label', text);

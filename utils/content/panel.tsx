@@ -37,27 +37,37 @@ export function createPanel(ctx: ContentScriptContext, jump: (recordIndex: numbe
   return {
     show(result) {
       if (!result) {
-        if (mounted) void ensure().then((u) => u.remove());
+        if (mounted) {
+          void ensure()
+            .then((u) => u.remove())
+            .catch(logFailure);
+        }
         mounted = false;
         return;
       }
-      void ensure().then((u) => {
-        if (!mounted) {
-          u.mount();
-          mounted = true;
-        }
-        const findings = [...result.judgement.records.flatMap((r) => r.findings), ...result.judgement.pageFindings];
-        u.mounted?.render(
-          <PagePanel
-            screen={result.read.screen}
-            findings={findings}
-            counts={result.judgement.counts}
-            language={result.language}
-            scanMs={result.scanMs}
-            onJump={jump}
-          />,
-        );
-      });
+      void ensure()
+        .then((u) => {
+          if (!mounted) {
+            u.mount();
+            mounted = true;
+          }
+          u.mounted?.render(
+            <PagePanel
+              screen={result.read.screen}
+              findings={result.findings}
+              counts={result.judgement.counts}
+              language={result.language}
+              scanMs={result.scanMs}
+              onJump={jump}
+            />,
+          );
+        })
+        .catch(logFailure);
     },
   };
+}
+
+/** The panel could not be created (the page is unloading, the context is gone): logged, the marks stay. */
+function logFailure(err: unknown): void {
+  console.warn('[katip] findings panel not shown', err);
 }

@@ -4,7 +4,7 @@
 import { judgeScreen, ruleById, type ScreenJudgement } from '../rules';
 import type { ContextResponse, PageReport } from '../messages';
 import type { PageRecord, ScreenRead, ScreenReader } from '../records';
-import type { RuleId } from '../rules/types';
+import type { Finding, RuleId } from '../rules/types';
 import { detectScreen } from '../screens';
 import { oldContractsReader } from '../screens/old-contracts';
 import { foldTurkish } from '../domain/text';
@@ -18,6 +18,8 @@ export type ScanReason = 'initial' | 'mutation' | 'input' | 'location';
 export interface ScanResult {
   read: ScreenRead;
   judgement: ScreenJudgement;
+  /** every finding of the scan, record findings then page findings (the report's and the panel's list) */
+  findings: Finding[];
   language: 'tr' | 'en';
   scanMs: number;
 }
@@ -155,7 +157,8 @@ export function createScanner(deps: ScannerDeps): Scanner {
     marked = current;
     const scanMs = readMs + (now() - t1);
     markDocument(doc, read.screen, scanMs);
-    lastResult = { read, judgement, language: base.language, scanMs };
+    const findings = [...judgement.records.flatMap((r) => r.findings), ...judgement.pageFindings];
+    lastResult = { read, judgement, findings, language: base.language, scanMs };
     lastRegion = regionOf(read);
     deps.onResult?.(lastResult);
     report(lastResult);
@@ -163,7 +166,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
   }
 
   function report(result: ScanResult): void {
-    const findings = [...result.judgement.records.flatMap((r) => r.findings), ...result.judgement.pageFindings];
+    const { findings } = result;
     const records = result.read.records.map((r) => r.record);
     const key = JSON.stringify([result.read.screen, records, findings]);
     if (key === lastReportKey) return;

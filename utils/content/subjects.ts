@@ -40,15 +40,16 @@ export function resolveWorkplace(page: WorkplaceFacts | undefined, ctx: ContextR
     ['mirror', ctx.mirrored],
     ['mirror', named ? undefined : ctx.selectedWorkplace],
   ];
-  const out: ResolvedWorkplace = { sources: {} };
+  const sources: NonNullable<ResolvedWorkplace['sources']> = {};
+  const out: ResolvedWorkplace = { sources };
   for (const field of FACT_FIELDS) {
     for (const [source, layer] of layers) {
       const value = layer?.[field];
       // an empty hazard class shown by the page is shown (and is no legal class); elsewhere empty = absent
       if (value === undefined || (value === '' && !(field === 'hazardText' && source === 'page'))) continue;
       (out as Record<string, unknown>)[field] = value;
-      if (field === 'hazardText') out.sources!.hazard = source;
-      if (field === 'employees') out.sources!.employees = source;
+      if (field === 'hazardText') sources.hazard = source;
+      if (field === 'employees') sources.employees = source;
       break;
     }
   }
@@ -62,7 +63,7 @@ export function resolveWorkplace(page: WorkplaceFacts | undefined, ctx: ContextR
         const cls = layer?.hazardText ? parseHazardClass(layer.hazardText) : undefined;
         if (cls) {
           out.hazardClass = cls;
-          out.sources!.hazard = source;
+          sources.hazard = source;
           break;
         }
       }
@@ -71,7 +72,7 @@ export function resolveWorkplace(page: WorkplaceFacts | undefined, ctx: ContextR
     const listed = isNaceWellFormed(out.naceText) ? lookupNaceClass(out.naceText)?.hazardClass : undefined;
     if (listed) {
       out.hazardClass = listed;
-      out.sources!.hazard = 'nace-list';
+      sources.hazard = 'nace-list';
     }
   }
   return out;

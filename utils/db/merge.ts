@@ -13,11 +13,6 @@ export function changedFacts<T extends object>(known: Partial<T> | undefined, in
   return out;
 }
 
-/** `known` with the shown facts of `incoming` laid over it. */
-export function mergeFacts<T extends object>(known: T | undefined, incoming: Partial<T> | undefined): T {
-  return { ...(known ?? ({} as T)), ...changedFacts<T>(known, incoming) };
-}
-
 /** Only the shown facts (drops undefined and blank texts). */
 export function shownFacts<T extends object>(facts: T): T {
   const out = {} as T;

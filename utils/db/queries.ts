@@ -3,7 +3,7 @@
 import { isActiveAssignment as isActiveFacts } from '../domain/evaluation';
 import { WorkplaceFactsSchema, type WorkplaceFacts } from '../records';
 import { getChecklist } from './checklist';
-import { workplaceKeyOf } from '../keys';
+import { foldTitle, workplaceKeyOf } from '../keys';
 import { shownFacts } from './merge';
 import {
   DEFAULT_SETTINGS,
@@ -16,7 +16,6 @@ import {
   type SettingsRow,
   type WorkplaceRow,
 } from './schema';
-import { foldTitle } from '../keys';
 import { digitsOnly } from '@/utils/domain';
 
 const WORKPLACE_FIELDS = Object.keys(WorkplaceFactsSchema.shape) as (keyof WorkplaceFacts)[];

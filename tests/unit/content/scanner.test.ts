@@ -88,6 +88,20 @@ describe('content scanner', () => {
     expect(PageReportSchema.safeParse(report).success).toBe(true);
   });
 
+  it('puts one stylesheet in the page for all badges, and puts it back when the portal drops it', async () => {
+    const doc = load(OLD_GRID);
+    const scanner = createScanner({ doc, send: (m) => sent.push(m) });
+    await scanner.scan('initial');
+    expect(doc.querySelectorAll('style[data-katip-ui="styles"]')).toHaveLength(1);
+    doc.querySelector('style[data-katip-ui="styles"]')!.remove();
+    await scanner.scan('mutation');
+    expect(doc.querySelectorAll('style[data-katip-ui="styles"]')).toHaveLength(1);
+    // the result lists every finding once, the same list the page report carries
+    const report = sent.filter((m) => (m as { type: string }).type === 'page-report').at(-1) as { findings: unknown[] };
+    expect(scanner.last()!.findings).toEqual(report.findings);
+    expect(scanner.last()!.findings.length).toBe(scanner.last()!.judgement.records.flatMap((r) => r.findings).length);
+  });
+
   it('uses the workplace profile from the background: a C class İGU in a çok tehlikeli workplace is an error', async () => {
     const doc = load(OLD_GRID);
     const scanner = createScanner({ doc, requestContext: async () => profile('Çok Tehlikeli', 120) });
