@@ -1,6 +1,6 @@
 // The findings of a portal page (PAGE-CONTRACT.md "Rule ids"), grouped by rule, for the popup and the in-page panel.
 import { useId, useState } from 'react';
-import { maskTckn } from '@/utils/domain';
+import { maskTckn } from '@/utils/domain/core';
 import { RULE_IDS, type Finding, type RuleId } from '@/utils/rules/types';
 import { factLabel, maskTcknsIn, PROFILE_FACTS, t, type Lang } from '@/utils/i18n';
 import { ruleInfo } from './ruleInfo';

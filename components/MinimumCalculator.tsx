@@ -15,7 +15,7 @@ import {
   requiredService,
   type HazardClass,
   type Role,
-} from '@/utils/domain';
+} from '@/utils/domain/core';
 import { t, type Lang } from '@/utils/i18n';
 
 export type EmployeesInput = { ok: true; value: number } | { ok: false; reason: 'empty' | 'negative' | 'not-number' };

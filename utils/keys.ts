@@ -1,6 +1,6 @@
 // Stable keys for workplaces and assignments seen on the portal's screens (SGK sicil no, DETSİS
 // no, title; Görevlendirme ID or workplace + person + role + start date) and their labels.
-import { digitsOnly, foldLabel, formatTurkishNumber, normalizeSpaces, ROLE_LABELS } from '@/utils/domain';
+import { digitsOnly, foldLabel, formatTurkishNumber, normalizeSpaces, ROLE_LABELS } from '@/utils/domain/core';
 import type { AssignmentFacts, WorkplaceFacts } from './records';
 
 /** Folded title for matching: Turkish-aware, case-blind, punctuation and "__" as spaces. */

@@ -12,7 +12,7 @@ import {
   workplaceName,
   type WorkplaceRow,
 } from '@/utils/db';
-import { HAZARD_CLASSES, HAZARD_LABELS, type HazardClass } from '@/utils/domain';
+import { HAZARD_CLASSES, HAZARD_LABELS, type HazardClass } from '@/utils/domain/core';
 import { formatLocalDateTime, t, type Lang } from '@/utils/i18n';
 import type { WorkplaceFacts } from '@/utils/records';
 import { checkNace, profileInputFrom, validateProfile, type ProfileField, type ProfileInput } from './profileForm';

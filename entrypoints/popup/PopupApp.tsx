@@ -7,7 +7,7 @@ import { useDb } from '@/components/DbContext';
 import { FindingList } from '@/components/FindingList';
 import { errorText, queryKeys, useSettings } from '@/components/hooks';
 import { isPortalUrl } from '@/utils/background/tabs';
-import { maskTckn } from '@/utils/domain';
+import { maskTckn } from '@/utils/domain/core';
 import {
   CHECKLIST_STEPS,
   getTabReports,

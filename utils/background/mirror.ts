@@ -6,7 +6,7 @@ import { findWorkplace } from '@/utils/db/queries';
 import { assignmentLabel, personKeyOf, portalAssignmentKey, stableAssignmentKey, workplaceKeyOf } from '@/utils/keys';
 import { changedFacts, shownFacts } from '@/utils/db/merge';
 import { indexedWorkplace, type AssignmentRow, type HistoryField, type HistoryRow, type KatipDb, type WorkplaceRow } from '@/utils/db/schema';
-import { normalizeSpaces } from '@/utils/domain';
+import { normalizeSpaces } from '@/utils/domain/core';
 
 export const HISTORY_FIELDS: readonly HistoryField[] = ['approvalState', 'contractState', 'minutes'];
 

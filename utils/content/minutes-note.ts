@@ -1,6 +1,6 @@
 // The live note beside the new contract form's minutes field (PAGE-CONTRACT.md: judged again as the
 // clerk types): required, already running, entered, shortfall — and which fact is missing, if any.
-import { formatTurkishNumber } from '../domain';
+import { formatTurkishNumber } from '../domain/core';
 import { factLabel, type Lang } from '../i18n';
 import type { ContractFormFacts } from '../records';
 import { serviceFigures } from '../rules/service';

@@ -1,7 +1,7 @@
 // Turns what a screen read into the subjects the rules judge: each record with its workplace
 // (page facts first, then the user's profile, then what the mirror saw) and the active assignments
 // known for that workplace, per PAGE-CONTRACT.md ("Minutes are judged per workplace and role").
-import { isActiveAssignment, isNaceWellFormed, lookupNaceClass, parseHazardClass } from '../domain';
+import { isActiveAssignment, isNaceWellFormed, lookupNaceClass, parseHazardClass } from '../domain/core';
 import { foldTurkish } from '../domain/text';
 import { assignmentLabel, portalAssignmentKey, stableAssignmentKey, workplaceKeyOf } from '../keys';
 import type { ContextResponse } from '../messages';

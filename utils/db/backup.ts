@@ -2,7 +2,7 @@
 // checked whole before anything is written, an all-or-nothing import, a CSV register for Excel
 // (Turkish locale) and deleting everything.
 import { z } from 'zod';
-import { formatTurkishDate, maskTckn, ROLE_LABELS } from '@/utils/domain';
+import { formatTurkishDate, maskTckn, ROLE_LABELS } from '@/utils/domain/core';
 import { AssignmentFactsSchema, ScreenIdSchema, WorkplaceFactsSchema } from '../records';
 import { RULE_IDS } from '../rules/types';
 import { getSettings } from './queries';

@@ -16,7 +16,7 @@ import {
   type SettingsRow,
   type WorkplaceRow,
 } from './schema';
-import { digitsOnly } from '@/utils/domain';
+import { digitsOnly } from '@/utils/domain/core';
 
 const WORKPLACE_FIELDS = Object.keys(WorkplaceFactsSchema.shape) as (keyof WorkplaceFacts)[];
 

@@ -1,13 +1,4 @@
-// The law and the portal's formats as pure functions (RULES.md). Public face of utils/domain.
-export * from './text';
-export * from './numbers';
-export * from './hazard';
-export * from './minimums';
-export * from './certificate';
-export * from './tckn';
-export * from './personnel';
-export * from './nace';
+// The law and the portal's formats as pure functions (RULES.md). Public face of utils/domain:
+// everything in ./core plus the NACE list with its activity texts (lookupNace, searchNace).
+export * from './core';
 export * from './nace-list';
-export * from './sicil';
-export * from './dates';
-export * from './evaluation';

@@ -1,5 +1,5 @@
 // İGU certificate class against the workplace's hazard class (RULES.md §4; 6331 geçici m. 4 ended 31.12.2024).
-import { allowedIguClasses, CERTIFICATE_CITATION, iguClassAllowed, isActiveAssignment } from '@/utils/domain';
+import { allowedIguClasses, CERTIFICATE_CITATION, iguClassAllowed, isActiveAssignment } from '@/utils/domain/core';
 import type { RuleModule } from './types';
 import { hazardLabel, needsData } from './wording';
 

@@ -1,5 +1,5 @@
 // The hazard class shown must be one of the three legal classes (RULES.md §1; 6331 s. Kanun m. 9).
-import { HAZARD_CITATION, parseHazardClass } from '@/utils/domain';
+import { HAZARD_CITATION, parseHazardClass } from '@/utils/domain/core';
 import type { RuleModule } from './types';
 import { quote } from './wording';
 

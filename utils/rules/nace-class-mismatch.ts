@@ -1,5 +1,5 @@
 // The hazard class shown must equal the list's class for the NACE code (RULES.md §7; 6331 m. 9(2)).
-import { HAZARD_LABELS, NACE_CITATION, parseHazardClass } from '@/utils/domain';
+import { HAZARD_LABELS, NACE_CITATION, parseHazardClass } from '@/utils/domain/core';
 import { naceFacts } from './nace-facts';
 import type { RuleModule } from './types';
 

@@ -1,6 +1,6 @@
 // What the workplace's NACE code is, once: absent, malformed, not listed or listed (RULES.md §7).
 // The nace-* rules share it so that one fault gives one finding.
-import { isNaceWellFormed, lookupNaceClass, normalizeNace, type NaceClassEntry } from '@/utils/domain';
+import { isNaceWellFormed, lookupNaceClass, normalizeNace, type NaceClassEntry } from '@/utils/domain/core';
 import type { ResolvedWorkplace } from './types';
 
 export type NaceFacts =

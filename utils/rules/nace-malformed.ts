@@ -1,5 +1,5 @@
 // NACE code format: six digits xx.xx.xx (RULES.md §7).
-import { NACE_CITATION } from '@/utils/domain';
+import { NACE_CITATION } from '@/utils/domain/core';
 import { naceFacts } from './nace-facts';
 import type { RuleModule } from './types';
 import { quote } from './wording';

@@ -1,5 +1,5 @@
 // NACE code must be in the Tehlike Sınıfları Tebliği's list, amendments applied (RULES.md §7).
-import { NACE_CITATION, naceAmendment } from '@/utils/domain';
+import { NACE_CITATION, naceAmendment } from '@/utils/domain/core';
 import { naceFacts } from './nace-facts';
 import type { RuleModule } from './types';
 

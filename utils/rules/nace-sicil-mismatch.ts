@@ -1,5 +1,5 @@
 // SGK number digits 2-5 (işkolu kodu) against the NACE code's first four digits (RULES.md §7).
-import { NACE_CITATION, parseSicil, SICIL_CITATION } from '@/utils/domain';
+import { NACE_CITATION, parseSicil, SICIL_CITATION } from '@/utils/domain/core';
 import { naceFacts } from './nace-facts';
 import type { RuleModule } from './types';
 

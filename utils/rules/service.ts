@@ -11,7 +11,7 @@ import {
   type Role,
   type RoleEvaluation,
   type WorkplaceEvaluation,
-} from '@/utils/domain';
+} from '@/utils/domain/core';
 import type { AssignmentFacts } from '../records';
 import { assignmentLabel } from '../keys';
 import type { Bilingual, Fact, KnownAssignment, Outcome, ResolvedWorkplace, Subject } from './types';

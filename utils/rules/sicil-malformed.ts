@@ -1,5 +1,5 @@
 // SGK işyeri sicil no: 26 digits (RULES.md §8).
-import { digitsOnly, parseSicil, SICIL_CITATION } from '@/utils/domain';
+import { digitsOnly, parseSicil, SICIL_CITATION } from '@/utils/domain/core';
 import type { RuleModule } from './types';
 import { quote } from './wording';
 

@@ -1,5 +1,5 @@
 // T.C. Kimlik No checksum (RULES.md §8).
-import { isValidTckn, maskTckn } from '@/utils/domain';
+import { isValidTckn, maskTckn } from '@/utils/domain/core';
 import type { RuleModule } from './types';
 
 export const tcknInvalid: RuleModule = {

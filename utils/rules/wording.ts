@@ -1,5 +1,5 @@
 // Shared wording of the rules' messages (Turkish first, English alongside; RULES.md §9 number style).
-import { HAZARD_LABELS, ROLE_LABELS, formatTurkishNumber, type Role } from '@/utils/domain';
+import { HAZARD_LABELS, ROLE_LABELS, formatTurkishNumber, type Role } from '@/utils/domain/core';
 import type { Bilingual, Fact, FactSource, ResolvedWorkplace } from './types';
 
 /** 4800 → "4.800" */

@@ -1,7 +1,7 @@
 // Portal form screens (old "SÖZLEŞME ONAY", new contract entry pages): finds labelled fields and their values.
 // Fields are found by the words of their labels, never by ids or classes: the portal's markup changes,
 // its words change less. Page text is only ever read as text.
-import { foldLabel, normalizeSpaces } from '@/utils/domain';
+import { foldLabel, normalizeSpaces } from '@/utils/domain/core';
 
 /** One field of a form: the label texts the portal writes for it (any case, abbreviated or not). */
 export interface FormFieldSpec<K extends string = string> {

@@ -14,7 +14,7 @@ import {
   parseEmployment,
   parsePersonnel,
   parseTurkishDate,
-} from '@/utils/domain';
+} from '@/utils/domain/core';
 
 // ---------------------------------------------------------------------------------------------
 // Declarations

@@ -10,7 +10,7 @@ import {
   parsePersonnel,
   type Employment,
   type Personnel,
-} from '@/utils/domain';
+} from '@/utils/domain/core';
 import { PageRecordSchema, type PageRecord, type ScreenRead, type ScreenReader } from '@/utils/records';
 
 type ContractFormField =

@@ -1,6 +1,6 @@
 // New interface (2025): "Süreç Yönetimi → İSG Hizmet Sözleşmeleri" lists, any tab, with the workplace columns when shown.
 import type { PageRecord, ScreenReader } from '@/utils/records';
-import { foldLabel } from '@/utils/domain';
+import { foldLabel } from '@/utils/domain/core';
 import { compact, compileGridSpec, rowParsers, hasAny, hasGrid, readGridScreen, type RowValues } from './grid';
 import { workplaceFromValues, WORKPLACE_COLUMNS, type WorkplaceField } from './workplace-columns';
 

@@ -1,6 +1,6 @@
 // Old interface (v9, ASP.NET): the "SÖZLEŞME ONAY" form the employer approves a contract in (seed 003, 5.9).
 import { clipText, compileFields, findHeading, formElement, locateFormFields, type FormField } from './form';
-import { normalizeSpaces, parseCount } from '@/utils/domain';
+import { normalizeSpaces, parseCount } from '@/utils/domain/core';
 import { PageRecordSchema, type PageRecord, type ScreenRead, type ScreenReader } from '@/utils/records';
 
 type ApprovalField =

@@ -1,7 +1,7 @@
 // Old interface (v9, ASP.NET): the list of workplaces to enter as, after login (title, SGK number, role) — "Kayıtlı Kullanıcı Girişi".
 import type { PageRecord, ScreenRead, ScreenReader } from '@/utils/records';
 import { PageRecordSchema } from '@/utils/records';
-import { digitsOnly, foldTurkish, normalizeSpaces } from '@/utils/domain';
+import { digitsOnly, foldTurkish, normalizeSpaces } from '@/utils/domain/core';
 import { compact, compileGridSpec, locateGrids, readGridRows, type RowValues } from './grid';
 
 type Field = 'title' | 'sicilNo' | 'userRole';

@@ -1,6 +1,6 @@
 // Workplace columns shared by the new interface's lists (İSG Hizmet Sözleşmeleri, Kamu Kurumları Listesi) and the işyeri seçimi list.
 import type { WorkplaceFacts } from '@/utils/records';
-import { digitsOnly, parseCount } from '@/utils/domain';
+import { digitsOnly, parseCount } from '@/utils/domain/core';
 import { compact, type ColumnDef, type RowValues } from './grid';
 
 export type WorkplaceField =
