@@ -108,7 +108,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
       const key = contextKeyOf(w);
       if (key && !wanted.has(key)) wanted.set(key, w);
     }
-    const keys = [...wanted.keys()].slice(0, 50);
+    const keys = [...wanted.keys()].slice(0, 200); // a page of a list: one answer per workplace it names
     const answers = await Promise.all([ask(undefined), ...keys.map((k) => ask(wanted.get(k)))]);
     base = answers[0] ?? EMPTY_CONTEXT;
     contexts = new Map(keys.map((k, i) => [k, answers[i + 1] ?? base]));

@@ -118,6 +118,10 @@ function stripKnown(m: KnownAssignment | undefined): AssignmentFacts {
   return stripUndefined(facts);
 }
 
+function settingsOnly(ctx: ContextResponse): ContextResponse {
+  return { assignments: [], disabledRules: ctx.disabledRules, language: ctx.language };
+}
+
 export interface BuiltSubjects {
   subjects: Subject[];
   /** workplaces whose whole contract list the screen shows (for "a role with no record at all") */
@@ -135,7 +139,9 @@ export function buildSubjects(read: ScreenRead, contexts: ReadonlyMap<string, Co
   const prepared = read.records.map(({ record }, index) => {
     const page = pageWorkplaceOf(read, record);
     const ckey = contextKeyOf(page);
-    const ctx = contexts.get(ckey) ?? base;
+    // a workplace the page names but no answer covers (none yet, or past the per-scan cap) gets the
+    // settings only: the base answer's profile and records belong to the selected workplace
+    const ctx = contexts.get(ckey) ?? (ckey ? settingsOnly(base) : base);
     let workplace = record.workplace ? undefined : shared.get(ckey);
     if (!workplace) {
       workplace = resolveWorkplace(page, ctx);

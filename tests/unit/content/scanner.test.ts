@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createScanner } from '@/utils/content/scanner';
 import { EMPTY_CONTEXT } from '@/utils/content/context';
-import { resolveWorkplace } from '@/utils/content/subjects';
+import { buildSubjects, resolveWorkplace } from '@/utils/content/subjects';
 import { PageReportSchema, type ContextResponse } from '@/utils/messages';
 
 const fixture = (p: string) => readFileSync(resolve(__dirname, '../../fixtures', p), 'utf8');
@@ -51,6 +51,24 @@ describe('resolving the workplace: page first, then the profile, then the saved 
     const ctx = { ...EMPTY_CONTEXT, profile: { hazardText: 'Az Tehlikeli', employees: 10 } };
     expect(resolveWorkplace({ hazardText: 'Tehlikeli', employees: 300 }, ctx)).toMatchObject({ hazardClass: 'tehlikeli', employees: 300 });
     expect(resolveWorkplace({ naceText: '24.51.13' }, EMPTY_CONTEXT)).toMatchObject({ hazardClass: 'cok-tehlikeli', sources: { hazard: 'nace-list' } });
+  });
+});
+
+describe('building subjects', () => {
+  it("a workplace the page names never borrows the selected workplace's profile when no answer covers it", () => {
+    const read = {
+      screen: 'new-contracts' as const,
+      records: [
+        {
+          element: document.createElement('tr'),
+          record: { kind: 'assignment' as const, workplace: { sicilNo: '11083010198765430610200000' }, assignment: { personName: 'A', role: 'igu' as const, minutes: 100 } },
+        },
+      ],
+    };
+    const base = { ...EMPTY_CONTEXT, selectedWorkplace: { title: 'Başka' }, profile: { hazardText: 'Çok Tehlikeli', employees: 999 } };
+    const { subjects } = buildSubjects(read, new Map(), base);
+    expect(subjects[0]!.workplace.hazardClass).toBeUndefined();
+    expect(subjects[0]!.workplace.employees).toBeUndefined();
   });
 });
 
