@@ -1,0 +1,46 @@
+// Accessibility of what the extension shows: the popup, the options page and the in-page panel with
+// badges, checked with axe-core in Chromium (WCAG 2 A/AA rules; serious and critical violations fail).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import { pageProblems, useBrowserSuite, waitForNoProblems } from './harness.mjs';
+
+const suite = useBrowserSuite();
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical violations on the page (axe runs through CDP, so the page's CSP does not stop it). */
+async function violations(page, include) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(
+    async (selector) =>
+      // eslint-disable-next-line no-undef
+      axe.run(selector ? { include: [[selector]] } : document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } }),
+    include ?? null,
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+test('popup and options pages have no serious accessibility violations', async () => {
+  for (const name of ['popup', 'options']) {
+    const page = await suite.browser.openExtensionPage(name);
+    await page.waitForTimeout(500);
+    assert.deepEqual(await violations(page), [], `${name}.html`);
+    await page.close();
+  }
+});
+
+test('the in-page panel and badges have no serious accessibility violations', async () => {
+  const page = await suite.browser.openFixture('new-contracts/plain.html');
+  await waitForNoProblems(() => pageProblems(page), { timeout: 5000 });
+  await page.locator('[data-katip-panel-toggle]').click().catch(async () => {
+    // the toggle lives in the panel's shadow root
+    await page.locator('katip-panel').locator('[data-katip-panel-toggle]').click();
+  });
+  await page.waitForTimeout(300);
+  assert.deepEqual(await violations(page, 'katip-panel'), [], 'panel');
+  assert.deepEqual(await violations(page, '[data-katip-ui="badge"]'), [], 'badges');
+  await page.close();
+});
