@@ -288,6 +288,16 @@ describe('content scanner', () => {
     expect(form.getAttribute('data-katip-rules')!.split(' ')).toContain('minutes-below-minimum');
   });
 
+  it('speaks English when the user chose it: badge words, tooltip and messages', async () => {
+    const doc = load(OLD_GRID);
+    const scanner = createScanner({ doc, requestContext: async () => ({ ...profile('Çok Tehlikeli', 120), language: 'en' }) });
+    await scanner.scan('initial');
+    const badge = doc.querySelector<HTMLElement>('tbody tr [data-katip-ui="badge"]')!;
+    expect(badge.getAttribute('data-katip-label')).toMatch(/Error/);
+    expect(badge.getAttribute('aria-label')).toMatch(/certificate/i);
+    expect(badge.getAttribute('aria-label')).not.toMatch(/Hata/);
+  });
+
   it('sends an unchanged page only once', async () => {
     const doc = load(OLD_GRID);
     const scanner = createScanner({ doc, send: (m) => sent.push(m) });
