@@ -129,3 +129,16 @@ export interface ScreenReader {
   /** reads the records; never throws on odd markup (skips what it cannot read) */
   read(root: ParentNode): ScreenRead;
 }
+
+/** The object without its undefined properties: absent means "the screen does not show it". */
+export function withoutUndefined<T extends object>(obj: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
+  return out as T;
+}
+
+/** withoutUndefined, or undefined when nothing is left (a record part the screen does not show). */
+export function nonEmpty<T extends object>(obj: T): T | undefined {
+  const out = withoutUndefined(obj);
+  return Object.keys(out).length ? out : undefined;
+}

@@ -3,7 +3,7 @@
 // and the tab's report and toolbar badge.
 import type { PageReport } from '@/utils/messages';
 import type { RuleId } from '@/utils/rules/types';
-import type { AssignmentFacts, ScreenId, WorkplaceFacts } from '@/utils/records';
+import { withoutUndefined, type AssignmentFacts, type ScreenId, type WorkplaceFacts } from '@/utils/records';
 import { autoTick } from '@/utils/db/checklist';
 import { getSettings } from '@/utils/db/queries';
 import type { ChecklistStepId, KatipDb } from '@/utils/db/schema';
@@ -124,7 +124,7 @@ export async function upsertPageReport(
           await foldAssignmentInto(db, known, selection.assignmentKey);
           key = selection.assignmentKey;
         } else key = known ?? selection.assignmentKey;
-        if (!(await db.assignments.get(key))) assignmentFacts = { ...selection.assignment, ...stripUndefined(assignmentFacts) };
+        if (!(await db.assignments.get(key))) assignmentFacts = { ...selection.assignment, ...withoutUndefined(assignmentFacts) };
       } else {
         key = await resolveAssignmentKey(db, workplaceKey, assignmentFacts);
       }
@@ -170,10 +170,6 @@ export async function upsertPageReport(
     for (const [key, entry] of ticks) await autoTick(db, key, entry.steps, at, entry.pending);
     return summary;
   });
-}
-
-function stripUndefined<T extends object>(facts: T): T {
-  return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** Handles a validated page-report message: mirror, tab report, badge. */

@@ -5,7 +5,7 @@ import { isActiveAssignment, isNaceWellFormed, lookupNaceClass, parseHazardClass
 import { foldTurkish } from '../domain/text';
 import { assignmentLabel, portalAssignmentKey, stableAssignmentKey, workplaceKeyOf } from '../keys';
 import type { ContextResponse } from '../messages';
-import type { AssignmentFacts, PageRecord, ScreenRead, WorkplaceFacts } from '../records';
+import { withoutUndefined, type AssignmentFacts, type PageRecord, type ScreenRead, type WorkplaceFacts } from '../records';
 import type { FactSource, KnownAssignment, ResolvedWorkplace, Subject } from '../rules/types';
 
 /** Kinds of record whose rules need the workplace context from the background. */
@@ -18,16 +18,12 @@ export function pageWorkplaceOf(read: ScreenRead, record: PageRecord): Workplace
   const page = read.page?.workplace;
   if (!record.workplace) return page;
   if (!page) return record.workplace;
-  return { ...page, ...stripUndefined(record.workplace) };
+  return { ...page, ...withoutUndefined(record.workplace) };
 }
 
 /** The key under which a record's context is asked for and cached ('' = the page names no workplace). */
 export function contextKeyOf(facts: WorkplaceFacts | undefined): string {
   return workplaceKeyOf(facts) ?? '';
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 const FACT_FIELDS = ['sicilNo', 'detsisNo', 'title', 'naceText', 'hazardText', 'employees', 'ownUndertaking'] as const;
@@ -104,7 +100,7 @@ function ownAssignment(
     const portalKey = portalAssignmentKey(a);
     const mirrored = portalKey ? ctx.assignments.find((m) => m.key === portalKey) : undefined;
     const selected = ctx.selectedAssignment && sameName(ctx.selectedAssignment.personName, a.personName) ? ctx.selectedAssignment : undefined;
-    facts = { ...(selected ?? {}), ...stripKnown(mirrored), ...stripUndefined(a) };
+    facts = { ...(selected ?? {}), ...stripKnown(mirrored), ...withoutUndefined(a) };
     const alias = selected && stableAssignmentKey(wkey, selected);
     if (alias) aliases.add(alias);
   }
@@ -115,7 +111,7 @@ function ownAssignment(
 function stripKnown(m: KnownAssignment | undefined): AssignmentFacts {
   if (!m) return {};
   const { key: _k, label: _l, ...facts } = m;
-  return stripUndefined(facts);
+  return withoutUndefined(facts);
 }
 
 function settingsOnly(ctx: ContextResponse): ContextResponse {

@@ -1,7 +1,8 @@
 // Portal form screens (old "SÖZLEŞME ONAY", new contract entry pages): finds labelled fields and their values.
 // Fields are found by the words of their labels, never by ids or classes: the portal's markup changes,
 // its words change less. Page text is only ever read as text.
-import { foldLabel, normalizeSpaces } from '@/utils/domain/core';
+import { foldLabel, normalizeSpaces, parseCount } from '@/utils/domain/core';
+import { nonEmpty, PageRecordSchema, type PageRecord, type ScreenId, type ScreenRead, type ScreenReader } from '@/utils/records';
 
 /** One field of a form: the label texts the portal writes for it (any case, abbreviated or not). */
 export interface FormFieldSpec<K extends string = string> {
@@ -543,4 +544,63 @@ export function findHeading(root: ParentNode, texts: readonly string[]): Element
     // odd markup
   }
   return null;
+}
+
+/** A found field's text, spaces collapsed and clipped; undefined when the field is absent or empty. */
+export function fieldText(field: FormField | undefined): string | undefined {
+  const t = field ? clipText(normalizeSpaces(field.text)) : '';
+  return t === '' ? undefined : t;
+}
+
+/** A found field's count or minutes (Turkish numbers, "dk" allowed); undefined when not a number. */
+export function fieldCount(field: FormField | undefined): number | undefined {
+  return field ? parseCount(field.text) : undefined;
+}
+
+/** What makes a form screen: its labels, when the page shows it, and how its fields make one record. */
+export interface FormScreenSpec<K extends string> {
+  id: ScreenId;
+  kind: 'approval' | 'contract-form';
+  matcher: LabelMatcher<K>;
+  looksLike(root: ParentNode, fields: FoundFields<K>): boolean;
+  toRecord(root: ParentNode, fields: FoundFields<K>): PageRecord;
+  /** the field the user types the contract's minutes into (for the live note) */
+  minutesField?: K;
+}
+
+/**
+ * A ScreenReader for a form: one record, its element the smallest one holding every found field,
+ * zod-checked; never throws on odd markup (it reads nothing instead).
+ */
+export function formScreen<K extends string>(spec: FormScreenSpec<K>): ScreenReader {
+  const located = (root: ParentNode): FoundFields<K> | undefined => {
+    const fields = locateFormFields(root, spec.matcher);
+    return spec.looksLike(root, fields) ? fields : undefined;
+  };
+  return {
+    id: spec.id,
+    detect(root) {
+      try {
+        return located(root) !== undefined;
+      } catch {
+        return false;
+      }
+    },
+    read(root) {
+      const read: ScreenRead = { screen: spec.id, records: [] };
+      try {
+        const fields = located(root);
+        const element = fields && formElement(Object.values(fields).filter((f): f is FormField<K> => f !== undefined));
+        if (!fields || !element) return read;
+        const parsed = PageRecordSchema.safeParse(nonEmpty(spec.toRecord(root, fields)));
+        const entry: ScreenRead['records'][number] = { element, record: parsed.success ? parsed.data : { kind: spec.kind } };
+        const control = spec.minutesField ? fields[spec.minutesField]?.control : undefined;
+        if (control) entry.minutesControl = control;
+        read.records.push(entry);
+      } catch {
+        // never throw on odd markup
+      }
+      return read;
+    },
+  };
 }

@@ -1,17 +1,15 @@
 // New interface (2025): the contract entry pages, "Sözleşme / Görevlendirme Bilgileri Giriş Sayfası" and
 // "Form Durumu Sayfası" (seed 002; PAGE-CONTRACT.md "What the new-contract form's labels mean").
-import { clipText, compileFields, formElement, labelTextOf, locateFormFields, type FormField } from './form';
+import { clipText, compileFields, fieldCount, fieldText, formScreen, labelTextOf, type FormField } from './form';
 import {
   digitsOnly,
   foldTurkish,
-  normalizeSpaces,
-  parseCount,
   parseEmployment,
   parsePersonnel,
   type Employment,
   type Personnel,
 } from '@/utils/domain/core';
-import { PageRecordSchema, type PageRecord, type ScreenRead, type ScreenReader } from '@/utils/records';
+import { nonEmpty, type PageRecord } from '@/utils/records';
 
 type ContractFormField =
   | 'title'
@@ -89,18 +87,10 @@ function looksLikeContractForm(fields: Fields): boolean {
   );
 }
 
-function textOf(field: FormField | undefined): string | undefined {
-  const t = field ? clipText(normalizeSpaces(field.text)) : '';
-  return t === '' ? undefined : t;
-}
-
-function numberOf(field: FormField | undefined): number | undefined {
-  return field ? parseCount(field.text) : undefined;
-}
 
 /** An SGK number as digits when it is only digits and separators; as shown otherwise (rules judge it). */
 function sicilOf(field: FormField | undefined): string | undefined {
-  const t = textOf(field);
+  const t = fieldText(field);
   if (t === undefined) return undefined;
   return /^[\d\s.\-/]+$/.test(t) ? digitsOnly(t) : t;
 }
@@ -138,58 +128,53 @@ function roleFromLabels(fields: Fields): Personnel {
   return {};
 }
 
-function defined<T extends object>(obj: T): T | undefined {
-  const out = Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
-  return Object.keys(out).length ? out : undefined;
-}
-
 function recordOf(root: ParentNode, fields: Fields): PageRecord {
-  const employeesCount = numberOf(fields.employees);
+  const employeesCount = fieldCount(fields.employees);
   const employees = employeesCount !== undefined && Number.isInteger(employeesCount) ? employeesCount : undefined;
-  const employeesShown = textOf(fields.employees);
+  const employeesShown = fieldText(fields.employees);
 
-  const certificateText = textOf(fields.certificateType);
+  const certificateText = fieldText(fields.certificateType);
   let personnel: Personnel = certificateText ? parsePersonnel(certificateText) : {};
   if (!personnel.role) personnel = roleFromProcessTitle(root);
   if (!personnel.role) personnel = roleFromLabels(fields);
 
-  const first = textOf(fields.firstName);
-  const last = textOf(fields.lastName);
-  const personName = first || last ? [first, last].filter(Boolean).join(' ') : textOf(fields.fullName);
+  const first = fieldText(fields.firstName);
+  const last = fieldText(fields.lastName);
+  const personName = first || last ? [first, last].filter(Boolean).join(' ') : fieldText(fields.fullName);
 
-  const assignmentTypeText = textOf(fields.assignmentType);
-  const enteredMinutesText = textOf(fields.enteredMinutes);
-  const enteredMinutes = numberOf(fields.enteredMinutes);
+  const assignmentTypeText = fieldText(fields.assignmentType);
+  const enteredMinutesText = fieldText(fields.enteredMinutes);
+  const enteredMinutes = fieldCount(fields.enteredMinutes);
 
   return {
     kind: 'contract-form',
-    workplace: defined({
-      title: textOf(fields.title) ?? textOf(fields.detsisTitle),
+    workplace: nonEmpty({
+      title: fieldText(fields.title) ?? fieldText(fields.detsisTitle),
       sicilNo: sicilOf(fields.sicilNo),
-      detsisNo: textOf(fields.detsisNo),
+      detsisNo: fieldText(fields.detsisNo),
       employees,
       employeesText: employees === undefined ? employeesShown : undefined,
-      naceText: textOf(fields.nace),
-      hazardText: textOf(fields.hazard),
+      naceText: fieldText(fields.nace),
+      hazardText: fieldText(fields.hazard),
     }),
-    assignment: defined({
-      tckn: textOf(fields.tckn),
+    assignment: nonEmpty({
+      tckn: fieldText(fields.tckn),
       personName: personName ? clipText(personName) : undefined,
       role: personnel.role,
       certificateClass: personnel.role === 'igu' ? personnel.certificateClass : undefined,
       certificateText,
-      certificateNo: textOf(fields.certificateNo),
+      certificateNo: fieldText(fields.certificateNo),
       employment: employmentOf(assignmentTypeText),
       minutes: enteredMinutes,
     }),
-    form: defined({
-      requiredFullTime: numberOf(fields.requiredFullTime),
-      presentFullTime: numberOf(fields.presentFullTime),
-      requiredPartTimeMinutes: numberOf(fields.requiredPartTimeMinutes),
-      runningTotalMinutes: numberOf(fields.runningTotalMinutes),
-      requiredTotalMinutes: numberOf(fields.requiredTotalMinutes),
-      usedMinutes: numberOf(fields.usedMinutes),
-      blockedMinutes: numberOf(fields.blockedMinutes),
+    form: nonEmpty({
+      requiredFullTime: fieldCount(fields.requiredFullTime),
+      presentFullTime: fieldCount(fields.presentFullTime),
+      requiredPartTimeMinutes: fieldCount(fields.requiredPartTimeMinutes),
+      runningTotalMinutes: fieldCount(fields.runningTotalMinutes),
+      requiredTotalMinutes: fieldCount(fields.requiredTotalMinutes),
+      usedMinutes: fieldCount(fields.usedMinutes),
+      blockedMinutes: fieldCount(fields.blockedMinutes),
       assignmentTypeText,
       enteredMinutes,
       enteredMinutesText,
@@ -197,32 +182,13 @@ function recordOf(root: ParentNode, fields: Fields): PageRecord {
   };
 }
 
-export function readNewContractForm(root: ParentNode): ScreenRead {
-  const read: ScreenRead = { screen: 'new-contract-form', records: [] };
-  try {
-    const fields: Fields = locateFormFields(root, MATCHER);
-    if (!looksLikeContractForm(fields)) return read;
-    const element = formElement(Object.values(fields).filter((f): f is FormField<ContractFormField> => f !== undefined));
-    if (!element) return read;
-    const parsed = PageRecordSchema.safeParse(defined(recordOf(root, fields)));
-    const entry: ScreenRead['records'][number] = { element, record: parsed.success ? parsed.data : { kind: 'contract-form' } };
-    const control = fields.enteredMinutes?.control;
-    if (control) entry.minutesControl = control;
-    read.records.push(entry);
-  } catch {
-    // never throw on odd markup
-  }
-  return read;
-}
-
-export const newContractFormScreen: ScreenReader = {
+export const newContractFormScreen = formScreen<ContractFormField>({
   id: 'new-contract-form',
-  detect(root) {
-    try {
-      return looksLikeContractForm(locateFormFields(root, MATCHER));
-    } catch {
-      return false;
-    }
-  },
-  read: readNewContractForm,
-};
+  kind: 'contract-form',
+  matcher: MATCHER,
+  looksLike: (_root, fields) => looksLikeContractForm(fields),
+  toRecord: recordOf,
+  minutesField: 'enteredMinutes',
+});
+
+export const readNewContractForm = newContractFormScreen.read;

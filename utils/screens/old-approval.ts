@@ -1,7 +1,6 @@
 // Old interface (v9, ASP.NET): the "SÖZLEŞME ONAY" form the employer approves a contract in (seed 003, 5.9).
-import { clipText, compileFields, findHeading, formElement, locateFormFields, type FormField } from './form';
-import { normalizeSpaces, parseCount } from '@/utils/domain/core';
-import { PageRecordSchema, type PageRecord, type ScreenRead, type ScreenReader } from '@/utils/records';
+import { compileFields, fieldCount, fieldText, findHeading, formScreen, type FoundFields } from './form';
+import { nonEmpty } from '@/utils/records';
 
 type ApprovalField =
   | 'personName'
@@ -38,74 +37,35 @@ export const OLD_APPROVAL_FIELDS = [
   { key: 'note', labels: ['Açıklama', 'Açıklamalar'] },
 ] as const satisfies readonly { key: ApprovalField; labels: readonly string[] }[];
 
-const MATCHER = compileFields<ApprovalField>(OLD_APPROVAL_FIELDS);
 const HEADINGS = ['SÖZLEŞME ONAY', 'Sözleşme Onayı', 'SÖZLEŞME ONAY FORMU'];
 
-function fieldsOf(root: ParentNode): Partial<Record<ApprovalField, FormField<ApprovalField>>> {
-  return locateFormFields(root, MATCHER);
-}
-
 /** Enough of the form to be sure: the capacity label or the heading with one more field, or four fields. */
-function looksLikeApproval(root: ParentNode, fields: Partial<Record<ApprovalField, FormField>>): boolean {
+function looksLikeApproval(root: ParentNode, fields: FoundFields<ApprovalField>): boolean {
   const count = Object.keys(fields).length;
   if (count >= 4) return true;
   if (count >= 2 && (fields.remainingMinutes || fields.remainingOvertimeMinutes)) return true;
   return count >= 2 && findHeading(root, HEADINGS) !== null;
 }
 
-function minutesOf(field: FormField | undefined): number | undefined {
-  return field ? parseCount(field.text) : undefined;
-}
-
-function textOf(field: FormField | undefined): string | undefined {
-  const t = field ? clipText(normalizeSpaces(field.text)) : '';
-  return t === '' ? undefined : t;
-}
-
-/** Drops the keys whose value is undefined, so the record carries only what the form shows. */
-function defined<T extends object>(obj: T): T | undefined {
-  const out = Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
-  return Object.keys(out).length ? out : undefined;
-}
-
-export function readOldApproval(root: ParentNode): ScreenRead {
-  const read: ScreenRead = { screen: 'old-approval', records: [] };
-  try {
-    const fields = fieldsOf(root);
-    if (!looksLikeApproval(root, fields)) return read;
-    const found = Object.values(fields).filter((f): f is FormField<ApprovalField> => f !== undefined);
-    const element = formElement(found);
-    if (!element) return read;
-    const candidate: PageRecord = {
-      kind: 'approval',
-      assignment: defined({
-        personName: textOf(fields.personName),
-        portalId: textOf(fields.portalId),
-        minutes: minutesOf(fields.minutes),
-        overtimeMinutes: minutesOf(fields.overtimeMinutes),
-      }),
-      capacity: defined({
-        remainingMinutes: minutesOf(fields.remainingMinutes),
-        remainingOvertimeMinutes: minutesOf(fields.remainingOvertimeMinutes),
-        note: textOf(fields.note),
-      }),
-    };
-    const parsed = PageRecordSchema.safeParse(defined(candidate));
-    read.records.push({ element, record: parsed.success ? parsed.data : { kind: 'approval' } });
-  } catch {
-    // never throw on odd markup
-  }
-  return read;
-}
-
-export const oldApprovalScreen: ScreenReader = {
+export const oldApprovalScreen = formScreen<ApprovalField>({
   id: 'old-approval',
-  detect(root) {
-    try {
-      return looksLikeApproval(root, fieldsOf(root));
-    } catch {
-      return false;
-    }
-  },
-  read: readOldApproval,
-};
+  kind: 'approval',
+  matcher: compileFields<ApprovalField>(OLD_APPROVAL_FIELDS),
+  looksLike: looksLikeApproval,
+  toRecord: (_root, fields) => ({
+    kind: 'approval',
+    assignment: nonEmpty({
+      personName: fieldText(fields.personName),
+      portalId: fieldText(fields.portalId),
+      minutes: fieldCount(fields.minutes),
+      overtimeMinutes: fieldCount(fields.overtimeMinutes),
+    }),
+    capacity: nonEmpty({
+      remainingMinutes: fieldCount(fields.remainingMinutes),
+      remainingOvertimeMinutes: fieldCount(fields.remainingOvertimeMinutes),
+      note: fieldText(fields.note),
+    }),
+  }),
+});
+
+export const readOldApproval = oldApprovalScreen.read;
