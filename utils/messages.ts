@@ -1,7 +1,7 @@
 // Messages between the content script, the background and the extension pages. Every message is
 // zod-checked on receipt: a malformed one is refused with a clear error, never half-applied.
 import { z } from 'zod';
-import { AssignmentFactsSchema, PageRecordSchema, ScreenIdSchema, WorkplaceFactsSchema } from './records';
+import { AssignmentFactsSchema, CELL_FIELDS, PageRecordSchema, ScreenIdSchema, WorkplaceFactsSchema } from './records';
 import { FACTS, RULE_IDS } from './rules/types';
 
 const BilingualSchema = z.object({ tr: z.string(), en: z.string() });
@@ -78,5 +78,10 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 
 /** popup → content script (one frame): scroll to a record and focus its badge. */
-export const JumpRequestSchema = z.object({ type: z.literal('jump'), recordIndex: z.number().int().nonnegative() });
+export const JumpRequestSchema = z.object({
+  type: z.literal('jump'),
+  recordIndex: z.number().int().nonnegative(),
+  /** the fact whose cell to highlight too (a finding's cell) */
+  field: z.enum(CELL_FIELDS).optional(),
+});
 export type JumpRequest = z.infer<typeof JumpRequestSchema>;

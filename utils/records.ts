@@ -109,12 +109,33 @@ export const PageRecordSchema = z.object({
 });
 export type PageRecord = z.infer<typeof PageRecordSchema>;
 
+/**
+ * The facts whose cell (grid) or field (form) a finding can point at: the content script outlines
+ * the cell of the fact a rule is about (minutes → Çalışma Süresi, certificateText → Sertifika Tipi, …).
+ */
+export const CELL_FIELDS = [
+  'minutes',
+  'certificateText',
+  'tckn',
+  'sicilNo',
+  'naceText',
+  'hazardText',
+  'employees',
+  'remainingMinutes',
+  'personName',
+  'portalId',
+  'contractState',
+] as const;
+export type CellField = (typeof CELL_FIELDS)[number];
+
 /** What a screen reader returns: the records (with their elements) and the page-wide facts. */
 export interface ScreenRead {
   screen: ScreenId;
   records: {
     element: Element;
     record: PageRecord;
+    /** where each fact was read: the cell of a grid row (any part of a split row) or a form's control/value element */
+    cells?: Partial<Record<CellField, Element>>;
     /** the control the user types the contract's minutes into (new contract form), for the live note */
     minutesControl?: Element;
   }[];

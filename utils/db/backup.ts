@@ -61,6 +61,8 @@ const SettingsSchema = z.object({
   language: z.enum(['tr', 'en']),
   disabledRules: z.array(z.enum(RULE_IDS)),
   showTckn: z.boolean(),
+  confirmBeforeSave: z.boolean().optional(),
+  showPassing: z.boolean().optional(),
   selectedWorkplaceKey: key.optional(),
 });
 

@@ -68,6 +68,10 @@ export interface Settings {
   showTckn: boolean;
   /** the workplace chosen on the old interface's select screen */
   selectedWorkplaceKey?: string;
+  /** ask before the portal's "Kayıt" is pressed on a contract with errors (issue 8; off by default) */
+  confirmBeforeSave?: boolean;
+  /** badge passing records too ("Uygun"); off by default: rows that pass carry no badge */
+  showPassing?: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = { language: 'tr', disabledRules: [], showTckn: false };
