@@ -68,6 +68,8 @@ export const AssignmentFactsSchema = z.object({
   approvalState: ApprovalStateSchema.optional(),
   /** the state texts as shown, for the history */
   stateText: text.optional(),
+  /** the portal's own verdict, "Sözleşme Mevzuata Uygun mu" / sozlesmeMevzuataUygunMu: Evet → true, Hayır → false */
+  portalVerdict: z.boolean().optional(),
 });
 export type AssignmentFacts = z.infer<typeof AssignmentFactsSchema>;
 

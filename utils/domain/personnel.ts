@@ -52,11 +52,16 @@ export function parseApprovalState(text: string): ApprovalState | undefined {
 
 export type ContractState = 'active' | 'ended' | 'cancelled';
 
-/** "Sözleşme Devam Ediyor", "Devam Ediyor" → active; "… Sonlandırıldı" → ended; "… İptal Edildi" → cancelled. */
+/**
+ * "Sözleşme Devam Ediyor", "Devam Ediyor" → active; "… Sonlandırıldı" → ended; "… İptal Edildi" and
+ * "… Tamamlanmadı" (never in force) → cancelled.
+ */
 export function parseContractState(text: string): ContractState | undefined {
   const f = foldTurkish(text);
   if (/devam\s*ediyor/.test(f)) return 'active';
   if (/sonlandi|sona\s*erdi|ayrildi|bitti/.test(f)) return 'ended';
   if (/iptal/.test(f)) return 'cancelled';
+  // sozlesmeStatu 5006: the contract was never completed, so it never took effect
+  if (/tamamlanmadi/.test(f)) return 'cancelled';
   return undefined;
 }
