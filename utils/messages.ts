@@ -69,11 +69,34 @@ export const ContextResponseSchema = z.object({
 });
 export type ContextResponse = z.infer<typeof ContextResponseSchema>;
 
+/**
+ * content → background: the user pressed the portal's "Kayıt" on the approval form (RULES.md §10
+ * step 8). The checklist ticks step 8 only once a changed approval status is seen afterwards.
+ */
+export const ApprovalSubmittedSchema = z.object({
+  type: z.literal('approval-submitted'),
+  /** the assignment the form shows (as read from it) */
+  assignment: AssignmentFactsSchema,
+});
+export type ApprovalSubmitted = z.infer<typeof ApprovalSubmittedSchema>;
+
+/**
+ * content (or an extension page) → background: open the options page's workplace profile form,
+ * pre-filled with what the page showed (title, SGK number, NACE code).
+ */
+export const OpenProfileSchema = z.object({
+  type: z.literal('open-profile'),
+  workplace: WorkplaceFactsSchema,
+});
+export type OpenProfile = z.infer<typeof OpenProfileSchema>;
+
 export const ContentMessageSchema = z.discriminatedUnion('type', [
   PageReportSchema,
   PageClearedSchema,
   SelectionSchema,
   ContextRequestSchema,
+  ApprovalSubmittedSchema,
+  OpenProfileSchema,
 ]);
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 

@@ -4,7 +4,7 @@
 import type { PageReport } from '@/utils/messages';
 import type { RuleId } from '@/utils/rules/types';
 import { withoutUndefined, type AssignmentFacts, type ScreenId, type WorkplaceFacts } from '@/utils/records';
-import { autoTick } from '@/utils/db/checklist';
+import { autoTick, mergeObservation, STEP_RULES, type StepObservation } from '@/utils/db/checklist';
 import { getSettings } from '@/utils/db/queries';
 import type { ChecklistStepId, KatipDb } from '@/utils/db/schema';
 import { clearTabReport, getSelectedAssignment, getTabReports, setTabReport, type StoredSelection } from '@/utils/db/tab-reports';
@@ -35,9 +35,15 @@ const GRID_SCREENS: readonly ScreenId[] = ['old-contracts', 'new-contracts'];
 /** the screen that shows the minutes asked beside the remaining capacity and judges them (step 6) */
 const MINUTES_FORMS: readonly ScreenId[] = ['old-approval'];
 
-const CERTIFICATE_RULES: readonly RuleId[] = ['certificate-class'];
-const MINUTES_RULES: readonly RuleId[] = ['minutes-below-minimum', 'full-time-required', 'over-capacity'];
-const NACE_RULES: readonly RuleId[] = ['nace-malformed', 'nace-not-listed', 'nace-class-mismatch', 'nace-sicil-mismatch', 'hazard-class-unknown'];
+const CERTIFICATE_RULES: readonly RuleId[] = STEP_RULES[5]!;
+const MINUTES_RULES: readonly RuleId[] = STEP_RULES[6]!;
+const NACE_RULES: readonly RuleId[] = STEP_RULES[7]!;
+
+/** A step judged by `rules`: passed, or failed by those of them that fired (the reasons). */
+function judged(rules: readonly RuleId[], fired: (id: RuleId) => boolean): StepObservation {
+  const failed = rules.filter(fired);
+  return failed.length ? { done: false, failed: [...failed] } : true;
+}
 
 export interface UpsertSummary {
   assignments: number;
@@ -74,19 +80,19 @@ export async function upsertPageReport(
     }
 
     /** checklist ticks gathered per assignment, applied at the end */
-    const ticks = new Map<string, { pending: boolean; steps: Partial<Record<ChecklistStepId, boolean>> }>();
-    const tick = (key: string, pending: boolean, steps: Partial<Record<ChecklistStepId, boolean>>) => {
+    const ticks = new Map<string, { pending: boolean; steps: Partial<Record<ChecklistStepId, StepObservation>> }>();
+    const tick = (key: string, pending: boolean, steps: Partial<Record<ChecklistStepId, StepObservation>>) => {
       const entry = ticks.get(key) ?? { pending: false, steps: {} };
       entry.pending ||= pending;
-      for (const [step, done] of Object.entries(steps) as [string, boolean][]) {
+      for (const [step, seen] of Object.entries(steps) as [string, StepObservation][]) {
         const id = Number(step) as ChecklistStepId;
         // a fault anywhere on the page for this assignment wins over a clean sighting
-        entry.steps[id] = entry.steps[id] === false ? false : done;
+        entry.steps[id] = mergeObservation(entry.steps[id], seen);
       }
       ticks.set(key, entry);
     };
-    /** step 7 per workplace: judged (a NACE code was shown) and whether a NACE finding fired */
-    const naceByWorkplace = new Map<string, boolean>();
+    /** step 7 per workplace (judged where a NACE code was shown): the NACE rules that fired */
+    const naceByWorkplace = new Map<string, Set<RuleId>>();
 
     const workplaceMemo = new Map<string, string | undefined>();
     let workplaceForPage: string | undefined;
@@ -107,8 +113,9 @@ export async function upsertPageReport(
       const recordFindings = findingsByRecord.get(index) ?? new Set<RuleId>();
 
       if (workplaceKey && facts?.naceText && !NACE_RULES.every((id) => disabled.has(id))) {
-        const fault = NACE_RULES.some((id) => recordFindings.has(id) || pageFindings.has(id));
-        naceByWorkplace.set(workplaceKey, (naceByWorkplace.get(workplaceKey) ?? false) || fault);
+        const fired = naceByWorkplace.get(workplaceKey) ?? new Set<RuleId>();
+        for (const id of NACE_RULES) if (!disabled.has(id) && (recordFindings.has(id) || pageFindings.has(id))) fired.add(id);
+        naceByWorkplace.set(workplaceKey, fired);
       }
 
       // the new contract form is a draft being typed, not a portal record: only its workplace is kept
@@ -137,7 +144,7 @@ export async function upsertPageReport(
 
       const row = result.row;
       const pending = row.approvalState === 'pending';
-      const steps: Partial<Record<ChecklistStepId, boolean>> = {};
+      const steps: Partial<Record<ChecklistStepId, StepObservation>> = {};
       if (GRID_SCREENS.includes(report.screen)) {
         steps[3] = true;
         if (pending) steps[4] = true;
@@ -146,11 +153,14 @@ export async function upsertPageReport(
       const certificateFault = CERTIFICATE_RULES.some((id) => recordFindings.has(id));
       const shown = record.assignment;
       const certificateJudged = certificateFault || shown.certificateClass !== undefined || (shown.role !== undefined && shown.role !== 'igu');
-      if (certificateJudged && !CERTIFICATE_RULES.every((id) => disabled.has(id))) steps[5] = !certificateFault;
-      if (MINUTES_FORMS.includes(report.screen) && !MINUTES_RULES.every((id) => disabled.has(id))) {
-        steps[6] = !MINUTES_RULES.some((id) => recordFindings.has(id));
+      const fired = (id: RuleId) => !disabled.has(id) && recordFindings.has(id);
+      if (certificateJudged && !CERTIFICATE_RULES.every((id) => disabled.has(id))) steps[5] = judged(CERTIFICATE_RULES, fired);
+      if (MINUTES_FORMS.includes(report.screen) && !MINUTES_RULES.every((id) => disabled.has(id))) steps[6] = judged(MINUTES_RULES, fired);
+      // step 8: "Kayıt" was pressed (approval-submitted) and the approval status changed after it
+      if (result.previousApproval !== undefined && row.approvalState !== result.previousApproval) {
+        const submittedAt = (await db.checklists.get(row.key))?.submittedAt;
+        if (submittedAt !== undefined && submittedAt <= at) steps[8] = true;
       }
-      if (report.screen === 'old-approval') steps[8] = true;
       // step 2: the old screens hold the workplace chosen on the select screen
       if (OLD_SCREENS_WITHOUT_WORKPLACE.includes(report.screen) && workplaceKey && workplaceKey === settings.selectedWorkplaceKey) {
         steps[2] = true;
@@ -160,9 +170,10 @@ export async function upsertPageReport(
     }
 
     // step 7 for every pending approval of a workplace whose NACE code was judged
-    for (const [workplaceKey, fault] of naceByWorkplace) {
+    for (const [workplaceKey, fired] of naceByWorkplace) {
       const rows = await db.assignments.where('workplaceKey').equals(workplaceKey).toArray();
-      for (const row of rows) if (row.pending) tick(row.key, true, { 7: !fault });
+      const seen: StepObservation = fired.size ? { done: false, failed: [...fired].sort() } : true;
+      for (const row of rows) if (row.pending) tick(row.key, true, { 7: seen });
     }
     // step 1: a portal screen was reported, so the user is logged in
     for (const row of await db.assignments.where('pending').equals(1).toArray()) tick(row.key, true, { 1: true });

@@ -2,12 +2,14 @@
 // is zod-checked; a malformed one is answered with a clear error and changes nothing.
 import { ContentMessageSchema } from '@/utils/messages';
 import type { KatipDb } from '@/utils/db/schema';
+import { handleApprovalSubmitted } from './approval';
 import { handleGetContext } from './context';
+import { handleOpenProfile } from './open-profile';
 import { handlePageCleared, handlePageReport, type Sender } from './page-report';
 import { errorReply } from './reply';
 import { handleSelection } from './selection';
 
-const CONTENT_TYPES = new Set(['page-report', 'page-cleared', 'selection', 'get-context']);
+const CONTENT_TYPES = new Set(['page-report', 'page-cleared', 'selection', 'get-context', 'approval-submitted', 'open-profile']);
 
 /** true when the message is meant for this router (ours by type, or sent from a page's content script). */
 export function isForRouter(message: unknown, sender: Sender): boolean {
@@ -34,5 +36,9 @@ export async function handleMessage(db: KatipDb, message: unknown, sender: Sende
       return handleSelection(db, msg, sender);
     case 'get-context':
       return handleGetContext(db, msg.workplace, sender);
+    case 'approval-submitted':
+      return handleApprovalSubmitted(db, msg, sender);
+    case 'open-profile':
+      return handleOpenProfile(msg);
   }
 }

@@ -50,11 +50,17 @@ const HistoryRowSchema = z.object({
   to: z.string().max(2000),
 });
 
-const TickSchema = z.object({ done: z.boolean(), at: isoTime, how: z.enum(['seen', 'manual']) });
+const TickSchema = z.object({
+  done: z.boolean(),
+  at: isoTime,
+  how: z.enum(['seen', 'manual']),
+  failed: z.array(z.enum(RULE_IDS)).max(RULE_IDS.length).optional(),
+});
 const ChecklistRowSchema = z.object({
   assignmentKey: key,
   steps: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']), TickSchema),
   updatedAt: z.string().max(40),
+  submittedAt: isoTime.optional(),
 });
 
 const SettingsSchema = z.object({

@@ -55,11 +55,15 @@ export interface ChecklistTick {
   done: boolean;
   at: string;
   how: 'seen' | 'manual';
+  /** the rules that failed this step on the record last seen (steps 5-7), sorted; absent when none */
+  failed?: RuleId[];
 }
 export interface ChecklistRow {
   assignmentKey: string;
   steps: Partial<Record<ChecklistStepId, ChecklistTick>>;
   updatedAt: string;
+  /** when "Kayıt" was pressed on the approval form (step 8 waits for a changed status after it) */
+  submittedAt?: string;
 }
 
 export interface Settings {
