@@ -176,6 +176,14 @@ export async function startPortal({ extraPages = {} } = {}) {
   };
 }
 
+function safe(f) {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}
+
 /** True for a request that stays on this machine's fake portal or inside the extension. */
 export function isLocalRequest(url) {
   if (/^(chrome-extension|data|blob|about|chrome):/i.test(url)) return true;
@@ -189,10 +197,12 @@ export function isLocalRequest(url) {
 
 /**
  * Launch Chromium with the built extension (.output/chrome-mv3) and the portal host names mapped to
- * `port`. Records every request that leaves the fake portal/extension in `foreignRequests`.
+ * `port`. Every request made by the pages, the extension's pages and its service worker is recorded
+ * in `requests` ({ url, from }); those that leave the fake portal/extension also in `foreignRequests`.
+ * `extension: false` launches the same browser without the extension (the benchmark's baseline).
  */
-export async function launchBrowser({ port, headless = true } = {}) {
-  if (!existsSync(join(DIST, 'manifest.json'))) {
+export async function launchBrowser({ port, headless = true, extension = true } = {}) {
+  if (extension && !existsSync(join(DIST, 'manifest.json'))) {
     throw new Error(`${DIST} has no build: run \`wxt build\` first`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'katip-profile-'));
@@ -211,25 +221,34 @@ export async function launchBrowser({ port, headless = true } = {}) {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      ...(extension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
       `--host-resolver-rules=${rules}`,
       '--ignore-certificate-errors',
     ],
   });
+  const requests = [];
   const foreignRequests = [];
   const watch = (request) => {
     const url = request.url();
+    const worker = request.serviceWorker?.();
+    const frame = worker ? null : safe(() => request.frame());
+    const from = worker ? `service worker ${worker.url()}` : safe(() => frame?.page()?.url()) ?? '?';
+    requests.push({ url, from });
     if (!isLocalRequest(url)) foreignRequests.push(url);
   };
   context.on('request', watch);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL(worker.url()).host;
+  let worker = null;
+  let extensionId = null;
+  if (extension) {
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    extensionId = new URL(worker.url()).host;
+  }
 
   return {
     context,
     worker,
     extensionId,
+    requests,
     foreignRequests,
     /** Open a fixture (path relative to tests/fixtures) as the portal page. */
     async openFixture(path, { host = PORTAL_HOSTS[0] } = {}) {
