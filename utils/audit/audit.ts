@@ -19,7 +19,6 @@ import { requirementText } from '@/utils/rules/service';
 import { enNum, trNum } from '@/utils/rules/wording';
 import type { AssignmentFacts, WorkplaceFacts } from '@/utils/records';
 import type { Bilingual, Finding, KnownAssignment, RecordStatus, ResolvedWorkplace, RuleId, Subject } from '@/utils/rules/types';
-import type { PortalVerdict } from './columns';
 import type { RowRead } from './read-file';
 
 export const STATUS_ORDER: readonly RecordStatus[] = ['error', 'warn', 'unknown', 'ok'];
@@ -46,7 +45,8 @@ export interface AuditContract {
   /** data-katip-rules style: fired rule ids plus needs-data, sorted */
   rules: string;
   findings: Finding[];
-  portalVerdict?: PortalVerdict;
+  /** the portal's own "Sözleşme Mevzuata Uygun mu": true = Evet */
+  portalVerdict?: boolean;
   /** the portal says "Evet" where we found an error, or "Hayır" where we found none and judged everything */
   verdictDiffers: boolean;
 }
@@ -158,11 +158,11 @@ export const CAPACITY_CITATION = 'SÖZLEŞME ONAY: Kalan Max. Ayl. Çlş. Süres
 
 const EMPTY_CONTEXT = { assignments: [], disabledRules: [], language: 'tr' as const };
 
-function portalVerdictDiffers(verdict: PortalVerdict | undefined, findings: readonly Finding[]): boolean {
-  if (!verdict) return false;
+function portalVerdictDiffers(verdict: boolean | undefined, findings: readonly Finding[]): boolean {
+  if (verdict === undefined) return false;
   const error = findings.some((f) => f.result === 'fail' && f.severity === 'error');
   const unjudged = findings.some((f) => f.result === 'needs-data');
-  return verdict === 'evet' ? error : !error && !unjudged;
+  return verdict ? error : !error && !unjudged;
 }
 
 function zeroCounts(): Record<RecordStatus, number> {
@@ -230,11 +230,11 @@ export function auditContracts(rows: readonly RowRead[], opts: AuditOptions = {}
       status: j.status,
       rules: j.rules,
       findings: j.findings,
-      verdictDiffers: portalVerdictDiffers(p.r.portalVerdict, j.findings),
+      verdictDiffers: portalVerdictDiffers(p.facts.portalVerdict, j.findings),
     };
     const person = personKeyOf(p.facts);
     if (person) c.personKey = person;
-    if (p.r.portalVerdict) c.portalVerdict = p.r.portalVerdict;
+    if (p.facts.portalVerdict !== undefined) c.portalVerdict = p.facts.portalVerdict;
     return c;
   });
 
@@ -253,7 +253,7 @@ export function auditContracts(rows: readonly RowRead[], opts: AuditOptions = {}
       status: 'ok',
       rules: '',
       shortfallMinutes: 0,
-      portalVerdicts: { evet: mine.filter((c) => c.portalVerdict === 'evet').length, hayir: mine.filter((c) => c.portalVerdict === 'hayir').length },
+      portalVerdicts: { evet: mine.filter((c) => c.portalVerdict === true).length, hayir: mine.filter((c) => c.portalVerdict === false).length },
       verdictDiffers: mine.filter((c) => c.verdictDiffers).length,
     };
     const copy: (keyof WorkplaceFacts & keyof AuditWorkplace)[] = ['title', 'sicilNo', 'detsisNo', 'employees', 'employeesText', 'hazardText', 'naceText'];

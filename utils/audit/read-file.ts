@@ -142,7 +142,7 @@ function rowsFromCells(rows: Cell[][], sheetName: string | undefined, kind: 'xls
   const header = headerOf(rows);
   if (!header) {
     // name what is missing from the row most like a header
-    let closest: HeaderMatch = { fields: new Map(), unmatched: [] };
+    let closest: HeaderMatch = { fields: new Map(), ambiguous: [], unmatched: [] };
     for (let i = 0; i < Math.min(HEADER_SEARCH_ROWS, rows.length); i++) {
       const m = matchExportHeader((rows[i] ?? []).map((c) => (typeof c === 'string' ? c : '')));
       if (m.fields.size > closest.fields.size) closest = m;

@@ -7,7 +7,7 @@ import { workplaceFromValues, WORKPLACE_COLUMNS, type WorkplaceField } from './w
 // the same texts repeat on every row: grid.ts parses each once
 const { parsePersonnel, parseEmployment, parseContractState, parseApprovalState, parseTurkishDate, parseCount } = rowParsers;
 
-export type Field =
+type Field =
   | WorkplaceField
   | 'portalId'
   | 'contractName'
@@ -55,8 +55,7 @@ function monthlyMinutes(minutes: string | undefined, period: string | undefined)
   return parseCount(minutes);
 }
 
-/** A contract row's values (field → text, from any source) as a record. */
-export function toAssignmentRecord(v: RowValues<Field>): PageRecord {
+function toAssignmentRecord(v: RowValues<Field>): PageRecord {
   // the type names the role; a number like "İGU-123" or "İH-45" may tell it when the type does not
   let personnel = v.certificateType ? parsePersonnel(v.certificateType) : {};
   if (!personnel.role && v.certificateNo) personnel = parsePersonnel(v.certificateNo);

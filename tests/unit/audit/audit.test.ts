@@ -120,15 +120,20 @@ describe('professionals across workplaces', () => {
 describe('the portal verdict beside ours', () => {
   it('"Evet" where an error fired, and "Hayır" where everything passed, differ', () => {
     const result = audit([
-      c(P.can, { minutes: 100, wp: SHOP, verdict: 'Hayır' }), // 12 × 10 = 120: short, portal says Hayır: agree
-      c(P.ali, { minutes: 120, wp: SHOP, verdict: 'Evet', cert: 'C' }), // now 220 ≥ 120: both ok
+      c(P.can, { minutes: 100, wp: SHOP, verdict: 'Hayır' }), // İGU 100 + 120 ≥ 12 × 10: ok, the portal says Hayır: differs
+      c(P.ali, { minutes: 120, wp: SHOP, verdict: 'Evet', cert: 'C' }), // ok and Evet: agree
       c(P.deniz, { cert: 'ih', minutes: 60, wp: SHOP, verdict: 'Hayır' }), // 12 × 5 = 60: ok, portal Hayır: differs
     ]);
     expect(result.contracts.map((k) => [k.status, k.portalVerdict, k.verdictDiffers])).toEqual([
-      ['ok', 'hayir', true],
-      ['ok', 'evet', false],
-      ['ok', 'hayir', true],
+      ['ok', false, true],
+      ['ok', true, false],
+      ['ok', false, true],
     ]);
     expect(result.counts.verdictDiffers).toBe(2);
+  });
+
+  it('"Evet" on a contract short of minutes differs', () => {
+    const result = audit([c(P.can, { minutes: 100, wp: SHOP, verdict: 'Evet' })]);
+    expect(result.contracts.map((k) => [k.status, k.rules, k.verdictDiffers])).toEqual([['error', 'minutes-below-minimum', true]]);
   });
 });

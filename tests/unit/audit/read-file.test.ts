@@ -30,7 +30,7 @@ describe('readExportFile on the real headers', () => {
     expect(read.rows).toHaveLength(1);
     const [row] = read.rows;
     expect(row!.row).toBe(2);
-    expect(row!.portalVerdict).toBe('hayir');
+    expect(row!.record.assignment?.portalVerdict).toBe(false);
     expect(row!.workplacePortalId).toBe('700001');
     expect(row!.province).toBe('Kocaeli');
     expect(row!.record.assignment).toMatchObject({
