@@ -31,6 +31,32 @@ const STRINGS = {
   panelClose: { tr: 'Bulguları gizle', en: 'Hide findings' },
   panelLocalOnly: { tr: 'Veriler yalnız bu bilgisayarda işlenir.', en: 'Data is processed on this computer only.' },
 
+  // in the portal page: markers, tooltip, approval bar, minutes note (content script)
+  markNotJudged: { tr: 'Değerlendirilemedi', en: 'Could not be judged' },
+  markAllMet: { tr: 'Uygulanan kuralların hepsi sağlandı.', en: 'Every applicable rule is met.' },
+  hintSelectRow: {
+    tr: 'Önce Sözleşmeler tablosunda bu kişinin satırını seçin, sonra onay formunu açın: görev türü ve sertifika oradan okunur.',
+    en: 'Select this person’s row in the Sözleşmeler grid first, then open the approval form: the role and certificate are read from it.',
+  },
+  barErrors: { tr: 'Kayıt öncesi: {n} hata', en: 'Before saving: {n} errors' },
+  barOneError: { tr: 'Kayıt öncesi: 1 hata', en: 'Before saving: 1 error' },
+  barNoErrors: { tr: 'Bu sözleşmede hata bulunmadı.', en: 'No errors found in this contract.' },
+  barNotJudged: { tr: 'Değerlendirilemeyen: {items}', en: 'Not judged: {items}' },
+  barRegion: { tr: 'KATİP Asistanı: bu sözleşmenin denetimi', en: 'KATİP Assistant: this contract’s check' },
+  confirmSave: {
+    tr: 'KATİP Asistanı: bu sözleşmede {n} hata var.\n\n{lines}\n\nYine de kaydedilsin mi?',
+    en: 'KATİP Assistant: this contract has {n} errors.\n\n{lines}\n\nSave anyway?',
+  },
+  noteInapplicable: { tr: 'Bu görev için asgari süre aranmıyor.', en: 'No minimum applies to this role here.' },
+  noteCannot: { tr: 'Gerekli süre hesaplanamadı; eksik bilgi: {facts}.', en: 'Required time cannot be computed; missing: {facts}.' },
+  noteRequired: { tr: 'Gerekli', en: 'Required' },
+  noteRunning: { tr: 'Devam eden', en: 'Running' },
+  noteEntered: { tr: 'Girilen', en: 'Entered' },
+  noteNoneYet: { tr: 'henüz yok', en: 'none yet' },
+  noteShort: { tr: 'Eksik', en: 'Short' },
+  noteEnough: { tr: 'Yeterli', en: 'Enough' },
+  unitMinutes: { tr: '{n} dk', en: '{n} min' },
+
   // findings
   findingsNone: { tr: 'Bulgu yok: bu sayfada denetlenen kayıtlar uygun.', en: 'No findings: the records checked on this page are fine.' },
   findingsSummary: {

@@ -42,32 +42,65 @@ export const SelectionSchema = z.object({
 });
 export type Selection = z.infer<typeof SelectionSchema>;
 
-/** content → background: what the rules need beyond the page. */
+/** The most workplaces one get-context asks about (a page of a list names at most this many). */
+export const MAX_CONTEXT_WORKPLACES = 200;
+
+/**
+ * content → background: what the rules need beyond the page, for every workplace a scan names, in
+ * ONE message (answered from one read transaction).
+ */
 export const ContextRequestSchema = z.object({
   type: z.literal('get-context'),
-  /** the workplace the page names, if any (by sicil/DETSİS number or title) */
-  workplace: WorkplaceFactsSchema.optional(),
+  /** the workplaces the page names (by sicil/DETSİS number or title); the answer keeps their order */
+  workplaces: z.array(WorkplaceFactsSchema).max(MAX_CONTEXT_WORKPLACES).optional(),
 });
+export type ContextRequest = z.infer<typeof ContextRequestSchema>;
 
 export const KnownAssignmentSchema = AssignmentFactsSchema.extend({ key: z.string(), label: z.string() });
 
-/** background → content: the answer to get-context. */
-export const ContextResponseSchema = z.object({
-  /** the workplace to use when the page names none: the one chosen on the select screen */
-  selectedWorkplace: WorkplaceFactsSchema.optional(),
-  /** the user's profile for the workplace (or the selected one) */
+/** What the background knows about one workplace. */
+export const WorkplaceContextSchema = z.object({
+  /** the user's profile for the workplace */
   profile: WorkplaceFactsSchema.optional(),
   /** the workplace as last seen on the portal (from the mirror) */
   mirrored: WorkplaceFactsSchema.optional(),
   /** active assignments the mirror knows for the workplace */
   assignments: z.array(KnownAssignmentSchema),
-  /** the assignment selected in the old grid before the approval form opened */
-  selectedAssignment: AssignmentFactsSchema.optional(),
+});
+export type WorkplaceContext = z.infer<typeof WorkplaceContextSchema>;
+
+/** The user's settings the content script follows. */
+const ContextSettingsShape = {
   /** rule ids the user switched off */
   disabledRules: z.array(z.enum(RULE_IDS)),
   language: z.enum(['tr', 'en']),
+  /** mark passing records too ("Uygun"); off by default */
+  showPassing: z.boolean(),
+  /** ask before the portal's "Kayıt" on a contract with errors; off by default */
+  confirmBeforeSave: z.boolean(),
+};
+
+/** background → content: the answer to get-context. The content script checks it by hand (utils/content/validate.ts). */
+export const ContextAnswerSchema = z.object({
+  ...ContextSettingsShape,
+  /** the workplace chosen on the select screen (used when the page names none) */
+  selectedWorkplace: WorkplaceFactsSchema.optional(),
+  /** the assignment selected in the old grid before the approval form opened */
+  selectedAssignment: AssignmentFactsSchema.optional(),
+  /** the selected workplace's context: for records whose page names no workplace */
+  base: WorkplaceContextSchema,
+  /** one per workplace asked, in the order asked */
+  workplaces: z.array(WorkplaceContextSchema),
 });
-export type ContextResponse = z.infer<typeof ContextResponseSchema>;
+export type ContextAnswer = z.infer<typeof ContextAnswerSchema>;
+
+/**
+ * What the rules get for one workplace (the content script builds it from the answer): the
+ * workplace's context with the settings and the selection.
+ */
+export type ContextResponse = WorkplaceContext &
+  Pick<ContextAnswer, 'disabledRules' | 'language' | 'selectedWorkplace' | 'selectedAssignment'> &
+  Partial<Pick<ContextAnswer, 'showPassing' | 'confirmBeforeSave'>>;
 
 /**
  * content → background: the user pressed the portal's "Kayıt" on the approval form (RULES.md §10

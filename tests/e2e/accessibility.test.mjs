@@ -1,5 +1,5 @@
-// Accessibility of what the extension shows: the popup, the options page and the in-page panel with
-// badges, checked with axe-core in Chromium (WCAG 2 A/AA rules; serious and critical violations fail).
+// Accessibility of what the extension shows: the popup, the options page and, in the portal page,
+// the markers, the tooltip and the approval bar, checked with axe-core in Chromium (WCAG 2 A/AA rules; serious and critical violations fail).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,15 +32,21 @@ test('popup and options pages have no serious accessibility violations', async (
   }
 });
 
-test('the in-page panel and badges have no serious accessibility violations', async () => {
+test('the in-page markers, the open tooltip and the approval bar have no serious accessibility violations', async () => {
   const page = await suite.browser.openFixture('new-contracts/plain.html');
   await waitForNoProblems(() => pageProblems(page), { timeout: 5000 });
-  await page.locator('[data-katip-panel-toggle]').click().catch(async () => {
-    // the toggle lives in the panel's shadow root
-    await page.locator('katip-panel').locator('[data-katip-panel-toggle]').click();
-  });
-  await page.waitForTimeout(300);
-  assert.deepEqual(await violations(page, 'katip-panel'), [], 'panel');
-  assert.deepEqual(await violations(page, '[data-katip-ui="badge"]'), [], 'badges');
+  const marker = page.locator('[data-katip-ui="mark"][tabindex="0"]').first();
+  await marker.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('[data-katip-ui="tooltip"]')?.shadowRoot?.querySelector('.tip')?.hidden);
+  assert.deepEqual(await violations(page, '[data-katip-ui="mark"]'), [], 'markers');
+  assert.deepEqual(await violations(page, '[data-katip-ui="tooltip"]'), [], 'tooltip');
+  await page.keyboard.press('Escape');
   await page.close();
+
+  const form = await suite.browser.openFixture('flow/3-approval.html');
+  await waitForNoProblems(() => pageProblems(form), { timeout: 5000 });
+  await form.locator('[data-katip-ui="approval-bar"]').waitFor({ state: 'attached' });
+  assert.deepEqual(await violations(form, '[data-katip-ui="approval-bar"]'), [], 'approval bar');
+  await form.close();
 });

@@ -52,9 +52,14 @@ test('approval form judged with the selected grid row and the workplace profile'
   const record = form.locator('[data-katip-status]');
   await form.waitForFunction(() => document.querySelector('[data-katip-status]')?.getAttribute('data-katip-rules') === 'certificate-class minutes-below-minimum over-capacity');
   assert.equal(await record.getAttribute('data-katip-status'), 'error');
-  const label = await form.locator('[data-katip-ui="badge"]').getAttribute('aria-label');
-  assert.match(label, /4\.800 dk gerekli/);
-  assert.match(label, /2\.400/);
+  // the bar beside "Kayıt" lists the three errors, one line each, with their numbers
+  const bar = form.locator('[data-katip-ui="approval-bar"]');
+  await form.waitForFunction(() => document.querySelector('[data-katip-ui="approval-bar"]')?.shadowRoot?.textContent?.includes('3 hata'));
+  const lines = await bar.evaluate((host) => [...host.shadowRoot.querySelectorAll('li')].map((li) => li.textContent));
+  assert.equal(lines.length, 3, lines.join('\n'));
+  assert.ok(lines.some((l) => /4\.800 dk gerekli/.test(l) && /2\.400/.test(l)), lines.join('\n'));
+  assert.equal(await bar.evaluate((host) => host.previousElementSibling?.textContent), 'Kayıt');
+
 
   // 6. the popup lists Elif's pending approval; its checklist shows the steps seen
   const popup = await suite.browser.openExtensionPage('popup');

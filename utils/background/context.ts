@@ -1,7 +1,8 @@
 // get-context (every screen): what the rules need beyond the page — the selected workplace, the
-// user's profile, the mirrored workplace, its active assignments, the old grid's selected row,
-// the rules switched off and the language.
-import type { ContextResponse } from '@/utils/messages';
+// user's profile, the mirrored workplace and its active assignments for EVERY workplace a scan
+// names (one message, one read transaction), the old grid's selected row, and the settings the
+// content script follows (rules switched off, language, showPassing, confirmBeforeSave).
+import type { ContextAnswer, WorkplaceContext } from '@/utils/messages';
 import type { AssignmentFacts, WorkplaceFacts } from '@/utils/records';
 import { factsOnly, findWorkplace, getSettings, isActiveAssignment } from '@/utils/db/queries';
 import type { KatipDb, WorkplaceRow } from '@/utils/db/schema';
@@ -11,46 +12,59 @@ import type { Sender } from './page-report';
 
 const ASSIGNMENT_FIELDS = Object.keys(AssignmentFactsSchema.shape) as (keyof AssignmentFacts)[];
 
+function namesOne(facts: WorkplaceFacts | undefined): boolean {
+  return !!facts && Object.values(facts).some((v) => v !== undefined && v !== '');
+}
+
 export async function buildContext(
   db: KatipDb,
-  named: WorkplaceFacts | undefined,
+  named: readonly WorkplaceFacts[],
   tabId: number | undefined,
   today: string = new Date().toISOString().slice(0, 10),
-): Promise<ContextResponse> {
+): Promise<ContextAnswer> {
   const selection = await getSelectedAssignment(tabId);
   return db.transaction('r', [db.workplaces, db.assignments, db.settings], async () => {
     const settings = await getSettings(db);
     const selected = settings.selectedWorkplaceKey ? await db.workplaces.get(settings.selectedWorkplaceKey) : undefined;
-    const namesOne = !!named && Object.values(named).some((v) => v !== undefined && v !== '');
-    const workplace: WorkplaceRow | undefined = namesOne ? await findWorkplace(db, named) : selected;
+    // every lookup of the batch is issued at once inside the one transaction
+    const rows = await Promise.all(named.map((facts) => (namesOne(facts) ? findWorkplace(db, facts) : Promise.resolve(selected))));
+    const keys = [...new Set([selected, ...rows].filter((r): r is WorkplaceRow => !!r).map((r) => r.key))];
+    const lists = await Promise.all(keys.map((key) => db.assignments.where('workplaceKey').equals(key).toArray()));
+    const assignmentsOf = new Map(keys.map((key, i) => [key, lists[i]!]));
 
-    const response: ContextResponse = {
-      assignments: [],
-      disabledRules: settings.disabledRules,
-      language: settings.language,
-    };
-    const selectedFacts = selected ? factsOnly(selected.seen) ?? factsOnly(selected.profile) : undefined;
-    if (selectedFacts) response.selectedWorkplace = selectedFacts;
-    if (workplace) {
+    const contextOf = (workplace: WorkplaceRow | undefined): WorkplaceContext => {
+      const out: WorkplaceContext = { assignments: [] };
+      if (!workplace) return out;
       const profile = factsOnly(workplace.profile);
       const mirrored = factsOnly(workplace.seen);
-      if (profile) response.profile = profile;
-      if (mirrored) response.mirrored = mirrored;
-      const rows = await db.assignments.where('workplaceKey').equals(workplace.key).toArray();
-      response.assignments = rows
+      if (profile) out.profile = profile;
+      if (mirrored) out.mirrored = mirrored;
+      out.assignments = (assignmentsOf.get(workplace.key) ?? [])
         .filter((row) => isActiveAssignment(row, today))
         .sort((a, b) => a.key.localeCompare(b.key))
         .map((row) => {
-          const known: ContextResponse['assignments'][number] = { key: row.key, label: row.label };
+          const known: WorkplaceContext['assignments'][number] = { key: row.key, label: row.label };
           for (const field of ASSIGNMENT_FIELDS) if (row[field] !== undefined) (known as Record<string, unknown>)[field] = row[field];
           return known;
         });
-    }
-    if (selection) response.selectedAssignment = selection.assignment;
-    return response;
+      return out;
+    };
+
+    const answer: ContextAnswer = {
+      disabledRules: settings.disabledRules,
+      language: settings.language,
+      showPassing: settings.showPassing ?? false,
+      confirmBeforeSave: settings.confirmBeforeSave ?? false,
+      base: contextOf(selected),
+      workplaces: rows.map(contextOf),
+    };
+    const selectedFacts = selected ? factsOnly(selected.seen) ?? factsOnly(selected.profile) : undefined;
+    if (selectedFacts) answer.selectedWorkplace = selectedFacts;
+    if (selection) answer.selectedAssignment = selection.assignment;
+    return answer;
   });
 }
 
-export async function handleGetContext(db: KatipDb, named: WorkplaceFacts | undefined, sender: Sender): Promise<ContextResponse> {
-  return buildContext(db, named, sender.tab?.id);
+export async function handleGetContext(db: KatipDb, named: readonly WorkplaceFacts[] | undefined, sender: Sender): Promise<ContextAnswer> {
+  return buildContext(db, named ?? [], sender.tab?.id);
 }

@@ -35,7 +35,7 @@ export async function handleMessage(db: KatipDb, message: unknown, sender: Sende
     case 'selection':
       return handleSelection(db, msg, sender);
     case 'get-context':
-      return handleGetContext(db, msg.workplace, sender);
+      return handleGetContext(db, msg.workplaces, sender);
     case 'approval-submitted':
       return handleApprovalSubmitted(db, msg, sender);
     case 'open-profile':

@@ -1,22 +1,73 @@
-// Asks the background for what the rules need beyond the page: the workplace profile, the mirror's
-// known assignments, the selection made on an earlier screen, the rule switches and the language.
-// Without an answer (no background yet, extension reloading) the page alone is judged.
+// Asks the background, in ONE message per scan, for what the rules need beyond the page: for every
+// workplace the page names its profile, the mirror's facts and known assignments; the selected
+// workplace and grid row; the settings. Time-boxed: without an answer in time (no background yet,
+// the worker asleep or busy, the extension reloading) the page alone is judged, never nothing.
 import { browser } from 'wxt/browser';
-import { ContextResponseSchema, type ContextResponse } from '../messages';
+import type { ContextAnswer, ContextRequest, ContextResponse, WorkplaceContext } from '../messages';
 import type { WorkplaceFacts } from '../records';
+import { contextAnswer } from './validate';
+
+export const MAX_CONTEXT_WORKPLACES = 200;
+/** How long a scan waits for the background at most before the page alone is judged. */
+export const CONTEXT_TIMEOUT_MS = 1500;
+
+export const EMPTY_ANSWER: ContextAnswer = {
+  disabledRules: [],
+  language: 'tr',
+  showPassing: false,
+  confirmBeforeSave: false,
+  base: { assignments: [] },
+  workplaces: [],
+};
 
 export const EMPTY_CONTEXT: ContextResponse = { assignments: [], disabledRules: [], language: 'tr' };
 
-export async function requestContext(workplace: WorkplaceFacts | undefined): Promise<ContextResponse> {
+/** Answers one batched context request (the scanner's dependency; tests pass their own). */
+export type AskContext = (workplaces: WorkplaceFacts[]) => Promise<ContextAnswer | undefined>;
+
+/** The context of one workplace as the rules see it: its facts with the answer's settings and selection. */
+export function contextFor(answer: ContextAnswer, workplace: WorkplaceContext): ContextResponse {
+  const out: ContextResponse = {
+    ...workplace,
+    disabledRules: answer.disabledRules,
+    language: answer.language,
+    showPassing: answer.showPassing,
+    confirmBeforeSave: answer.confirmBeforeSave,
+  };
+  if (answer.selectedWorkplace) out.selectedWorkplace = answer.selectedWorkplace;
+  if (answer.selectedAssignment) out.selectedAssignment = answer.selectedAssignment;
+  return out;
+}
+
+/** The real request: one runtime message, checked by hand; undefined when there is no usable answer. */
+export const requestContext: AskContext = async (workplaces) => {
+  const asked = workplaces.slice(0, MAX_CONTEXT_WORKPLACES);
+  const message: ContextRequest = { type: 'get-context', workplaces: asked };
   try {
-    const answer = await browser.runtime.sendMessage({ type: 'get-context', workplace });
-    const parsed = ContextResponseSchema.safeParse(answer);
-    if (parsed.success) return parsed.data;
-    console.warn('[katip] context answer refused', parsed.error.issues.slice(0, 3));
+    const answer = contextAnswer(await browser.runtime.sendMessage(message), asked.length);
+    if (!answer) console.warn('[katip] context answer refused; judging the page alone');
+    return answer;
   } catch (err) {
     console.warn('[katip] no context from the background; judging the page alone', err);
+    return undefined;
   }
-  return EMPTY_CONTEXT;
+};
+
+/** `promise`, or undefined once `ms` have passed. */
+export function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      },
+    );
+  });
 }
 
 /** Sends a message and ignores a missing receiver (the background may be restarting). */

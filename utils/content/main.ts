@@ -1,47 +1,68 @@
-// Wires one document (page or frame) of the portal: scanner, observer, listeners, panel; everything
-// is owned by the content-script context, so a reload or update of the extension leaves nothing behind.
+// Wires one document (page or frame) of the portal: scanner, observer, listeners. Everything is
+// owned by the content-script context: once the extension is reloaded or updated (ctx invalid), the
+// orphaned script removes its marks, stops observing and never writes again.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
-import { JumpRequestSchema } from '../messages';
 import { requestContext, tell } from './context';
-import { createPanel } from './panel';
-import { createScanner } from './scanner';
+import { CELL_FIELDS } from '../records';
+import { createScanner, OBSERVED_ATTRIBUTES, type Scanner } from './scanner';
+import { jumpRequest } from './validate';
 
-export function startContentScript(ctx: ContentScriptContext, doc: Document = document): void {
-  let panel: ReturnType<typeof createPanel> | undefined;
+/** How often an idle page checks that the extension is still there (an orphan cleans up then). */
+const ORPHAN_CHECK_MS = 3000;
+
+export function startContentScript(ctx: ContentScriptContext, doc: Document = document): Scanner {
+  const observer = new MutationObserver((m) => scanner.onMutations(m));
+  const observe = () =>
+    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: OBSERVED_ATTRIBUTES });
+  /** The scanner's own writes happen with the observer paused: it never sees (nor loops on) them. */
+  const quietly = (write: () => void) => {
+    const pending = observer.takeRecords();
+    observer.disconnect();
+    try {
+      write();
+    } finally {
+      observe();
+      if (pending.length) scanner.onMutations(pending);
+    }
+  };
   const scanner = createScanner({
     doc,
     requestContext,
     send: (m) => void tell(m),
-    onResult: (result) => {
-      if (!result && !panel) return;
-      panel ??= createPanel(ctx, jump);
-      panel.show(result);
-    },
+    isInvalid: () => ctx.isInvalid,
+    quietly,
   });
 
-  function jump(recordIndex: number): void {
-    const el = scanner.last()?.read.records[recordIndex]?.element;
-    if (!el) return;
-    el.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    const badge = el.querySelector<HTMLElement>('[data-katip-ui="badge"]') ?? el.previousElementSibling;
-    if (badge instanceof HTMLElement && badge.hasAttribute('data-katip-ui')) badge.focus({ preventScroll: true });
-  }
-
-  // the popup's "Kayda git": scroll to a record of this frame
+  // the popup's or side panel's "Kayda git": scroll to a record of this frame and outline it (and its cell)
   const onMessage = (message: unknown) => {
-    const jumpTo = JumpRequestSchema.safeParse(message);
-    if (jumpTo.success) jump(jumpTo.data.recordIndex);
+    const jump = jumpRequest(message, CELL_FIELDS);
+    if (!jump || ctx.isInvalid) return;
+    const hit = scanner.last()?.read.records[jump.recordIndex];
+    if (!hit) return;
+    const target = (jump.field && hit.cells?.[jump.field]) || hit.element;
+    target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    quietly(() => {
+      for (const el of doc.querySelectorAll('[data-katip-jump]')) el.removeAttribute('data-katip-jump');
+      hit.element.setAttribute('data-katip-jump', '');
+      if (target !== hit.element) target.setAttribute('data-katip-jump', '');
+    });
+    ctx.setTimeout(() => quietly(() => {
+      hit.element.removeAttribute('data-katip-jump');
+      target.removeAttribute('data-katip-jump');
+    }), 2500);
+    const marker = hit.element.querySelector<HTMLElement>('[data-katip-ui="mark"][tabindex="0"]');
+    marker?.focus({ preventScroll: true });
   };
   browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-  const observer = new MutationObserver((m) => scanner.onMutations(m));
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  observe();
   ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
     observer.disconnect();
     scanner.stop();
   });
+  ctx.setInterval(() => {}, ORPHAN_CHECK_MS); // ctx checks runtime.id on each tick and invalidates itself
   ctx.addEventListener(doc, 'input', () => scanner.schedule('input', 150), { capture: true });
   ctx.addEventListener(
     doc,
@@ -55,4 +76,5 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
   ctx.addEventListener(doc, 'click', (e) => scanner.onClick(e), { capture: true });
   ctx.addEventListener(window, 'wxt:locationchange', () => scanner.schedule('location', 50));
   void scanner.scan('initial');
+  return scanner;
 }

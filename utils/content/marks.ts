@@ -1,15 +1,20 @@
-// Writes the extension's public output into a portal page (PAGE-CONTRACT.md): the data-katip-*
-// attributes on the document and on each judged record, and a badge per record. Badges are light
-// (no text nodes, no shadow root each: a 2,000-row grid must stay fast); one shared tooltip, in a
-// shadow root, lists a badge's findings on hover or focus. Page text only ever reaches the DOM
-// through textContent.
+// Writes the extension's public output into a portal page (PAGE-CONTRACT.md): data-katip-* on the
+// document and on each judged record; on the cell a finding is about, an outline and a marker (a
+// light, empty element whose icon comes from the page stylesheet). Rows that pass carry no marker
+// unless the user asked for them (showPassing), and an ended or cancelled contract is never called
+// "Uygun". One shared tooltip (tooltip.ts) tells a marker's findings. Every element and attribute
+// this module writes carries the writer's instance token, so an orphaned content script removes
+// exactly its own marks.
 import type { Bilingual, Finding, RecordStatus, RuleId } from '../rules/types';
-import type { ScreenId } from '../records';
-import { factLabel, PROFILE_FACTS, severityLabel, t, type Lang } from '../i18n';
-import { BADGE_CSS, PAGE_CSS } from './badge-css';
+import type { CellField, ScreenId, WorkplaceFacts } from '../records';
+import { severityLabel, t, type Lang } from '../i18n';
+import type { Tone } from './icons';
+import { PAGE_CSS } from './styles';
+import { installTooltip, removeTooltip, type MarkerState } from './tooltip';
 
 export const UI_ATTR = 'data-katip-ui';
-const RECORD_ATTRS = ['data-katip-status', 'data-katip-rules'] as const;
+export const RECORD_ATTRS = ['data-katip-status', 'data-katip-rules'] as const;
+export const CELL_ATTR = 'data-katip-cell';
 
 export interface RecordMark {
   status: RecordStatus;
@@ -21,6 +26,33 @@ export interface MarkText {
   language: Lang;
   ruleTitle(id: RuleId): Bilingual;
 }
+
+export interface MarkOptions {
+  text: MarkText;
+  screen: ScreenId;
+  /** badge passing records too (Settings.showPassing) */
+  showPassing: boolean;
+  /** the workplace the record belongs to, as the page shows it ("Profil ekle" pre-fills it) */
+  workplace?: WorkplaceFacts;
+  /** the record is an ended or cancelled contract: never "Uygun" */
+  inactive?: boolean;
+}
+
+/** The fact each rule is about: its finding outlines that cell (or form field). */
+export const FIELD_OF_RULE: Partial<Record<string, CellField>> = {
+  'minutes-below-minimum': 'minutes',
+  'over-capacity': 'minutes',
+  'full-time-required': 'minutes',
+  'certificate-class': 'certificateText',
+  'tckn-invalid': 'tckn',
+  'sicil-malformed': 'sicilNo',
+  'nace-malformed': 'naceText',
+  'nace-not-listed': 'naceText',
+  'nace-sicil-mismatch': 'naceText',
+  'nace-class-mismatch': 'hazardText',
+  'hazard-class-unknown': 'hazardText',
+  'portal-verdict-differs': 'contractState',
+};
 
 export function markDocument(doc: Document, screen: ScreenId, scanMs: number): void {
   const html = doc.documentElement;
@@ -38,209 +70,204 @@ export function isOwnNode(node: Node): boolean {
   return node.nodeType === 1 && (node as Element).hasAttribute(UI_ATTR);
 }
 
-interface BadgeState {
-  mark: RecordMark;
-  text: MarkText;
+/** What was written on a record, to update only what changed and to undo it exactly. */
+interface Written {
+  status: string;
+  rules: string;
+  markers: HTMLElement[];
+  cells: Element[];
 }
-const badgeOf = new WeakMap<Element, HTMLElement>();
-const stateOf = new WeakMap<Element, BadgeState>();
+const written = new WeakMap<Element, Written>();
+/** cells this script outlined (their data-katip-cell is its own) */
+const outlinedCells = new WeakSet<Element>();
 
-export function markRecord(el: Element, mark: RecordMark, text: MarkText): HTMLElement {
+export function ownsCell(el: Element): boolean {
+  return outlinedCells.has(el);
+}
+
+/** The tone of a group of findings: its worst. */
+function toneOf(findings: readonly Finding[]): Tone {
+  if (findings.some((f) => f.result === 'fail' && f.severity === 'error')) return 'error';
+  if (findings.some((f) => f.result === 'fail')) return 'warn';
+  return findings.length ? 'unknown' : 'ok';
+}
+
+const isRow = (el: Element) => el.tagName === 'TR' || el.getAttribute('role') === 'row';
+
+/**
+ * Marks one record: its PAGE-CONTRACT attributes, the outline on each faulty cell, and markers — one
+ * per faulty cell (the first also tells the record's other findings), or one quiet marker when the
+ * record only lacks data. `cells` are where the reader found each fact.
+ */
+export function markRecord(
+  el: Element,
+  mark: RecordMark,
+  cells: Partial<Record<CellField, Element>> | undefined,
+  opts: MarkOptions,
+): void {
+  const doc = el.ownerDocument;
   if (el.getAttribute('data-katip-status') !== mark.status) el.setAttribute('data-katip-status', mark.status);
   if (el.getAttribute('data-katip-rules') !== mark.rules) el.setAttribute('data-katip-rules', mark.rules);
-  ensurePageStyles(el.ownerDocument);
-  let badge = badgeOf.get(el);
-  if (!badge || !badge.isConnected) {
-    badge = insertBadge(el);
-    badgeOf.set(el, badge);
+  ensurePageStyles(doc);
+  const prev = written.get(el);
+
+  // findings grouped by the cell they are about (null: no cell, e.g. a missing fact)
+  const groups = new Map<Element | null, Finding[]>();
+  for (const f of mark.findings) {
+    const field = f.result === 'fail' ? FIELD_OF_RULE[f.ruleId] : undefined;
+    const cell = (field && cells?.[field]) || null;
+    const cellOk = cell && cell.isConnected && el.ownerDocument === cell.ownerDocument ? cell : null;
+    const list = groups.get(cellOk) ?? [];
+    list.push(f);
+    groups.set(cellOk, list);
   }
-  stateOf.set(badge, { mark, text });
-  const s = severityLabel(text.language, mark.status === 'unknown' ? 'needs-data' : mark.status);
-  const count = mark.findings.length;
-  const label = `${s.icon} ${s.word}${count > 1 ? ` (${count})` : ''}`;
-  if (badge.getAttribute('data-katip-label') !== label) badge.setAttribute('data-katip-label', label);
-  if (badge.getAttribute('data-katip-tone') !== mark.status) badge.setAttribute('data-katip-tone', mark.status);
-  const summary = mark.findings.map((f) => findingLine(f, text)).join(' · ');
-  const name = `KATİP Asistanı: ${s.word}${summary ? `. ${summary}` : ''}`;
-  if (badge.getAttribute('aria-label') !== name) badge.setAttribute('aria-label', name);
-  return badge;
+  const faulty = [...groups.keys()].filter((c): c is Element => c !== null);
+  const loose = groups.get(null) ?? [];
+  const wanted: { anchor: Element | null; findings: Finding[]; tone: Tone; first: boolean }[] = faulty.map((cell, i) => ({
+    anchor: cell,
+    findings: i === 0 ? [...groups.get(cell)!, ...loose] : groups.get(cell)!,
+    tone: toneOf(groups.get(cell)!),
+    first: i === 0,
+  }));
+  if (!faulty.length && loose.length) wanted.push({ anchor: null, findings: loose, tone: toneOf(loose), first: true });
+  if (!mark.findings.length && opts.showPassing && !opts.inactive) wanted.push({ anchor: null, findings: [], tone: 'ok', first: true });
+
+  // cell outlines: set the wanted, clear the rest
+  const outlined: Element[] = [];
+  for (const cell of faulty) {
+    const tone = toneOf(groups.get(cell)!);
+    if (tone === 'unknown') continue;
+    if (cell.getAttribute(CELL_ATTR) !== tone) cell.setAttribute(CELL_ATTR, tone);
+    outlined.push(cell);
+    outlinedCells.add(cell);
+  }
+  for (const cell of prev?.cells ?? []) {
+    if (outlined.includes(cell)) continue;
+    cell.removeAttribute(CELL_ATTR);
+    outlinedCells.delete(cell);
+  }
+
+  // markers: reuse the ones written before, in order
+  const markers: HTMLElement[] = [];
+  const old = prev?.markers ?? [];
+  wanted.forEach((w, i) => {
+    let m = old[i];
+    if (!m || !m.isConnected) m = doc.createElement('span');
+    placeMarker(el, m, w.anchor);
+    const state: MarkerState = {
+      findings: w.findings,
+      tone: w.tone,
+      text: opts.text,
+      screen: opts.screen,
+      ...(opts.workplace ? { workplace: opts.workplace } : {}),
+      record: mark,
+    };
+    writeMarker(m, state, w.first, mark.findings.length);
+    markers.push(m);
+  });
+  for (const m of old.slice(wanted.length)) m.remove();
+  written.set(el, { status: mark.status, rules: mark.rules, markers, cells: outlined });
+}
+
+function placeMarker(record: Element, marker: HTMLElement, anchor: Element | null): void {
+  if (anchor) {
+    if (isRow(record) && !FORM_CONTROLS.has(anchor.tagName)) {
+      if (marker.parentElement !== anchor || marker !== anchor.lastElementChild) anchor.append(marker);
+    } else if (anchor.nextElementSibling !== marker) {
+      anchor.after(marker);
+    }
+    return;
+  }
+  const place = fallbackPlace(record);
+  if (place.inside) {
+    if (marker.parentElement !== place.el) place.el[place.first ? 'prepend' : 'append'](marker);
+  } else if (place.el.previousElementSibling !== marker) {
+    place.el.before(marker);
+  }
+}
+
+const FORM_CONTROLS = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'IMG']);
+const TABLE_PARTS = new Set(['TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'DL', 'UL', 'OL', 'SELECT']);
+
+/** Where a record's marker goes when no cell is named: a row's first shown cell; before a form. */
+function fallbackPlace(record: Element): { el: Element; inside: boolean; first?: boolean } {
+  if (isRow(record)) {
+    for (const c of record.querySelectorAll(':scope > td, :scope > th, [role="gridcell"], [role="cell"]')) {
+      const h = c as HTMLElement;
+      if (!h.hidden && h.style?.display !== 'none') return { el: c, inside: true };
+    }
+    return { el: record, inside: true };
+  }
+  let anchor: Element = record;
+  while (TABLE_PARTS.has(anchor.tagName) && anchor.parentElement && TABLE_PARTS.has(anchor.parentElement.tagName)) anchor = anchor.parentElement;
+  return TABLE_PARTS.has(anchor.tagName) ? { el: anchor, inside: false } : { el: anchor, inside: true, first: true };
+}
+
+const markerState = new WeakMap<Element, MarkerState>();
+
+export function stateOfMarker(el: Element): MarkerState | undefined {
+  return markerState.get(el);
+}
+
+function writeMarker(m: HTMLElement, state: MarkerState, first: boolean, total: number): void {
+  markerState.set(m, state);
+  const set = (name: string, value: string | null) => {
+    if (value === null) {
+      if (m.hasAttribute(name)) m.removeAttribute(name);
+    } else if (m.getAttribute(name) !== value) m.setAttribute(name, value);
+  };
+  set(UI_ATTR, 'mark');
+  set('data-katip-tone', state.tone);
+  set('role', 'button');
+  set('aria-haspopup', 'dialog');
+  // one tab stop per record: its first marker, which tells all of the record's findings
+  set('tabindex', first ? '0' : '-1');
+  set('data-katip-count', state.findings.length > 1 ? String(state.findings.length) : null);
+  set('aria-label', accessibleName(state, first ? total : state.findings.length));
+}
+
+function accessibleName(state: MarkerState, count: number): string {
+  const lang = state.text.language;
+  const s = severityLabel(lang, state.tone === 'unknown' ? 'needs-data' : state.tone);
+  const titles = [...new Set(state.findings.map((f) => state.text.ruleTitle(f.ruleId)[lang]))].join('; ');
+  return `${t(lang, 'appName')}: ${s.word}${count > 1 ? ` (${count})` : ''}${titles ? `. ${titles}` : ''}`;
 }
 
 export function unmarkRecord(el: Element): void {
   for (const a of RECORD_ATTRS) el.removeAttribute(a);
-  badgeOf.get(el)?.remove();
-  badgeOf.delete(el);
-}
-
-/** Removes every mark from a document (screen gone, extension reloaded). */
-export function unmarkAll(doc: Document): void {
-  unmarkDocument(doc);
-  for (const el of doc.querySelectorAll('[data-katip-status]')) unmarkRecord(el);
-  for (const el of doc.querySelectorAll(`[${UI_ATTR}]`)) el.remove();
-  tooltips.get(doc)?.listeners.abort();
-  tooltips.delete(doc);
-}
-
-const TABLE_PARTS = new Set(['TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'DL', 'UL', 'OL', 'SELECT']);
-
-function insertBadge(record: Element): HTMLElement {
-  const doc = record.ownerDocument;
-  const badge = doc.createElement('span');
-  badge.setAttribute(UI_ATTR, 'badge');
-  badge.setAttribute('role', 'note');
-  badge.tabIndex = 0;
-  const isRow = record.tagName === 'TR' || record.getAttribute('role') === 'row';
-  if (isRow) {
-    const cells = record.querySelectorAll(':scope > td, :scope > th, [role="gridcell"], [role="cell"]');
-    let cell: Element | undefined;
-    for (const c of cells) {
-      const h = c as HTMLElement;
-      if (!h.hidden && h.style?.display !== 'none') {
-        cell = c;
-        break;
-      }
-    }
-    (cell ?? record).append(badge);
-  } else {
-    let anchor: Element = record;
-    while (TABLE_PARTS.has(anchor.tagName) && anchor.parentElement && TABLE_PARTS.has(anchor.parentElement.tagName)) {
-      anchor = anchor.parentElement;
-    }
-    if (TABLE_PARTS.has(anchor.tagName)) anchor.before(badge);
-    else anchor.prepend(badge);
+  const prev = written.get(el);
+  if (!prev) return;
+  for (const m of prev.markers) m.remove();
+  for (const c of prev.cells) {
+    c.removeAttribute(CELL_ATTR);
+    outlinedCells.delete(c);
   }
-  return badge;
+  written.delete(el);
 }
 
-/** The page stylesheet of each document; markRecord runs per record, so this is checked without a query. */
+/** The elements whose record attributes this script wrote and still holds (for stripping forgeries). */
+export function wroteRecord(el: Element): boolean {
+  return written.has(el);
+}
+
+/** Removes every mark this script wrote in a document (screen gone, extension reloaded). */
+export function unmarkAll(doc: Document, records: Iterable<Element>): void {
+  unmarkDocument(doc);
+  for (const el of records) unmarkRecord(el);
+  pageStyles.get(doc)?.remove();
+  pageStyles.delete(doc);
+  removeTooltip(doc);
+}
+
+/** The page stylesheet of each document: one per script instance, put back when the portal drops it. */
 const pageStyles = new WeakMap<Document, HTMLStyleElement>();
 
 function ensurePageStyles(doc: Document): void {
   if (pageStyles.get(doc)?.isConnected) return;
-  const found = doc.querySelector<HTMLStyleElement>(`style[${UI_ATTR}="styles"]`);
-  if (found) {
-    pageStyles.set(doc, found);
-    return;
-  }
   const style = doc.createElement('style');
   style.setAttribute(UI_ATTR, 'styles');
   style.textContent = PAGE_CSS;
   (doc.head ?? doc.documentElement).append(style);
   pageStyles.set(doc, style);
   installTooltip(doc);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The shared tooltip
-
-interface Tooltip {
-  host: HTMLElement;
-  tip: HTMLElement;
-  listeners: AbortController;
-}
-const tooltips = new WeakMap<Document, Tooltip>();
-
-function installTooltip(doc: Document): void {
-  if (tooltips.has(doc)) return;
-  const host = doc.createElement('span');
-  host.setAttribute(UI_ATTR, 'tooltip');
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = BADGE_CSS;
-  const tip = doc.createElement('div');
-  tip.className = 'tip';
-  tip.setAttribute('role', 'tooltip');
-  tip.hidden = true;
-  shadow.append(style, tip);
-  (doc.body ?? doc.documentElement).append(host);
-  const listeners = new AbortController();
-  const opts = { capture: true, signal: listeners.signal };
-  tooltips.set(doc, { host, tip, listeners });
-  const show = (event: Event) => {
-    const badge = badgeFrom(event.target);
-    if (badge) showTip(doc, badge);
-  };
-  const hide = (event: Event) => {
-    const badge = badgeFrom(event.target);
-    if (badge) tooltips.get(doc)?.tip.setAttribute('hidden', '');
-  };
-  doc.addEventListener('mouseover', show, opts);
-  doc.addEventListener('focusin', show, opts);
-  doc.addEventListener('mouseout', hide, opts);
-  doc.addEventListener('focusout', hide, opts);
-  doc.addEventListener(
-    'keydown',
-    (e) => {
-      if (e.key === 'Escape') tip.setAttribute('hidden', '');
-    },
-    opts,
-  );
-}
-
-function badgeFrom(target: EventTarget | null): HTMLElement | undefined {
-  const el = target as Element | null;
-  return el && el.nodeType === 1 && el.getAttribute?.(UI_ATTR) === 'badge' ? (el as HTMLElement) : undefined;
-}
-
-function node<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = doc.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-/** One line per finding, as text (also the badge's accessible name). */
-export function findingLine(f: Finding, text: MarkText): string {
-  const title = text.ruleTitle(f.ruleId)[text.language];
-  if (f.result === 'needs-data') {
-    const facts = (f.missing ?? []).map((m) => factLabel(text.language, m)).join(', ');
-    const prefix = text.language === 'tr' ? 'Değerlendirilemedi' : 'Could not be judged';
-    return `${prefix} (${title}): ${f.message[text.language]}${facts ? ` [${facts}]` : ''}`;
-  }
-  return `${title}: ${f.message[text.language]}`;
-}
-
-/** Fills the shared tooltip with a badge's findings and places it beside the badge. */
-export function showTip(doc: Document, badge: HTMLElement): HTMLElement | undefined {
-  const tooltip = tooltips.get(doc);
-  const state = stateOf.get(badge);
-  if (!tooltip || !state) return undefined;
-  const { mark, text } = state;
-  const tip = tooltip.tip;
-  const s = severityLabel(text.language, mark.status === 'unknown' ? 'needs-data' : mark.status);
-  tip.replaceChildren(node(doc, 'h4', undefined, `KATİP Asistanı — ${s.word}`));
-  if (mark.findings.length === 0) {
-    tip.append(node(doc, 'span', undefined, text.language === 'tr' ? 'Uygulanan kuralların hepsi sağlandı.' : 'Every applicable rule is met.'));
-  } else {
-    const list = node(doc, 'ul');
-    for (const f of mark.findings) {
-      const kind = severityLabel(text.language, f.result === 'needs-data' ? 'needs-data' : f.severity);
-      const li = node(doc, 'li');
-      li.append(node(doc, 'span', 'rule', `${kind.icon} ${f.ruleId}`), doc.createTextNode(' — '), doc.createTextNode(findingLine(f, text)));
-      if (f.result === 'needs-data' && f.missing?.some((m) => PROFILE_FACTS.includes(m))) {
-        li.append(node(doc, 'span', 'counted', t(text.language, 'missingHintProfile')));
-      }
-      if (f.counted?.length) {
-        li.append(node(doc, 'span', 'counted', `${text.language === 'tr' ? 'Sayılan sözleşmeler' : 'Contracts counted'}: ${f.counted.join('; ')}`));
-      }
-      li.append(node(doc, 'span', 'cite', `${text.language === 'tr' ? 'Kaynak' : 'Source'}: ${f.citation}`));
-      list.append(li);
-    }
-    tip.append(list);
-  }
-  tip.removeAttribute('hidden');
-  const r = badge.getBoundingClientRect();
-  const view = doc.defaultView;
-  const vw = view?.innerWidth ?? 800;
-  const vh = view?.innerHeight ?? 600;
-  tip.style.left = `${Math.max(8, Math.min(r.left, vw - Math.min(420, vw - 16) - 8))}px`;
-  const below = r.bottom + 4;
-  if (vh - below < 160 && r.top > vh - below) {
-    tip.style.top = '';
-    tip.style.bottom = `${vh - r.top + 4}px`;
-  } else {
-    tip.style.bottom = '';
-    tip.style.top = `${below}px`;
-  }
-  return tip;
 }

@@ -1,43 +1,45 @@
 // The live note beside the new contract form's minutes field (PAGE-CONTRACT.md: judged again as the
 // clerk types): required, already running, entered, shortfall — and which fact is missing, if any.
+// Never a shortfall figure while the minutes (or the requirement) are unknown.
 import { formatTurkishNumber } from '../domain/core';
-import { factLabel, type Lang } from '../i18n';
+import { factLabel, t, type Lang } from '../i18n';
 import type { ContractFormFacts } from '../records';
 import { serviceFigures } from '../rules/service';
 import type { Subject } from '../rules/types';
-import { BADGE_CSS } from './badge-css';
-import { UI_ATTR } from './marks';
+import { iconElement, type Tone } from './icons';
+import { SHADOW_CSS } from './styles';
 
-const n = (v: number | undefined) => (v === undefined ? '?' : formatTurkishNumber(v));
+/** A number in the language's format: "1.200" in Turkish, "1,200" in English. */
+export function formatNumber(lang: Lang, v: number): string {
+  return lang === 'tr' ? formatTurkishNumber(v) : v.toLocaleString('en');
+}
+
+const minutesText = (lang: Lang, v: number | undefined) => (v === undefined ? '?' : t(lang, 'unitMinutes', { n: formatNumber(lang, v) }));
 
 /** The note's text and tone for a contract-form subject. */
-export function minutesNoteText(subject: Subject, lang: Lang): { text: string; tone: 'ok' | 'error' | 'unknown' } {
+export function minutesNoteText(subject: Subject, lang: Lang): { text: string; tone: Extract<Tone, 'ok' | 'error' | 'unknown'> } {
   const figures = serviceFigures(subject);
   const form: ContractFormFacts = subject.record.form ?? {};
-  const tr = lang === 'tr';
-  if (figures.state === 'inapplicable') {
-    return { tone: 'ok', text: tr ? 'Bu görev için asgari süre aranmıyor.' : 'No minimum applies to this role here.' };
-  }
+  if (figures.state === 'inapplicable') return { tone: 'ok', text: t(lang, 'noteInapplicable') };
   if (figures.state === 'needs') {
-    const facts = figures.missing.map((f) => factLabel(lang, f)).join(', ');
-    return { tone: 'unknown', text: tr ? `Gerekli süre hesaplanamadı; eksik bilgi: ${facts}.` : `Required minutes cannot be computed; missing: ${facts}.` };
+    return { tone: 'unknown', text: t(lang, 'noteCannot', { facts: figures.missing.map((f) => factLabel(lang, f)).join(', ') }) };
   }
   const parts = [
-    `${tr ? 'Gerekli' : 'Required'}: ${figures.requirement[lang]}`,
-    `${tr ? 'Devam eden' : 'Running'}: ${n(form.runningTotalMinutes)} dk`,
-    `${tr ? 'Girilen' : 'Entered'}: ${form.enteredMinutes === undefined ? (tr ? 'henüz yok' : 'none yet') : `${n(form.enteredMinutes)} dk`}`,
+    `${t(lang, 'noteRequired')}: ${figures.requirement[lang]}`,
+    `${t(lang, 'noteRunning')}: ${minutesText(lang, form.runningTotalMinutes)}`,
+    `${t(lang, 'noteEntered')}: ${form.enteredMinutes === undefined ? t(lang, 'noteNoneYet') : minutesText(lang, form.enteredMinutes)}`,
   ];
   if (form.enteredMinutes === undefined) return { tone: 'unknown', text: parts.join(' · ') };
   if (figures.shortfallMinutes > 0) {
-    parts.push(`${tr ? 'Eksik' : 'Short'}: ${n(figures.shortfallMinutes)} dk`);
-    return { tone: 'error', text: `⛔ ${parts.join(' · ')}` };
+    parts.push(`${t(lang, 'noteShort')}: ${minutesText(lang, figures.shortfallMinutes)}`);
+    return { tone: 'error', text: parts.join(' · ') };
   }
-  parts.push(tr ? 'Yeterli' : 'Enough');
-  return { tone: 'ok', text: `✓ ${parts.join(' · ')}` };
+  parts.push(t(lang, 'noteEnough'));
+  return { tone: 'ok', text: parts.join(' · ') };
 }
 
-/** The note of each minutes control: its host (in the page) and the text element in its shadow root. */
-const notes = new WeakMap<Element, { host: HTMLElement; note: HTMLElement }>();
+/** The note of each minutes control: its host (in the page) and the parts in its shadow root. */
+const notes = new WeakMap<Element, { host: HTMLElement; note: HTMLElement; label: HTMLElement; tone?: string }>();
 
 /** Shows (or updates) the note right after the minutes control. */
 export function showMinutesNote(control: Element, subject: Subject, lang: Lang): HTMLElement {
@@ -45,23 +47,33 @@ export function showMinutesNote(control: Element, subject: Subject, lang: Lang):
   if (!shown || !shown.host.isConnected) {
     const doc = control.ownerDocument;
     const host = doc.createElement('span');
-    host.setAttribute(UI_ATTR, 'minutes-note');
-    host.setAttribute('role', 'status');
-    host.setAttribute('aria-live', 'polite');
+    host.setAttribute('data-katip-ui', 'minutes-note');
     const shadow = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
-    style.textContent = BADGE_CSS;
+    style.textContent = SHADOW_CSS;
     const note = doc.createElement('span');
-    note.className = 'note';
+    note.setAttribute('role', 'status');
+    const label = doc.createElement('span');
+    note.append(label);
     shadow.append(style, note);
     control.after(host);
-    shown = { host, note };
+    shown = { host, note, label };
     notes.set(control, shown);
   }
-  const { host, note } = shown;
+  const { note, label } = shown;
   const { text, tone } = minutesNoteText(subject, lang);
-  if (note.textContent !== text) note.textContent = text;
-  note.className = `note ${tone}`;
-  host.setAttribute('aria-label', text);
-  return host;
+  if (label.textContent !== text) label.textContent = text;
+  if (shown.tone !== tone) {
+    note.className = `note ${tone}`;
+    note.firstChild !== label && note.firstChild?.remove();
+    note.prepend(iconElement(control.ownerDocument, tone));
+    shown.tone = tone;
+  }
+  return shown.host;
+}
+
+/** Removes the note of a control (the form is gone or the script is stopping). */
+export function removeMinutesNote(control: Element): void {
+  notes.get(control)?.host.remove();
+  notes.delete(control);
 }

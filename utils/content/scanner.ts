@@ -1,51 +1,75 @@
-// The content script's loop for one document (a page or a frame): detect the screen, read it,
-// fetch the context, judge, mark, report. Re-runs, debounced, when the portal replaces rows
-// (postback, paging), navigates (SPA) or the user types in a form; ignores its own marks.
+// The content script's loop for one document (a page or a frame), in four clear steps:
+//   read    detect the screen and read its records (utils/screens)
+//   context ONE batched, time-boxed request for every workplace the records name
+//   judge   build the subjects and run the rules (utils/rules)
+//   mark    write the marks, the minutes note and the approval bar; report to the background
+// Never blind: the page's own facts are judged and marked at once; the context refines the marks
+// when it arrives. Re-runs, debounced with a maximum wait, when the portal re-renders (postback,
+// paging, React reconciliation, a recycled virtual row, a tab shown), navigates (SPA) or the user
+// types in a form; ignores its own marks; writes nothing once the extension context is gone.
 import { judgeScreen, ruleById, type ScreenJudgement } from '../rules';
-import type { ContextResponse, PageReport } from '../messages';
-import type { PageRecord, ScreenRead, ScreenReader } from '../records';
+import type { ContextAnswer, ContextResponse, PageReport } from '../messages';
+import type { ScreenRead, ScreenReader, WorkplaceFacts } from '../records';
 import type { Finding, RuleId } from '../rules/types';
 import { detectScreen } from '../screens';
 import { oldContractsReader } from '../screens/old-contracts';
 import { foldTurkish } from '../domain/text';
-import { EMPTY_CONTEXT } from './context';
-import { isOwnNode, markDocument, markRecord, unmarkAll, unmarkRecord, type MarkText } from './marks';
-import { showMinutesNote } from './minutes-note';
+import { CONTEXT_TIMEOUT_MS, contextFor, EMPTY_ANSWER, EMPTY_CONTEXT, MAX_CONTEXT_WORKPLACES, within, type AskContext } from './context';
+import { removeApprovalBar, showApprovalBar } from './approval-bar';
+import { CELL_ATTR, isOwnNode, markDocument, markRecord, ownsCell, RECORD_ATTRS, stateOfMarker, unmarkAll, unmarkRecord, wroteRecord, type MarkText } from './marks';
+import { removeMinutesNote, showMinutesNote } from './minutes-note';
 import { buildSubjects, contextKeyOf, needsContext, pageWorkplaceOf } from './subjects';
+import { connectTooltip } from './tooltip';
 
 export type ScanReason = 'initial' | 'mutation' | 'input' | 'location';
 
 export interface ScanResult {
   read: ScreenRead;
   judgement: ScreenJudgement;
-  /** every finding of the scan, record findings then page findings (the report's and the panel's list) */
+  /** every finding of the scan, record findings then page findings (the report's list) */
   findings: Finding[];
   language: 'tr' | 'en';
   scanMs: number;
+  /** false while the marks rest on the page alone (the context has not arrived yet) */
+  withContext: boolean;
 }
 
 export interface ScannerDeps {
   doc: Document;
-  /** answers get-context; defaults to "page alone" */
-  requestContext?: (workplace: PageRecord['workplace']) => Promise<ContextResponse>;
-  /** receives page-report / page-cleared / selection messages for the background */
+  /** answers the batched get-context; defaults to "page alone" */
+  requestContext?: AskContext;
+  /** receives page-report / page-cleared / selection / open-profile / approval-submitted messages */
   send?: (message: unknown) => void;
-  /** called after every judged scan and with undefined when the screen is gone */
+  /** called after every judged scan (and refinement) and with undefined when the screen is gone */
   onResult?: (result: ScanResult | undefined) => void;
+  /** true once the extension context is gone (reloaded, updated): then nothing is written again */
+  isInvalid?: () => boolean;
+  /** runs the scanner's DOM writes (the observer is paused around them: its own writes are never seen) */
+  quietly?: (write: () => void) => void;
   now?: () => number;
+  /** how long a scan waits for the context before marking from the page alone (ms) */
+  firstWaitMs?: number;
+  /** how long a context answer may take at all (ms) */
+  contextTimeoutMs?: number;
 }
 
 export interface Scanner {
   scan(reason: ScanReason): Promise<ScanResult | undefined>;
-  /** schedules a scan (debounced) */
+  /** schedules a scan: debounced, but never later than the maximum wait after the first request */
   schedule(reason: ScanReason, delayMs?: number): void;
-  /** the MutationObserver callback: schedules a scan unless every change is the extension's own */
+  /** the MutationObserver callback: schedules a scan unless no change can matter */
   onMutations(mutations: MutationRecord[]): void;
   /** delegated click: tells the background which workplace or grid row the user chose */
   onClick(event: Event): void;
   last(): ScanResult | undefined;
   stop(): void;
 }
+
+/** The attributes the observer watches: what can show or hide a grid, and marks the page forged. */
+export const OBSERVED_ATTRIBUTES = ['class', 'style', 'hidden', 'open', 'aria-hidden', 'aria-expanded', ...RECORD_ATTRS, CELL_ATTR, 'data-katip-screen'];
+const OWN_ATTRIBUTES = new Set<string>([...RECORD_ATTRS, CELL_ATTR, 'data-katip-screen']);
+/** A debounced scan runs at the latest this long after the first change asked for it. */
+export const MAX_WAIT_MS = 400;
 
 const ruleText: MarkText['ruleTitle'] = (id: RuleId) => ruleById(id).title;
 
@@ -82,14 +106,50 @@ export function regionOf(read: ScreenRead): Element | undefined {
   return region?.closest('table, [role="grid"], [role="table"], [role="treegrid"], form') ?? region ?? undefined;
 }
 
+/** The workplaces a read names, keyed as the context is cached (page-wide one first). */
+function namedWorkplaces(read: ScreenRead): Map<string, WorkplaceFacts> {
+  const wanted = new Map<string, WorkplaceFacts>();
+  for (const { record } of read.records) {
+    if (!needsContext(record)) continue;
+    const w = pageWorkplaceOf(read, record);
+    const key = contextKeyOf(w);
+    if (key && w && !wanted.has(key)) {
+      wanted.set(key, w);
+      if (wanted.size >= MAX_CONTEXT_WORKPLACES) break;
+    }
+  }
+  return wanted;
+}
+
+/** The context answer as the subjects want it: one context per workplace key, and the base. */
+function contextsOf(answer: ContextAnswer, keys: readonly string[]): { contexts: Map<string, ContextResponse>; base: ContextResponse } {
+  const base = answer === EMPTY_ANSWER ? EMPTY_CONTEXT : contextFor(answer, answer.base);
+  const contexts = new Map<string, ContextResponse>();
+  keys.forEach((k, i) => {
+    const w = answer.workplaces[i];
+    if (w) contexts.set(k, contextFor(answer, w));
+  });
+  return { contexts, base };
+}
+
+const INACTIVE_STATES = new Set(['ended', 'cancelled']);
+
 export function createScanner(deps: ScannerDeps): Scanner {
   const { doc } = deps;
   const now = deps.now ?? (() => performance.now());
   const send = deps.send ?? (() => {});
-  const ask = deps.requestContext ?? (async () => EMPTY_CONTEXT);
-  let contexts = new Map<string, ContextResponse>();
-  let base: ContextResponse = EMPTY_CONTEXT;
+  const ask: AskContext = deps.requestContext ?? (async () => undefined);
+  const invalid = deps.isInvalid ?? (() => false);
+  const quietly = deps.quietly ?? ((write: () => void) => write());
+  const firstWaitMs = deps.firstWaitMs ?? 50;
+  const contextTimeoutMs = deps.contextTimeoutMs ?? CONTEXT_TIMEOUT_MS;
+
+  /** the latest usable answer, and the workplace keys it answered (in order) */
+  let answer: ContextAnswer = EMPTY_ANSWER;
+  let answeredKeys: string[] = [];
+  let hasAnswer = false;
   let marked = new Set<Element>();
+  let notes = new Set<Element>();
   let lastResult: ScanResult | undefined;
   /** the element that holds every record of the last read screen */
   let lastRegion: Element | undefined;
@@ -97,21 +157,17 @@ export function createScanner(deps: ScannerDeps): Scanner {
   let running: Promise<ScanResult | undefined> | undefined;
   let rerun: ScanReason | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstAskedAt: number | undefined;
   let pendingReason: ScanReason | undefined;
+  /** bumped by every read: a late context answer refines only the read it was asked for */
+  let generation = 0;
   let stopped = false;
 
-  async function refreshContexts(read: ScreenRead): Promise<void> {
-    const wanted = new Map<string, PageRecord['workplace']>();
-    for (const { record } of read.records) {
-      if (!needsContext(record)) continue;
-      const w = pageWorkplaceOf(read, record);
-      const key = contextKeyOf(w);
-      if (key && !wanted.has(key)) wanted.set(key, w);
-    }
-    const keys = [...wanted.keys()].slice(0, 200); // a page of a list: one answer per workplace it names
-    const answers = await Promise.all([ask(undefined), ...keys.map((k) => ask(wanted.get(k)))]);
-    base = answers[0] ?? EMPTY_CONTEXT;
-    contexts = new Map(keys.map((k, i) => [k, answers[i + 1] ?? base]));
+  connectTooltip(doc, stateOfMarker, send);
+
+  function gone(): boolean {
+    if (!stopped && invalid()) stop();
+    return stopped;
   }
 
   let clearedOnce = false;
@@ -119,8 +175,13 @@ export function createScanner(deps: ScannerDeps): Scanner {
     const wasMarked = marked.size > 0 || doc.documentElement.hasAttribute('data-katip-screen');
     if (!wasMarked && clearedOnce) return;
     clearedOnce = true;
-    unmarkAll(doc);
+    quietly(() => {
+      unmarkAll(doc, marked);
+      for (const c of notes) removeMinutesNote(c);
+      removeApprovalBar(doc);
+    });
     marked = new Set();
+    notes = new Set();
     lastResult = undefined;
     lastRegion = undefined;
     lastReportKey = '';
@@ -128,7 +189,59 @@ export function createScanner(deps: ScannerDeps): Scanner {
     deps.onResult?.(undefined);
   }
 
+  /** Judges a read with a context answer and writes the marks (step 3 and 4). */
+  function apply(read: ScreenRead, using: ContextAnswer, keys: readonly string[], readMs: number, final: boolean): ScanResult | undefined {
+    if (gone()) return undefined;
+    const t1 = now();
+    const { contexts, base } = contextsOf(using, keys);
+    const { subjects, workplaces } = buildSubjects(read, contexts, withRowBehind(read, base));
+    const disabled = new Set<RuleId>(using.disabledRules);
+    const judgement = judgeScreen(subjects, { disabled, workplaces });
+    const text: MarkText = { language: using.language, ruleTitle: ruleText };
+    const current = new Set<Element>();
+    const currentNotes = new Set<Element>();
+    let bar = false;
+    quietly(() => {
+      read.records.forEach(({ element, record, cells, minutesControl }, i) => {
+        const mark = judgement.records[i]!;
+        const workplace = pageWorkplaceOf(read, record);
+        markRecord(element, mark, cells, {
+          text,
+          screen: read.screen,
+          showPassing: using.showPassing,
+          inactive: INACTIVE_STATES.has(record.assignment?.contractState ?? ''),
+          ...(workplace ? { workplace } : {}),
+        });
+        current.add(element);
+        if (minutesControl) {
+          showMinutesNote(minutesControl, subjects[i]!, using.language);
+          currentNotes.add(minutesControl);
+        }
+        if (!bar && (read.screen === 'old-approval' || read.screen === 'new-contract-form')) {
+          bar = !!showApprovalBar(
+            { screen: read.screen, element, mark, text, confirmBeforeSave: using.confirmBeforeSave, ...(record.assignment ? { assignment: record.assignment } : {}) },
+            send,
+          );
+        }
+      });
+      if (!bar) removeApprovalBar(doc);
+      for (const el of marked) if (!current.has(el)) unmarkRecord(el);
+      for (const c of notes) if (!currentNotes.has(c)) removeMinutesNote(c);
+    });
+    marked = current;
+    notes = currentNotes;
+    const scanMs = readMs + (now() - t1);
+    quietly(() => markDocument(doc, read.screen, scanMs));
+    const findings = [...judgement.records.flatMap((r) => r.findings), ...judgement.pageFindings];
+    lastResult = { read, judgement, findings, language: using.language, scanMs, withContext: final };
+    lastRegion = regionOf(read);
+    deps.onResult?.(lastResult);
+    if (final) report(lastResult);
+    return lastResult;
+  }
+
   async function scanOnce(reason: ScanReason): Promise<ScanResult | undefined> {
+    if (gone()) return undefined;
     const t0 = now();
     const reader: ScreenReader | undefined = detectScreen(doc);
     if (!reader) {
@@ -137,32 +250,34 @@ export function createScanner(deps: ScannerDeps): Scanner {
     }
     const read = reader.read(doc);
     const readMs = now() - t0;
-    if (reason !== 'input' || !lastResult) await refreshContexts(read);
-    if (stopped) return undefined;
-    const t1 = now();
-    const { subjects, workplaces } = buildSubjects(read, contexts, withRowBehind(read, base));
-    const disabled = new Set<RuleId>(base.disabledRules);
-    const judgement = judgeScreen(subjects, { disabled, workplaces });
-    const text: MarkText = { language: base.language, ruleTitle: ruleText };
-    const current = new Set<Element>();
-    read.records.forEach(({ element }, i) => {
-      const r = judgement.records[i]!;
-      markRecord(element, r, text);
-      current.add(element);
+    const gen = ++generation;
+    const wanted = namedWorkplaces(read);
+    const keys = [...wanted.keys()];
+    const covered = hasAnswer && keys.every((k) => answeredKeys.includes(k));
+    // typing re-judges from the answer at hand; everything else asks again (the mirror may have learnt)
+    if (reason === 'input' && covered) return apply(read, answer, answeredKeys, readMs, true);
+
+    const asked = within(ask([...wanted.values()]), contextTimeoutMs);
+    const quick = await within(asked, firstWaitMs);
+    if (gone()) return undefined;
+    if (quick) {
+      remember(quick, keys);
+      return apply(read, quick, keys, readMs, true);
+    }
+    // never blind: mark from what is known now, refine when (if) the answer comes
+    const result = apply(read, covered ? answer : EMPTY_ANSWER, covered ? answeredKeys : [], readMs, covered);
+    void asked.then((late) => {
+      if (gone() || gen !== generation) return;
+      if (late) remember(late, keys);
+      if (late || !covered) apply(read, late ?? answer, late ? keys : answeredKeys, readMs, true);
     });
-    read.records.forEach(({ minutesControl }, i) => {
-      if (minutesControl) showMinutesNote(minutesControl, subjects[i]!, base.language);
-    });
-    for (const el of marked) if (!current.has(el)) unmarkRecord(el);
-    marked = current;
-    const scanMs = readMs + (now() - t1);
-    markDocument(doc, read.screen, scanMs);
-    const findings = [...judgement.records.flatMap((r) => r.findings), ...judgement.pageFindings];
-    lastResult = { read, judgement, findings, language: base.language, scanMs };
-    lastRegion = regionOf(read);
-    deps.onResult?.(lastResult);
-    report(lastResult);
-    return lastResult;
+    return result;
+  }
+
+  function remember(a: ContextAnswer, keys: string[]): void {
+    answer = a;
+    answeredKeys = keys;
+    hasAnswer = true;
   }
 
   function report(result: ScanResult): void {
@@ -206,23 +321,35 @@ export function createScanner(deps: ScannerDeps): Scanner {
   function schedule(reason: ScanReason, delayMs = 120): void {
     if (stopped) return;
     pendingReason = pendingReason && pendingReason !== 'input' ? pendingReason : reason;
+    const t = now();
+    firstAskedAt ??= t;
     if (timer) clearTimeout(timer);
+    // a debounce with a maximum wait: a cell changing every 50 ms cannot postpone a scan for ever
+    const wait = Math.max(0, Math.min(delayMs, MAX_WAIT_MS - (t - firstAskedAt)));
     timer = setTimeout(() => {
       timer = undefined;
+      firstAskedAt = undefined;
       const r = pendingReason ?? reason;
       pendingReason = undefined;
       void scan(r);
-    }, delayMs);
+    }, wait);
   }
 
   /**
    * Whether a mutation can change what was read. Inside the read screen's region (the element that
-   * holds all its records), or removing it, any change matters. Elsewhere only added elements do (a
-   * popup form may open beside the grid): a ticking clock or a status text never triggers a re-check.
+   * holds all its records), or removing it, any change of content matters. Elsewhere only added
+   * elements do (a popup form may open beside the grid), and attribute changes that may show or hide
+   * a grid or a form (a collapsed tab opening): a ticking clock never triggers a re-check.
    */
   function matters(m: MutationRecord, region: Element | undefined): boolean {
     const target = m.type === 'characterData' ? m.target.parentNode : m.target;
     if (!target || isOwnNode(target)) return false;
+    if (m.type === 'attributes') {
+      const el = target as Element;
+      if (OWN_ATTRIBUTES.has(m.attributeName ?? '')) return forged(el, m.attributeName!);
+      if (region?.isConnected && region.contains(el)) return false; // a row's hover class: the text tells
+      return el.nodeType === 1 && (el === region || el.contains(region ?? null) || !!el.querySelector('table, [role="grid"], [role="table"], form, input'));
+    }
     const nodes = m.type === 'childList' ? [...m.addedNodes, ...m.removedNodes].filter((n) => !isOwnNode(n)) : [];
     if (m.type === 'childList' && !nodes.some((n) => !(n.nodeType === 3 && !n.textContent?.trim()))) return false;
     if (!region || !region.isConnected) return true;
@@ -230,9 +357,23 @@ export function createScanner(deps: ScannerDeps): Scanner {
     return m.type === 'childList' && [...m.addedNodes].some((n) => n.nodeType === 1 && !isOwnNode(n));
   }
 
+  /**
+   * A data-katip-* attribute the scanner did not write just now (it writes with the observer paused):
+   * on one of its records it is re-marked; elsewhere the page forged it, and it is removed.
+   */
+  function forged(el: Element, attr: string): boolean {
+    if (attr === 'data-katip-screen') return el === doc.documentElement;
+    if (attr === CELL_ATTR ? ownsCell(el) : wroteRecord(el)) return true;
+    if (el.hasAttribute(attr) && !gone()) quietly(() => el.removeAttribute(attr));
+    return false;
+  }
+
   function onMutations(mutations: MutationRecord[]): void {
+    if (gone()) return;
     const region = lastRegion;
-    if (mutations.some((m) => matters(m, region))) schedule('mutation', region ? 120 : 250);
+    let any = false;
+    for (const m of mutations) if (matters(m, region)) any = true; // every forged attribute is stripped
+    if (any) schedule('mutation', region ? 120 : 250);
   }
 
   function onClick(event: Event): void {
@@ -248,18 +389,35 @@ export function createScanner(deps: ScannerDeps): Scanner {
     }
   }
 
+  /** Page-written data-katip-* on anything that is not one of this scanner's records or cells goes (PAGE-CONTRACT). */
+  function stripForgeries(): void {
+    for (const el of doc.querySelectorAll('[data-katip-status], [data-katip-rules], [data-katip-cell]')) {
+      if (!wroteRecord(el)) for (const a of RECORD_ATTRS) el.removeAttribute(a);
+      if (!ownsCell(el)) el.removeAttribute(CELL_ATTR);
+    }
+  }
+
+  function stop(): void {
+    if (stopped) return;
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    const records = marked;
+    marked = new Set();
+    unmarkAll(doc, records);
+    for (const c of notes) removeMinutesNote(c);
+    notes = new Set();
+    removeApprovalBar(doc);
+  }
+
   return {
-    scan,
+    scan: async (reason) => {
+      if (reason === 'initial' && !gone()) quietly(stripForgeries);
+      return scan(reason);
+    },
     schedule,
     onMutations,
     onClick,
     last: () => lastResult,
-    stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      unmarkAll(doc);
-      marked = new Set();
-    },
+    stop,
   };
 }
-

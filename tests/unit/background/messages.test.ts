@@ -5,7 +5,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { browser, type Browser } from 'wxt/browser';
 import { getTabReport, getTabReports, saveProfile, saveSettings, type KatipDb } from '@/utils/db';
-import { ContextResponseSchema, type PageReport } from '@/utils/messages';
+import { ContextAnswerSchema, type PageReport } from '@/utils/messages';
 import { handleMessage } from '@/utils/background/router';
 import { handleTabRemoved, handleTabUpdated } from '@/utils/background/tabs';
 import { tabStorage } from '@/utils/db/tab-reports';
@@ -121,41 +121,50 @@ describe('badge and tab report', () => {
 });
 
 describe('get-context', () => {
+  const ask = async (tabId: number, workplaces?: object[]) =>
+    ContextAnswerSchema.parse(await handleMessage(db, { type: 'get-context', ...(workplaces ? { workplaces } : {}) }, tab(tabId)));
+
   test('names the workplace by SGK number: profile, mirrored facts, active assignments, settings', async () => {
     await handleMessage(db, report('new-contracts', [gridRow(AYSE), gridRow(MEHMET), gridRow({ personName: 'Eski Uzman', role: 'igu', startDate: '2020-01-01', contractState: 'ended', minutes: 500 })]), tab(1));
     await saveProfile(db, undefined, { sicilNo: SICIL, employees: 140, hazardText: 'Tehlikeli' });
-    await saveSettings(db, { disabledRules: ['nace-not-listed'], language: 'en' });
-    const reply = await handleMessage(db, { type: 'get-context', workplace: { sicilNo: SICIL } }, tab(1));
-    const context = ContextResponseSchema.parse(reply);
+    await saveSettings(db, { disabledRules: ['nace-not-listed'], language: 'en', confirmBeforeSave: true });
+    const answer = await ask(1, [{ sicilNo: SICIL }]);
+    const context = answer.workplaces[0]!;
     expect(context.mirrored).toEqual(WORKPLACE);
     expect(context.profile).toEqual({ sicilNo: SICIL, employees: 140, hazardText: 'Tehlikeli' });
     expect(context.assignments.map((a) => a.label).sort()).toEqual(['Ayşe Yılmaz (İGU, 1.200 dk)', 'Mehmet Öztürk (İH, 600 dk)']);
     expect(context.assignments.find((a) => a.personName === 'Ayşe Yılmaz')).toMatchObject({ key: `a:sgk:${SICIL}|t10000000146|igu|2024-03-05`, minutes: 1200, role: 'igu' });
-    expect(context).toMatchObject({ disabledRules: ['nace-not-listed'], language: 'en' });
-    expect(context.selectedWorkplace).toBeUndefined();
+    expect(answer).toMatchObject({ disabledRules: ['nace-not-listed'], language: 'en', confirmBeforeSave: true, showPassing: false });
+    expect(answer.selectedWorkplace).toBeUndefined();
   });
 
-  test('by title, and by DETSİS number', async () => {
+  test('many workplaces in one message, answered in the order asked: by DETSİS number, by title, unknown', async () => {
     await handleMessage(db, report('public-institutions', [{ kind: 'institution', workplace: { detsisNo: '12345678', title: 'Örnek Üniversitesi', naceText: '85.42.01' } }]), tab(1));
-    const byDetsis = ContextResponseSchema.parse(await handleMessage(db, { type: 'get-context', workplace: { detsisNo: '12345678' } }, tab(1)));
-    expect(byDetsis.mirrored?.naceText).toBe('85.42.01');
-    const byTitle = ContextResponseSchema.parse(await handleMessage(db, { type: 'get-context', workplace: { title: 'ÖRNEK ÜNİVERSİTESİ' } }, tab(1)));
-    expect(byTitle.mirrored?.detsisNo).toBe('12345678');
-    const unknown = ContextResponseSchema.parse(await handleMessage(db, { type: 'get-context', workplace: { title: 'Başka Kurum' } }, tab(1)));
-    expect(unknown).toEqual({ assignments: [], disabledRules: [], language: 'tr' });
+    const answer = await ask(1, [{ detsisNo: '12345678' }, { title: 'Başka Kurum' }, { title: 'ÖRNEK ÜNİVERSİTESİ' }]);
+    expect(answer.workplaces).toHaveLength(3);
+    expect(answer.workplaces[0]!.mirrored?.naceText).toBe('85.42.01');
+    expect(answer.workplaces[1]).toEqual({ assignments: [] });
+    expect(answer.workplaces[2]!.mirrored?.detsisNo).toBe('12345678');
+    expect(answer.base).toEqual({ assignments: [] });
+    expect(answer).toMatchObject({ disabledRules: [], language: 'tr', showPassing: false, confirmBeforeSave: false });
+  });
+
+  test('more workplaces than one message may name are refused, not half-answered', async () => {
+    const reply = await handleMessage(db, { type: 'get-context', workplaces: Array.from({ length: 201 }, (_, i) => ({ title: `K${i}` })) }, tab(1));
+    expect(reply).toMatchObject({ ok: false });
   });
 
   test('old interface: no workplace named → the selected one, and the grid row selected before the approval form', async () => {
     await handleMessage(db, { type: 'selection', workplace: { sicilNo: SICIL, title: 'ÖRNEK İNŞAAT A.Ş.' } }, tab(2));
     await handleMessage(db, report('old-contracts', [{ kind: 'assignment', assignment: AYSE }]), tab(2));
     await handleMessage(db, { type: 'selection', assignment: AYSE }, tab(2));
-    const context = ContextResponseSchema.parse(await handleMessage(db, { type: 'get-context' }, tab(2)));
-    expect(context.selectedWorkplace).toEqual({ sicilNo: SICIL, title: 'ÖRNEK İNŞAAT A.Ş.' });
-    expect(context.mirrored).toEqual({ sicilNo: SICIL, title: 'ÖRNEK İNŞAAT A.Ş.' });
-    expect(context.assignments.map((a) => a.personName)).toEqual(['Ayşe Yılmaz']);
-    expect(context.selectedAssignment).toEqual(AYSE);
+    const answer = await ask(2);
+    expect(answer.selectedWorkplace).toEqual({ sicilNo: SICIL, title: 'ÖRNEK İNŞAAT A.Ş.' });
+    expect(answer.base.mirrored).toEqual({ sicilNo: SICIL, title: 'ÖRNEK İNŞAAT A.Ş.' });
+    expect(answer.base.assignments.map((a) => a.personName)).toEqual(['Ayşe Yılmaz']);
+    expect(answer.selectedAssignment).toEqual(AYSE);
     // the approval form may open in another tab: the latest selection still answers
-    const other = ContextResponseSchema.parse(await handleMessage(db, { type: 'get-context' }, tab(3)));
+    const other = await ask(3);
     expect(other.selectedAssignment?.personName).toBe('Ayşe Yılmaz');
   });
 });

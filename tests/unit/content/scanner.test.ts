@@ -4,9 +4,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createScanner } from '@/utils/content/scanner';
-import { EMPTY_CONTEXT } from '@/utils/content/context';
+import { EMPTY_ANSWER, EMPTY_CONTEXT } from '@/utils/content/context';
 import { buildSubjects, resolveWorkplace } from '@/utils/content/subjects';
-import { PageReportSchema, type ContextResponse } from '@/utils/messages';
+import { PageReportSchema, type ContextAnswer, type WorkplaceContext } from '@/utils/messages';
+import type { WorkplaceFacts } from '@/utils/records';
 
 const fixture = (p: string) => readFileSync(resolve(__dirname, '../../fixtures', p), 'utf8');
 
@@ -25,11 +26,16 @@ const OLD_GRID = `
 <tr><td>&lt;img src=x onerror="window.__pwned=1"&gt;</td><td>Dış Grv.</td><td>İşyeri Hekimi</td><td>Kısmi Süreli</td><td>01.02.2026</td><td>Devam Ediyor</td><td></td><td>Onaylandı</td></tr>
 </tbody></table></body>`;
 
-const profile = (hazardText: string, employees: number): ContextResponse => ({
-  ...EMPTY_CONTEXT,
-  selectedWorkplace: { title: 'Demir Çelik A.Ş.', sicilNo: '22410010112345670340100000' },
-  profile: { hazardText, employees },
-});
+/** A background that answers every batched request with `answer` (the base) and `each` per workplace asked. */
+export const answering =
+  (answer: Partial<ContextAnswer>, each: (w: WorkplaceFacts) => WorkplaceContext = () => ({ assignments: [] })) =>
+  async (workplaces: WorkplaceFacts[]): Promise<ContextAnswer> => ({ ...EMPTY_ANSWER, ...answer, workplaces: workplaces.map(each) });
+
+const profile = (hazardText: string, employees: number) =>
+  answering({
+    selectedWorkplace: { title: 'Demir Çelik A.Ş.', sicilNo: '22410010112345670340100000' },
+    base: { profile: { hazardText, employees }, assignments: [] },
+  });
 
 describe('resolving the workplace: page first, then the profile, then the saved records', () => {
   it('a page class that is no legal class is reported, and the class of the profile serves the rules that need one', () => {
@@ -96,11 +102,11 @@ describe('content scanner', () => {
     expect(doc.querySelector('img')).toBeNull();
     expect(rows[1]!.cells[0]!.textContent).toContain('<img src=x');
     // the tooltip says which facts are missing and where to add them
-    const badge = rows[0]!.querySelector<HTMLElement>('[data-katip-ui="badge"]')!;
+    const badge = rows[0]!.querySelector<HTMLElement>('[data-katip-ui="mark"]')!;
     badge.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     const tip = doc.querySelector('[data-katip-ui="tooltip"]')!.shadowRoot!.textContent!;
     expect(tip).toContain('tehlike sınıfı');
-    expect(tip).toContain('İşyeri profilleri');
+    expect(tip).toContain('Profil ekle');
     // the report is a valid message
     const report = sent.find((m) => (m as { type: string }).type === 'page-report');
     expect(PageReportSchema.safeParse(report).success).toBe(true);
@@ -122,7 +128,7 @@ describe('content scanner', () => {
 
   it('uses the workplace profile from the background: a C class İGU in a çok tehlikeli workplace is an error', async () => {
     const doc = load(OLD_GRID);
-    const scanner = createScanner({ doc, requestContext: async () => profile('Çok Tehlikeli', 120) });
+    const scanner = createScanner({ doc, requestContext: profile('Çok Tehlikeli', 120) });
     await scanner.scan('initial');
     const [igu, ih] = [...doc.querySelectorAll<HTMLTableRowElement>('tbody tr')];
     expect(igu!.getAttribute('data-katip-status')).toBe('error');
@@ -131,23 +137,24 @@ describe('content scanner', () => {
     expect(igu!.getAttribute('data-katip-rules')!.split(' ')).toContain('needs-data');
     expect(ih!.getAttribute('data-katip-rules')!.split(' ')).not.toContain('certificate-class');
     // the badge carries the finding text, without touching the cell's own text
-    const badge = igu!.querySelector('[data-katip-ui="badge"]')!;
+    const badge = igu!.querySelector('[data-katip-ui="mark"]')!;
     expect(badge.getAttribute('aria-label')).toMatch(/sertifika|Sertifika|sınıf/);
     expect(igu!.cells[0]!.textContent).toBe('Ayşe Yılmaz');
   });
 
   it('shows the findings of a badge, with citation, in the shared tooltip on focus; page text stays text', async () => {
     const doc = load(OLD_GRID.replace('Ayşe Yılmaz', '&lt;b onclick=x&gt;Ayşe&lt;/b&gt;'));
-    const scanner = createScanner({ doc, requestContext: async () => profile('Çok Tehlikeli', 120) });
+    const scanner = createScanner({ doc, requestContext: profile('Çok Tehlikeli', 120) });
     await scanner.scan('initial');
-    const badge = doc.querySelector<HTMLElement>('tbody tr [data-katip-ui="badge"]')!;
-    expect(badge.getAttribute('data-katip-label')).toMatch(/Hata/);
+    const badge = doc.querySelector<HTMLElement>('tbody tr [data-katip-ui="mark"]')!;
+    expect(badge.getAttribute('aria-label')).toMatch(/Hata/);
+    expect(badge.getAttribute('data-katip-tone')).toBe('error');
     expect(badge.tabIndex).toBe(0);
     badge.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     const tip = doc.querySelector('[data-katip-ui="tooltip"]')!.shadowRoot!.querySelector('.tip')!;
     expect(tip.hasAttribute('hidden')).toBe(false);
     expect(tip.textContent).toContain('certificate-class');
-    expect(tip.textContent).toContain('Kaynak:');
+    expect(tip.textContent).toContain('Dayanak:');
     expect(tip.querySelector('b')).toBeNull();
     badge.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
     expect(tip.hasAttribute('hidden')).toBe(true);
@@ -160,7 +167,7 @@ describe('content scanner', () => {
 
   it('re-judges after a postback replaces the rows, and unmarks what is no longer a record', async () => {
     const doc = load(OLD_GRID);
-    const scanner = createScanner({ doc, requestContext: async () => profile('Az Tehlikeli', 20) });
+    const scanner = createScanner({ doc, requestContext: profile('Az Tehlikeli', 20) });
     await scanner.scan('initial');
     const tbody = doc.querySelector('tbody')!;
     const old = [...tbody.querySelectorAll("tr")];
@@ -200,7 +207,7 @@ describe('content scanner', () => {
     it('ignores its own badges', async () => {
       const { doc, scanner, scans } = await setup();
       const badge = doc.createElement('span');
-      badge.setAttribute('data-katip-ui', 'badge');
+      badge.setAttribute('data-katip-ui', 'mark');
       scanner.onMutations([childList(doc.querySelector('td')!, [badge])]);
       expect(await scans()).toBe(0);
     });
@@ -279,7 +286,7 @@ describe('content scanner', () => {
 
   it('an approval popup over the contracts grid takes the role and class from the grid row of the same person', async () => {
     const doc = load(fixture('old-approval/x-bootstrap.html'));
-    const scanner = createScanner({ doc, requestContext: async () => ({ ...EMPTY_CONTEXT, profile: { hazardText: 'Çok Tehlikeli', employees: 120 } }) });
+    const scanner = createScanner({ doc, requestContext: answering({ base: { profile: { hazardText: 'Çok Tehlikeli', employees: 120 }, assignments: [] } }) });
     await scanner.scan('initial');
     expect(doc.documentElement.getAttribute('data-katip-screen')).toBe('old-approval');
     const form = doc.querySelector('[data-katip-status]')!;
@@ -290,10 +297,10 @@ describe('content scanner', () => {
 
   it('speaks English when the user chose it: badge words, tooltip and messages', async () => {
     const doc = load(OLD_GRID);
-    const scanner = createScanner({ doc, requestContext: async () => ({ ...profile('Çok Tehlikeli', 120), language: 'en' }) });
+    const scanner = createScanner({ doc, requestContext: answering({ language: 'en', base: { profile: { hazardText: 'Çok Tehlikeli', employees: 120 }, assignments: [] } }) });
     await scanner.scan('initial');
-    const badge = doc.querySelector<HTMLElement>('tbody tr [data-katip-ui="badge"]')!;
-    expect(badge.getAttribute('data-katip-label')).toMatch(/Error/);
+    const badge = doc.querySelector<HTMLElement>('tbody tr [data-katip-ui="mark"]')!;
+    expect(badge.getAttribute('aria-label')).toMatch(/Error/);
     expect(badge.getAttribute('aria-label')).toMatch(/certificate/i);
     expect(badge.getAttribute('aria-label')).not.toMatch(/Hata/);
   });
