@@ -48,6 +48,7 @@ export const ASSIGNMENT_FIELD_CHECKS: Record<keyof AssignmentFacts, Check> = {
   contractState: oneOf('active', 'ended', 'cancelled'),
   approvalState: oneOf('pending', 'approved', 'rejected'),
   stateText: text,
+  portalVerdict: bool,
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
