@@ -28,6 +28,8 @@ interface Tooltip {
   listeners: AbortController;
   current?: HTMLElement;
   pinned: boolean;
+  /** focus is going back to the marker after Escape: do not open again */
+  returning?: boolean;
   hideTimer?: ReturnType<typeof setTimeout>;
 }
 const tooltips = new WeakMap<Document, Tooltip>();
@@ -83,11 +85,13 @@ export function installTooltip(doc: Document): void {
   }, opts);
   doc.addEventListener('focusin', (e) => {
     const m = markerFrom(e.target);
-    if (m) showTip(doc, m);
+    if (m && !state.returning) showTip(doc, m);
+    state.returning = false;
   }, opts);
   doc.addEventListener('focusout', (e) => {
     const to = (e as FocusEvent).relatedTarget;
-    if ((markerFrom(e.target) || e.target === host) && to !== host && !markerFrom(to)) {
+    const intoTip = to instanceof Node && (to === host || !!shadow.contains(to));
+    if ((markerFrom(e.target) || e.target === host) && !intoTip && !markerFrom(to)) {
       state.pinned = false;
       hideTip(doc);
     }
@@ -114,7 +118,10 @@ export function installTooltip(doc: Document): void {
       const back = state.current;
       state.pinned = false;
       hideTip(doc);
-      if (back?.isConnected && (e.target === host || state.current === back)) back.focus();
+      if (back?.isConnected && e.target === host) {
+        state.returning = true;
+        back.focus();
+      }
     }
   }, opts);
 }

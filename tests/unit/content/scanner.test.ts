@@ -323,3 +323,134 @@ describe('content scanner', () => {
     expect(sel.assignment.personName).toBe('Ayşe Yılmaz');
   });
 });
+
+/** A new-interface contract list naming several workplaces (the headers of the SPA fixture). */
+const HEADERS = ['Sözleşme ID', 'Görevlendirilen Kişi TC Kimlik No', 'Görevlendirilen Kişi Ad Soyad', 'Görevlendirilen Kişi Sertifika Tipi', 'Sözleşme Tipi', 'Çalışma Süresi', 'SGK Sicil No', 'İşyeri Unvanı', 'Sözleşme Durumu'];
+function multiWorkplaceList(workplaces: number): string {
+  const rows = Array.from({ length: workplaces }, (_, i) => {
+    const sicil = `2245101011234567034010${String(i).padStart(4, '0')}`;
+    return `<tr><td>${610100 + i}</td><td>17776071332</td><td>Kişi ${i}</td><td>C Sınıfı İş Güvenliği Uzmanı</td><td>Kısmi Süreli</td><td>600</td><td>${sicil}</td><td>İşyeri ${i} A.Ş.</td><td>Sözleşme Devam Ediyor</td></tr>`;
+  });
+  return `<body><h1>İSG Hizmet Sözleşmeleri</h1><table><thead><tr>${HEADERS.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></body>`;
+}
+
+describe('context: one batched request per scan, never blind', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('asks once for all workplaces the page names, and gives each row its own workplace answer', async () => {
+    const doc = load(multiWorkplaceList(5));
+    const asked: WorkplaceFacts[][] = [];
+    const ask = async (ws: WorkplaceFacts[]) => {
+      asked.push(ws);
+      return answering({}, (w) => ({ profile: w.sicilNo?.endsWith('0003') ? { hazardText: 'Çok Tehlikeli', employees: 100 } : { hazardText: 'Az Tehlikeli', employees: 5 }, assignments: [] }))(ws);
+    };
+    const scanner = createScanner({ doc, requestContext: ask });
+    await scanner.scan('initial');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toHaveLength(5);
+    const rows = [...doc.querySelectorAll('tbody tr')];
+    // a C class İGU may not serve the çok tehlikeli workplace only
+    expect(rows.map((r) => r.getAttribute('data-katip-rules')!.includes('certificate-class'))).toEqual([false, false, false, true, false]);
+  });
+
+  it('marks from the page at once when the background is slow, then refines when the answer comes', async () => {
+    const doc = load(OLD_GRID);
+    let release!: () => void;
+    const slow = answering({ base: { profile: { hazardText: 'Çok Tehlikeli', employees: 120 }, assignments: [] } });
+    const sent: unknown[] = [];
+    const scanner = createScanner({
+      doc,
+      send: (m) => sent.push(m),
+      requestContext: (ws) => new Promise((ok) => (release = () => ok(slow(ws)))),
+    });
+    const t0 = performance.now();
+    const first = await scanner.scan('initial');
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(first!.withContext).toBe(false);
+    const igu = doc.querySelector('tbody tr')!;
+    expect(igu.getAttribute('data-katip-status')).toBe('unknown'); // the page alone: no class, no count
+    expect(sent.filter((m) => (m as { type: string }).type === 'page-report')).toHaveLength(0);
+    release();
+    await vi.waitFor(() => expect(igu.getAttribute('data-katip-status')).toBe('error'));
+    expect(scanner.last()!.withContext).toBe(true);
+    expect(sent.filter((m) => (m as { type: string }).type === 'page-report')).toHaveLength(1);
+  });
+
+  it('a background that never answers: the page alone is judged and reported after the time box', async () => {
+    const doc = load(OLD_GRID);
+    const sent: unknown[] = [];
+    const scanner = createScanner({ doc, send: (m) => sent.push(m), contextTimeoutMs: 100, requestContext: () => new Promise(() => {}) });
+    await scanner.scan('initial');
+    expect(doc.querySelector('tbody tr')!.getAttribute('data-katip-status')).toBe('unknown');
+    await vi.waitFor(() => expect(sent.some((m) => (m as { type: string }).type === 'page-report')).toBe(true));
+  });
+});
+
+describe('keeping up, and never looping', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('a debounce with a maximum wait: a cell changing every 50 ms cannot starve a scan', async () => {
+    const doc = load(OLD_GRID);
+    const onResult = vi.fn();
+    const scanner = createScanner({ doc, onResult });
+    await scanner.scan('initial');
+    onResult.mockClear();
+    vi.useFakeTimers();
+    const cell = doc.querySelector('tbody td')!;
+    for (let i = 0; i < 20; i++) {
+      scanner.onMutations([{ type: 'characterData', target: cell.firstChild } as unknown as MutationRecord]);
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    // 1 s of changes every 50 ms: scans ran (bounded), not zero and not one per change
+    expect(onResult.mock.calls.length).toBeGreaterThanOrEqual(2);
+    expect(onResult.mock.calls.length).toBeLessThanOrEqual(4);
+  });
+
+  it('follows a React-style re-render that keeps the row elements and swaps their text', async () => {
+    const doc = load(OLD_GRID);
+    const scanner = createScanner({ doc, requestContext: profile('Çok Tehlikeli', 120) });
+    await scanner.scan('initial');
+    const [first, second] = [...doc.querySelectorAll('tbody tr')] as HTMLTableRowElement[];
+    expect(first!.getAttribute('data-katip-rules')).toContain('certificate-class');
+    expect(second!.getAttribute('data-katip-rules')).not.toContain('certificate-class');
+    // sort: the same two <tr> now show each other's person
+    const texts = (tr: HTMLTableRowElement) => [...tr.cells].map((c) => c.firstChild?.textContent ?? '');
+    const a = texts(first!);
+    const b = texts(second!);
+    [...first!.cells].forEach((c, i) => (c.firstChild ? (c.firstChild.textContent = b[i]!) : c.append(b[i]!)));
+    [...second!.cells].forEach((c, i) => (c.firstChild ? (c.firstChild.textContent = a[i]!) : c.append(a[i]!)));
+    await scanner.scan('mutation');
+    expect(first!.getAttribute('data-katip-rules')).not.toContain('certificate-class');
+    expect(second!.getAttribute('data-katip-rules')).toContain('certificate-class');
+    expect(first!.querySelectorAll('[data-katip-ui="mark"]').length).toBeLessThanOrEqual(1);
+  });
+
+  it('strips data-katip-* the page wrote on things that are not records', async () => {
+    const doc = load(OLD_GRID.replace('<h2>', '<h2 data-katip-status="ok" data-katip-rules="">').replace('<thead><tr>', '<thead><tr data-katip-status="error" data-katip-cell="error">'));
+    const scanner = createScanner({ doc });
+    await scanner.scan('initial');
+    expect(doc.querySelectorAll('[data-katip-status]')).toHaveLength(2);
+    expect(doc.querySelector('h2')!.hasAttribute('data-katip-rules')).toBe(false);
+    expect(doc.querySelector('thead tr')!.hasAttribute('data-katip-cell')).toBe(false);
+    // written later, it is stripped as soon as the observer reports it
+    const h2 = doc.querySelector('h2')!;
+    h2.setAttribute('data-katip-status', 'error');
+    scanner.onMutations([{ type: 'attributes', target: h2, attributeName: 'data-katip-status' } as unknown as MutationRecord]);
+    expect(h2.hasAttribute('data-katip-status')).toBe(false);
+  });
+
+  it('once the extension context is gone, the orphaned scanner removes its marks and never marks again', async () => {
+    const doc = load(OLD_GRID);
+    let invalid = false;
+    const scanner = createScanner({ doc, isInvalid: () => invalid });
+    await scanner.scan('initial');
+    expect(doc.querySelectorAll('[data-katip-status]').length).toBe(2);
+    invalid = true;
+    doc.querySelector('tbody td')!.textContent = 'Can Öztürk';
+    scanner.onMutations([{ type: 'childList', target: doc.querySelector('tbody td'), addedNodes: [doc.createTextNode('Can')], removedNodes: [] } as unknown as MutationRecord]);
+    expect(doc.querySelectorAll('[data-katip-status], [data-katip-ui], [data-katip-cell]')).toHaveLength(0);
+    expect(doc.documentElement.hasAttribute('data-katip-screen')).toBe(false);
+    expect(await scanner.scan('mutation')).toBeUndefined();
+    expect(doc.querySelectorAll('[data-katip-status]')).toHaveLength(0);
+  });
+});
