@@ -18,6 +18,18 @@ export const FindingSchema = z.object({
   role: z.enum(['igu', 'ih', 'dsp']).optional(),
 });
 
+/**
+ * A page-level remark about the page's own data (utils/page-data): the rows could not be marked
+ * (no table recognised, the JSON judged alone), or the table and the JSON disagree about a row's fact.
+ */
+export const PageNoteSchema = z.object({
+  id: z.enum(['rows-not-marked', 'facts-differ', 'answer-cut']),
+  message: BilingualSchema,
+  recordIndex: z.number().int().nonnegative().optional(),
+  field: z.string().max(40).optional(),
+});
+export type PageNoteMessage = z.infer<typeof PageNoteSchema>;
+
 /** content → background: what this page (frame) showed and what the rules found. */
 export const PageReportSchema = z.object({
   type: z.literal('page-report'),
@@ -28,6 +40,8 @@ export const PageReportSchema = z.object({
   records: z.array(PageRecordSchema).max(5000),
   findings: z.array(FindingSchema).max(20000),
   scanMs: z.number().nonnegative(),
+  /** remarks about the page's own data, shown with the findings */
+  notes: z.array(PageNoteSchema).max(100).optional(),
 });
 export type PageReport = z.infer<typeof PageReportSchema>;
 

@@ -134,6 +134,25 @@ function makeCertificate(dir) {
 }
 
 /**
+ * The portal's list API as the page itself calls it (PORTAL-EVIDENCE.md: POST /be/…): answered from
+ * tests/fixtures/be/<path>.json, or <path>.<name>.json for `?fixture=<name>`. The query never
+ * changes the path the observer matches. Anything else POSTed is a 404.
+ */
+function answerPost(req, url, path, posts, send) {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    posts.push({ path, body: Buffer.concat(chunks).toString('utf8'), headers: req.headers });
+    const variant = url.searchParams.get('fixture');
+    const file = resolve(FIXTURES_DIR, '.' + path + (variant ? `.${variant}` : '') + '.json');
+    if (!path.startsWith('/be/') || !file.startsWith(join(FIXTURES_DIR, 'be') + sep) || !existsSync(file)) {
+      return send(404, CONTENT_TYPES['.json'], '{"responseStatus":"ERROR","messages":["not found"]}');
+    }
+    return send(200, CONTENT_TYPES['.json'], readFileSync(file));
+  });
+}
+
+/**
  * Start the fake portal: HTTPS on 127.0.0.1, random port, serving tests/fixtures (or `extraPages`,
  * a map of path → html, for generated pages such as benchmarks).
  */
@@ -142,6 +161,8 @@ export async function startPortal({ extraPages = {} } = {}) {
   const tls = makeCertificate(certDir);
   rmSync(certDir, { recursive: true, force: true });
   const served = [];
+  /** every POST the fake portal answered: path, body and request headers (what the page itself sent) */
+  const posts = [];
   const server = createServer(tls, (req, res) => {
     const url = new URL(req.url ?? '/', 'https://localhost');
     const path = decodeURIComponent(url.pathname);
@@ -150,6 +171,7 @@ export async function startPortal({ extraPages = {} } = {}) {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       res.end(body);
     };
+    if (req.method === 'POST') return answerPost(req, url, path, posts, send);
     if (path === '/' || path === '/index.html') return send(200, CONTENT_TYPES['.html'], indexPage());
     if (path === '/favicon.ico') return send(204, 'image/x-icon', '');
     const generated = extraPages[path.replace(/^\//, '')];
@@ -168,6 +190,7 @@ export async function startPortal({ extraPages = {} } = {}) {
   return {
     port,
     served,
+    posts,
     close: () =>
       new Promise((ok) => {
         server.closeAllConnections?.();

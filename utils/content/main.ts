@@ -7,6 +7,7 @@ import { requestContext, tell } from './context';
 import { CELL_FIELDS } from '../records';
 import { createScanner, OBSERVED_ATTRIBUTES, type Scanner } from './scanner';
 import { jumpRequest } from './validate';
+import { createPageDataSource } from '../page-data/source';
 
 /** How often an idle page checks that the extension is still there (an orphan cleans up then). */
 const ORPHAN_CHECK_MS = 3000;
@@ -26,8 +27,11 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
       if (pending.length) scanner.onMutations(pending);
     }
   };
+  // the page's own list answers, copied by the MAIN-world observer (entrypoints/page-observer.content.ts)
+  const pageData = createPageDataSource(doc.defaultView ?? window, () => scanner.schedule('page-data', 50));
   const scanner = createScanner({
     doc,
+    pageData,
     requestContext,
     send: (m) => void tell(m),
     isInvalid: () => ctx.isInvalid,
@@ -59,6 +63,7 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
   observe();
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);
+    pageData.stop();
     observer.disconnect();
     scanner.stop();
   });

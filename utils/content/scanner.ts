@@ -16,12 +16,14 @@ import { oldContractsReader } from '../screens/old-contracts';
 import { foldTurkish } from '../domain/text';
 import { CONTEXT_TIMEOUT_MS, contextFor, EMPTY_ANSWER, EMPTY_CONTEXT, MAX_CONTEXT_WORKPLACES, within, type AskContext } from './context';
 import { removeApprovalBar, showApprovalBar } from './approval-bar';
-import { CELL_ATTR, isOwnNode, markDocument, markRecord, ownsCell, RECORD_ATTRS, stateOfMarker, unmarkAll, unmarkRecord, wroteRecord, type MarkText } from './marks';
+import { CELL_ATTR, isOwnNode, markDocument, markRecord, ownsCell, RECORD_ATTRS, stateOfMarker, unmarkAll, unmarkDocument, unmarkRecord, wroteRecord, type MarkText } from './marks';
 import { removeMinutesNote, showMinutesNote } from './minutes-note';
 import { buildSubjects, contextKeyOf, needsContext, pageWorkplaceOf } from './subjects';
 import { connectTooltip } from './tooltip';
+import type { PageNote } from '../page-data/join';
+import type { PageDataSource } from '../page-data/source';
 
-export type ScanReason = 'initial' | 'mutation' | 'input' | 'location';
+export type ScanReason = 'initial' | 'mutation' | 'input' | 'location' | 'page-data';
 
 export interface ScanResult {
   read: ScreenRead;
@@ -32,6 +34,10 @@ export interface ScanResult {
   scanMs: number;
   /** false while the marks rest on the page alone (the context has not arrived yet) */
   withContext: boolean;
+  /** page-level notes about the page's own data (rows not marked, table and JSON disagreeing) */
+  pageNotes: PageNote[];
+  /** false when the records came from the page's own data alone: no row of the page is marked */
+  marked: boolean;
 }
 
 export interface ScannerDeps {
@@ -51,6 +57,8 @@ export interface ScannerDeps {
   firstWaitMs?: number;
   /** how long a context answer may take at all (ms) */
   contextTimeoutMs?: number;
+  /** the page's own list answers (utils/page-data): facts joined into the rows, or the records when no table is recognised */
+  pageData?: PageDataSource;
 }
 
 export interface Scanner {
@@ -162,6 +170,8 @@ export function createScanner(deps: ScannerDeps): Scanner {
   /** bumped by every read: a late context answer refines only the read it was asked for */
   let generation = 0;
   let stopped = false;
+  /** what the page's own data adds to the current read */
+  let fromData: { pageNotes: PageNote[]; onPage: boolean } = { pageNotes: [], onPage: true };
 
   connectTooltip(doc, stateOfMarker, send);
 
@@ -203,6 +213,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
     let bar = false;
     quietly(() => {
       read.records.forEach(({ element, record, cells, minutesControl }, i) => {
+        if (!fromData.onPage) return; // records of the page's data alone stand for no element
         const mark = judgement.records[i]!;
         const workplace = pageWorkplaceOf(read, record);
         markRecord(element, mark, cells, {
@@ -231,10 +242,12 @@ export function createScanner(deps: ScannerDeps): Scanner {
     marked = current;
     notes = currentNotes;
     const scanMs = readMs + (now() - t1);
-    quietly(() => markDocument(doc, read.screen, scanMs));
+    const { pageNotes, onPage } = fromData;
+    quietly(() => (onPage ? markDocument(doc, read.screen, scanMs) : unmarkDocument(doc)));
     const findings = [...judgement.records.flatMap((r) => r.findings), ...judgement.pageFindings];
-    lastResult = { read, judgement, findings, language: using.language, scanMs, withContext: final };
-    lastRegion = regionOf(read);
+    lastResult = { read, judgement, findings, language: using.language, scanMs, withContext: final, pageNotes, marked: onPage };
+    // without marked rows any change may bring the table
+    lastRegion = onPage ? regionOf(read) : undefined;
     deps.onResult?.(lastResult);
     if (final) report(lastResult);
     return lastResult;
@@ -244,11 +257,14 @@ export function createScanner(deps: ScannerDeps): Scanner {
     if (gone()) return undefined;
     const t0 = now();
     const reader: ScreenReader | undefined = detectScreen(doc);
-    if (!reader) {
+    const shown = reader?.read(doc);
+    const withData = deps.pageData?.apply(shown, doc);
+    const read = withData?.read ?? shown;
+    if (!read) {
       clear();
       return undefined;
     }
-    const read = reader.read(doc);
+    fromData = { pageNotes: withData?.notes ?? [], onPage: withData?.marked ?? true };
     const readMs = now() - t0;
     const gen = ++generation;
     const wanted = namedWorkplaces(read);
@@ -283,7 +299,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
   function report(result: ScanResult): void {
     const { findings } = result;
     const records = result.read.records.map((r) => r.record);
-    const key = JSON.stringify([result.read.screen, records, findings]);
+    const key = JSON.stringify([result.read.screen, records, findings, result.pageNotes]);
     if (key === lastReportKey) return;
     lastReportKey = key;
     const message: PageReport = {
@@ -295,6 +311,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
       findings,
       scanMs: result.scanMs,
     };
+    if (result.pageNotes.length) message.notes = result.pageNotes;
     send(message);
   }
 
