@@ -53,11 +53,12 @@ export function oldContractRow(cells, attrs = 'data-expect-kind="record"') {
  * - `longtasks`: [startTime, duration] of every task over 50 ms (PerformanceObserver 'longtask');
  * - `scans`: [time, value] each time data-katip-scan-ms is written on <html> (one entry per scan);
  * - `maxGap`: the longest wait of a 10 ms timer heartbeat (the page frozen for that long), and
- *   `maxFrameGap` the same for requestAnimationFrame.
+ *   `maxFrameGap` the same for requestAnimationFrame; `gaps`: [end time, gap] of every heartbeat
+ *   wait over 50 ms.
  */
 export const PROBE_SCRIPT = `<script>
 (function () {
-  var p = (window.__probe = { longtasks: [], scans: [], maxGap: 0, maxFrameGap: 0, beats: 0 });
+  var p = (window.__probe = { longtasks: [], scans: [], gaps: [], maxGap: 0, maxFrameGap: 0, beats: 0 });
   try {
     new PerformanceObserver(function (list) {
       list.getEntries().forEach(function (e) { p.longtasks.push([e.startTime, e.duration]); });
@@ -72,6 +73,7 @@ export const PROBE_SCRIPT = `<script>
   (function beat() {
     var t = performance.now();
     if (t - last > p.maxGap) p.maxGap = t - last;
+    if (t - last > 50) p.gaps.push([t, t - last]);
     last = t;
     p.beats++;
     setTimeout(beat, 10);

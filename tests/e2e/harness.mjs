@@ -260,6 +260,13 @@ export async function launchBrowser({ port, headless = true, extension = true } 
     if (!isLocalRequest(url)) foreignRequests.push(url);
   };
   context.on('request', watch);
+  // uncaught errors and console errors of pages, frames, extension pages and the service worker
+  const errors = [];
+  context.on('weberror', (e) => errors.push({ from: safe(() => e.page()?.url()) ?? '?', text: String(e.error()?.stack ?? e.error()) }));
+  context.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    errors.push({ from: safe(() => m.page()?.url()) ?? m.location()?.url ?? '?', text: m.text(), at: m.location()?.url ?? '' });
+  });
   let worker = null;
   let extensionId = null;
   if (extension) {
@@ -273,6 +280,7 @@ export async function launchBrowser({ port, headless = true, extension = true } 
     extensionId,
     requests,
     foreignRequests,
+    errors,
     /** Open a fixture (path relative to tests/fixtures) as the portal page. */
     async openFixture(path, { host = PORTAL_HOSTS[0] } = {}) {
       const page = await context.newPage();
@@ -297,14 +305,14 @@ export async function launchBrowser({ port, headless = true, extension = true } 
 }
 
 /**
- * For a node:test file: starts the fake portal and Chromium with the extension before the tests and
- * closes both after them. Returns getters, valid once the tests run: `suite.browser`, `suite.portal`.
+ * For a node:test file: starts the fake portal (with `extraPages`, generated pages, if given) and
+ * Chromium with the extension before the tests and closes both after them. Returns getters, valid once the tests run: `suite.browser`, `suite.portal`.
  */
-export function useBrowserSuite() {
+export function useBrowserSuite({ extraPages } = {}) {
   let portal;
   let browser;
   before(async () => {
-    portal = await startPortal();
+    portal = await startPortal({ extraPages });
     browser = await launchBrowser({ port: portal.port });
   });
   after(async () => {
@@ -361,7 +369,12 @@ export function frameProblems({ statuses, ruleIds, warnRules }) {
   };
   const records = new Set(document.querySelectorAll('[data-expect-kind="record"]'));
   if (!expected && records.size) problems.push(`${where}: non-screen fixture declares records`);
-  for (const el of records) {
+  // data-expect-kind="record-or-none": the reader may take the row as a record or leave it; if marked,
+  // the marks must be right (a bad page's half row, say)
+  const optional = [...document.querySelectorAll('[data-expect-kind="record-or-none"]')].filter(
+    (el) => el.hasAttribute('data-katip-status') || el.hasAttribute('data-katip-rules'),
+  );
+  for (const el of [...records, ...optional]) {
     const status = el.getAttribute('data-katip-status');
     const rules = el.getAttribute('data-katip-rules');
     if (!statuses.includes(status)) problems.push(`${where}: record ${describe(el)} has data-katip-status=${status}`);
@@ -393,9 +406,17 @@ export function frameProblems({ statuses, ruleIds, warnRules }) {
     if (wantRules !== null && wantRules.split(' ').filter(Boolean).sort().join(' ') !== tokens.join(' ')) {
       problems.push(`${where}: record ${describe(el)} rules "${rules}", expected "${wantRules}"`);
     }
+    // data-expect-rules-include / -exclude: rules that must (must not) be among the record's rules
+    for (const t of (el.getAttribute('data-expect-rules-include') ?? '').split(' ').filter(Boolean)) {
+      if (!tokens.includes(t)) problems.push(`${where}: record ${describe(el)} rules "${rules}" lack "${t}"`);
+    }
+    for (const t of (el.getAttribute('data-expect-rules-exclude') ?? '').split(' ').filter(Boolean)) {
+      if (tokens.includes(t)) problems.push(`${where}: record ${describe(el)} rules "${rules}" claim "${t}", which the page does not support`);
+    }
   }
+  const allowed = new Set([...records, ...optional]);
   for (const el of document.querySelectorAll('[data-katip-status], [data-katip-rules]')) {
-    if (!records.has(el)) problems.push(`${where}: ${describe(el)} carries record marks but is not a record`);
+    if (!allowed.has(el)) problems.push(`${where}: ${describe(el)} carries record marks but is not a record`);
   }
   return problems;
 }
