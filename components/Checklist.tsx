@@ -1,10 +1,17 @@
-// The approval procedure's ten steps for one pending contract (RULES.md §10; 003 work instruction 5.1-5.10).
+// The approval procedure's ten steps for one pending contract (RULES.md §10; 003 work instruction
+// 5.1-5.10). Steps 5-7 tick only when their rules pass on the record seen; a failed rule shows the
+// step as failed with the reason, also when the user ticked it by hand.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
-import { CHECKLIST_STEPS, getChecklist, setChecklistStep, type ChecklistRow, type ChecklistStepId } from '@/utils/db';
+import { CHECKLIST_STEPS, getChecklist, setChecklistStep, type ChecklistStepId } from '@/utils/db';
+import { failedRules, STEP_RULES } from '@/utils/db/checklist';
 import { formatLocalDateTime, t, type Lang } from '@/utils/i18n';
+import type { RuleId } from '@/utils/rules/types';
 import { useDb } from './DbContext';
 import { errorText, queryKeys } from './hooks';
+import { Icon } from './Icon';
+import { checklistDone } from './pending';
+import { ruleInfo } from './ruleInfo';
 
 export interface ChecklistProps {
   assignmentKey: string;
@@ -13,10 +20,8 @@ export interface ChecklistProps {
   headingLevel?: 2 | 3 | 4;
 }
 
-/** Steps ticked out of ten. */
-export function checklistDone(row: ChecklistRow | undefined): number {
-  if (!row) return 0;
-  return CHECKLIST_STEPS.filter((s) => row.steps[s.id]?.done).length;
+export function ruleNames(ids: readonly RuleId[], lang: Lang): string {
+  return ids.map((id) => ruleInfo(id)?.title[lang] ?? id).join(', ');
 }
 
 export function Checklist({ assignmentKey, language: lang, headingLevel = 3 }: ChecklistProps) {
@@ -49,25 +54,41 @@ export function Checklist({ assignmentKey, language: lang, headingLevel = 3 }: C
         {CHECKLIST_STEPS.map((step) => {
           const tick = row.steps[step.id];
           const inputId = `${baseId}-s${step.id}`;
+          const failed = failedRules(tick);
           const when = tick?.done
             ? t(lang, tick.how === 'seen' ? 'tickSeen' : 'tickManual', { at: formatLocalDateTime(tick.at) }).trim()
-            : step.auto
-              ? t(lang, 'tickAuto')
-              : undefined;
+            : failed.length
+              ? undefined
+              : step.id === 8
+                ? t(lang, 'tickAutoSubmit')
+                : STEP_RULES[step.id]
+                  ? t(lang, 'tickAutoRules')
+                  : step.auto
+                    ? t(lang, 'tickAuto')
+                    : undefined;
+          const reason = failed.length ? t(lang, tick?.done ? 'tickFailedManual' : 'tickFailed', { rules: ruleNames(failed, lang) }) : undefined;
+          const described = [when ? `${inputId}-when` : '', reason ? `${inputId}-why` : ''].filter(Boolean).join(' ');
           return (
-            <li key={step.id}>
+            <li key={step.id} className={failed.length ? 'is-failed' : tick?.done ? 'is-done' : undefined}>
               <input
                 id={inputId}
                 type="checkbox"
                 checked={Boolean(tick?.done)}
                 disabled={toggle.isPending}
-                aria-describedby={when ? `${inputId}-when` : undefined}
+                aria-describedby={described || undefined}
+                aria-invalid={failed.length ? true : undefined}
                 onChange={(e) => toggle.mutate({ step: step.id, done: e.currentTarget.checked })}
               />
               <div>
                 <label htmlFor={inputId}>
                   {step.id}. {step[lang]}
                 </label>
+                {reason && (
+                  <span className="katip-checklist-failed" id={`${inputId}-why`}>
+                    <Icon name="error" size={12} />
+                    {reason}
+                  </span>
+                )}
                 {when && (
                   <span className="katip-checklist-when" id={`${inputId}-when`}>
                     {when}

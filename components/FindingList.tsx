@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { maskTckn } from '@/utils/domain/core';
 import { RULE_IDS, type Finding, type RuleId } from '@/utils/rules/types';
 import { factLabel, maskTcknsIn, PROFILE_FACTS, t, type Lang } from '@/utils/i18n';
+import { findingKind } from './findings';
 import { ruleInfo } from './ruleInfo';
 import { SeverityBadge, type BadgeKind } from './SeverityBadge';
 
@@ -21,9 +22,6 @@ export interface FindingListProps {
   groupLimit?: number;
 }
 
-export function findingKind(f: Finding): BadgeKind {
-  return f.result === 'needs-data' ? 'needs-data' : f.severity;
-}
 
 const KIND_RANK: Record<BadgeKind, number> = { error: 0, warn: 1, 'needs-data': 2, ok: 3 };
 

@@ -6,6 +6,8 @@ export type Lang = 'tr' | 'en';
 interface Pair {
   tr: string;
   en: string;
+  /** English singular, used when `{n}` is 1 ("1 record" / "2 records") */
+  en1?: string;
 }
 
 const STRINGS = {
@@ -76,7 +78,32 @@ const STRINGS = {
   citation: { tr: 'Dayanak', en: 'Source' },
   counted: { tr: 'Sayılan', en: 'Counted' },
   jumpToRecord: { tr: 'Kayda git', en: 'Go to record' },
-  jumpToRecordLabel: { tr: 'Kayda git: {n}. kayıt', en: 'Go to record {n}' },
+  jumpToRecordLabel: { tr: 'Kayda git: {n}', en: 'Go to record: {n}' },
+  contractId: { tr: 'Görevlendirme ID {id}', en: 'Assignment ID {id}' },
+  recordN: { tr: '{n}. kayıt', en: 'Record {n}' },
+  and: { tr: 've', en: 'and' },
+
+  // the tab's findings (side panel, popup)
+  findingsTitle: { tr: 'Bulgular', en: 'Findings' },
+  groupByLegend: { tr: 'Gruplama', en: 'Group by' },
+  groupByRecord: { tr: 'Kayda göre', en: 'By record' },
+  groupByRule: { tr: 'Kurala göre', en: 'By rule' },
+  tallyError: { tr: '{n} kayıtta hata', en: '{n} records with errors', en1: '1 record with errors' },
+  tallyWarn: { tr: '{n} kayıtta uyarı', en: '{n} records with warnings', en1: '1 record with warnings' },
+  tallyNeedsData: { tr: '{n} kayıt değerlendirilemedi', en: '{n} records not judged', en1: '1 record not judged' },
+  tallyNone: { tr: 'Sorun bulunmadı', en: 'No problems found' },
+  tallyOk: { tr: '{n} kayıtta sorun yok', en: '{n} records without problems', en1: '1 record without problems' },
+  tallyEnded: { tr: '{n} sona ermiş veya iptal sözleşme', en: '{n} ended or cancelled contracts', en1: '1 ended or cancelled contract' },
+  ruleRecords: { tr: '{n} kayıt', en: '{n} records', en1: '1 record' },
+  citationsTitle: { tr: 'Dayanaklar ({n} kural)', en: 'Legal sources ({n} rules)', en1: 'Legal source (1 rule)' },
+  gapsTitle: { tr: 'Eksik işyeri bilgisi', en: 'Missing workplace facts' },
+  gapMissing: { tr: 'Bu işyerinin {facts} bilinmiyor.', en: 'Not known for this workplace: {facts}.' },
+  gapRecords: { tr: 'Bu yüzden {n} kayıt değerlendirilemedi.', en: 'So {n} records could not be judged.', en1: 'So 1 record could not be judged.' },
+  gapUnnamedWorkplace: { tr: 'Bu sayfadaki işyeri', en: 'The workplace on this page' },
+  missingHintSelectRow: {
+    tr: 'Sözleşmeler tablosunda satırı seçip formu yeniden açın.',
+    en: 'Select the row in the Sözleşmeler (contracts) grid, then open the form again.',
+  },
   pageLevel: { tr: 'Sayfa geneli', en: 'Whole page' },
   showAll: { tr: 'Tümünü göster ({n})', en: 'Show all ({n})' },
 
@@ -95,6 +122,15 @@ const STRINGS = {
   tickSeen: { tr: 'görüldü {at}', en: 'seen {at}' },
   tickManual: { tr: 'elle işaretlendi {at}', en: 'ticked by hand {at}' },
   tickAuto: { tr: 'portalda görülünce kendiliğinden işaretlenir', en: 'ticked by itself when seen on the portal' },
+  tickAutoRules: { tr: 'kuralları kayıtta geçince kendiliğinden işaretlenir', en: 'ticked by itself when its rules pass on the record' },
+  tickAutoSubmit: {
+    tr: '"Kayıt"a basıldıktan sonra onay durumu değişince kendiliğinden işaretlenir',
+    en: 'ticked by itself once "Kayıt" was pressed and the approval status changed',
+  },
+  tickFailed: { tr: 'Geçmedi: {rules}', en: 'Failed: {rules}' },
+  tickFailedManual: { tr: 'Elle işaretlendi, ama kural geçmedi: {rules}', en: 'Ticked by hand, but the rule failed: {rules}' },
+  pendingHasErrors: { tr: 'Hatalı', en: 'Has errors' },
+  pendingErrorsLabel: { tr: 'Hatalı: {rules}', en: 'Has errors: {rules}' },
 
   // NACE lookup
   naceTitle: { tr: 'NACE kodu ara', en: 'Look up a NACE code' },
@@ -136,6 +172,12 @@ const STRINGS = {
   },
 
   // popup
+  popupWorkplaces: { tr: 'Sayfadaki işyerleri', en: 'Workplaces on this page' },
+  stateEnded: { tr: 'Sona ermiş', en: 'Ended' },
+  stateNoProblem: { tr: 'Sorun yok', en: 'No problems' },
+  navOptions: { tr: 'Ayarlar', en: 'Options' },
+  navSidePanel: { tr: 'Yan panelde aç', en: 'Open in the side panel' },
+  navAudit: { tr: 'Denetim', en: 'Audit' },
   popupFindings: { tr: 'Bu sekmedeki bulgular', en: 'Findings on this tab' },
   popupScreen: { tr: 'Ekran: {screen} · {at}', en: 'Screen: {screen} · {at}' },
   popupNotPortal: {
@@ -286,11 +328,29 @@ const STRINGS = {
 
 export type StringKey = keyof typeof STRINGS;
 
-/** The UI text for a key in a language, with `{name}` placeholders filled in. */
+const NUMBER_FORMATS: Record<Lang, Intl.NumberFormat> = {
+  tr: new Intl.NumberFormat('tr-TR', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en', { maximumFractionDigits: 2 }),
+};
+
+/** A number as the language writes it: "1.240" in Turkish, "1,240" in English (never "1240"). */
+export function formatNumber(lang: Lang, n: number): string {
+  return NUMBER_FORMATS[lang].format(n);
+}
+
+/**
+ * The UI text for a key in a language, with `{name}` placeholders filled in; numbers are written
+ * the language's way, and English takes the singular text when `{n}` is 1.
+ */
 export function t(lang: Lang, key: StringKey, vars?: Record<string, string | number>): string {
-  const text: string = STRINGS[key][lang];
+  const pair: Pair = STRINGS[key];
+  const text = lang === 'en' && pair.en1 !== undefined && vars?.n === 1 ? pair.en1 : pair[lang];
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in vars)) return whole;
+    const value = vars[name]!;
+    return typeof value === 'number' ? formatNumber(lang, value) : value;
+  });
 }
 
 const FACT_KEYS: Record<Fact, StringKey> = {
@@ -310,7 +370,7 @@ export function factLabel(lang: Lang, fact: string): string {
 }
 
 /** Facts the user can fill in a workplace profile. */
-export const PROFILE_FACTS: readonly string[] = ['hazard-class', 'employees'];
+export const PROFILE_FACTS: readonly string[] = ['employees', 'hazard-class'];
 
 /** Severity as icon + word (never colour alone). */
 export function severityLabel(lang: Lang, kind: Severity | 'needs-data' | 'ok'): { icon: string; word: string } {

@@ -1,172 +1,140 @@
-// The toolbar popup: this tab's findings (PAGE-CONTRACT.md) and the pending approvals' checklists (RULES.md §10).
+// The toolbar popup summarises: this tab's records by state, the workplaces on the page with
+// their state, what facts are missing, the pending approvals (sorted, de-duplicated, with progress
+// and the error mark); one click to the side panel (the full findings), the options or the audit.
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { browser } from 'wxt/browser';
-import { Checklist, checklistDone } from '@/components/Checklist';
-import { useDb } from '@/components/DbContext';
-import { FindingList } from '@/components/FindingList';
-import { errorText, queryKeys, useSettings } from '@/components/hooks';
+import { useId } from 'react';
+import { tally, pageWorkplaces, workplaceGaps, type RecordState } from '@/components/findings';
+import { TallyLine } from '@/components/FindingsView';
+import { errorText, useSettings } from '@/components/hooks';
+import { Icon } from '@/components/Icon';
+import { PendingList } from '@/components/PendingList';
+import { browserTabSource, type ActiveTab, type TabSource } from '@/components/tabSource';
 import { isPortalUrl } from '@/utils/background/tabs';
-import { maskTckn } from '@/utils/domain/core';
-import {
-  CHECKLIST_STEPS,
-  getTabReports,
-  listPendingApprovals,
-  workplaceName,
-  type PendingApproval,
-  type StoredTabReport,
-} from '@/utils/db';
-import { formatLocalDateTime, screenLabel, t, type Lang } from '@/utils/i18n';
-import type { JumpRequest } from '@/utils/messages';
+import { formatLocalDateTime, factLabel, screenLabel, severityLabel, t, type Lang } from '@/utils/i18n';
+import type { WorkplaceFacts } from '@/utils/records';
 
-export interface ActiveTab {
-  id?: number;
-  /** only known on the portal (host permission); undefined elsewhere */
-  url?: string;
-}
-
-/** Where the popup gets the active tab and its report; tests pass their own. */
-export interface TabSource {
-  activeTab(): Promise<ActiveTab | undefined>;
-  /** every frame's report (the old interface shows forms in frames) */
-  reports(tabId: number): Promise<StoredTabReport[]>;
-  openOptions(): void;
-  /** asks the frame's content script to scroll to a record */
-  jump(tabId: number, frameId: number, recordIndex: number): void;
-}
-
-export const browserTabSource: TabSource = {
-  async activeTab() {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    return tab ? { id: tab.id, url: tab.url } : undefined;
-  },
-  reports: (tabId) => getTabReports(tabId),
-  openOptions: () => void browser.runtime.openOptionsPage(),
-  jump: (tabId, frameId, recordIndex) => {
-    const message: JumpRequest = { type: 'jump', recordIndex };
-    browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => {
-      // the page changed meanwhile: nothing to jump to
-    });
-  },
-};
+export type { ActiveTab, TabSource };
 
 export function PopupApp({ tabs = browserTabSource }: { tabs?: TabSource }) {
   const settings = useSettings();
   const lang: Lang = settings.data?.language ?? 'tr';
-  return (
-    <div className="katip-ui popup" lang={lang}>
-      <header className="popup-header">
-        <h1>{t(lang, 'appName')}</h1>
-        <button type="button" className="popup-options" onClick={() => tabs.openOptions()}>
-          {t(lang, 'popupOptions')}
-        </button>
-      </header>
-      <main>
-        <TabFindings tabs={tabs} lang={lang} showTckn={settings.data?.showTckn ?? false} disabled={settings.data?.disabledRules ?? []} />
-        <PendingApprovals lang={lang} showTckn={settings.data?.showTckn ?? false} />
-      </main>
-    </div>
-  );
-}
-
-function TabFindings({ tabs, lang, showTckn, disabled }: { tabs: TabSource; lang: Lang; showTckn: boolean; disabled: string[] }) {
-  const headingId = useId();
+  const disabled = settings.data?.disabledRules ?? [];
   const query = useQuery({
     queryKey: ['active-tab-report'],
     queryFn: async () => {
       const tab = await tabs.activeTab();
       const reports = tab?.id !== undefined ? await tabs.reports(tab.id) : [];
-      return { tab: tab ?? null, reports };
+      return { tab: tab ?? null, reports: reports.map((r) => ({ ...r, findings: r.findings.filter((f) => !disabled.includes(f.ruleId)) })) };
     },
+    enabled: settings.isSuccess,
   });
+  const tab = query.data?.tab ?? undefined;
+  return (
+    <div className="katip-ui popup" lang={lang}>
+      <header className="popup-header">
+        <h1>{t(lang, 'appName')}</h1>
+        <nav className="popup-actions" aria-label={t(lang, 'sectionsNav')}>
+          {tabs.openSidePanel && (
+            <button type="button" className="katip-button-primary" onClick={() => tabs.openSidePanel!(tab)}>
+              <Icon name="panel" size={14} />
+              {t(lang, 'navSidePanel')}
+            </button>
+          )}
+          <button type="button" onClick={() => tabs.openOptions()}>
+            <Icon name="settings" size={14} />
+            {t(lang, 'navOptions')}
+          </button>
+          {tabs.openAudit && (
+            <button type="button" onClick={() => tabs.openAudit!()}>
+              <Icon name="audit" size={14} />
+              {t(lang, 'navAudit')}
+            </button>
+          )}
+        </nav>
+      </header>
+      <main>
+        <TabSummary lang={lang} query={query} onAddProfile={(facts) => tabs.openProfile(facts)} />
+        <PendingList lang={lang} showTckn={settings.data?.showTckn ?? false} />
+      </main>
+    </div>
+  );
+}
 
+type TabQuery = ReturnType<typeof useQuery<{ tab: ActiveTab | null; reports: Awaited<ReturnType<TabSource['reports']>> }>>;
+
+const STATE_ICON: Record<RecordState, 'error' | 'warn' | 'needs-data' | 'ok' | 'ended'> = {
+  error: 'error',
+  warn: 'warn',
+  'needs-data': 'needs-data',
+  ok: 'ok',
+  ended: 'ended',
+};
+
+export function stateWord(lang: Lang, state: RecordState): string {
+  return state === 'ended' ? t(lang, 'stateEnded') : state === 'ok' ? t(lang, 'stateNoProblem') : severityLabel(lang, state).word;
+}
+
+function TabSummary({ lang, query, onAddProfile }: { lang: Lang; query: TabQuery; onAddProfile(facts: WorkplaceFacts): void }) {
+  const headingId = useId();
   let body;
   if (query.isPending) body = <p role="status">{t(lang, 'loading')}</p>;
   else if (query.isError) body = <p role="alert">{t(lang, 'errorLoading', { detail: errorText(query.error) })}</p>;
-  else if (query.data.reports.length > 0) {
-    body = query.data.reports.map((report) => (
-      <div className="popup-frame" key={report.frameId ?? 0}>
-        <p className="popup-meta">
-          {t(lang, 'popupScreen', { screen: screenLabel(lang, report.screen), at: formatLocalDateTime(report.at) })}
-        </p>
-        <FindingList
-          findings={report.findings.filter((f) => !disabled.includes(f.ruleId))}
-          language={lang}
-          showTckn={showTckn}
-          onOpenProfiles={() => tabs.openOptions()}
-          onJump={(recordIndex) => {
-            const tabId = query.data.tab?.id;
-            if (tabId !== undefined) tabs.jump(tabId, report.frameId ?? 0, recordIndex);
-          }}
-        />
-      </div>
-    ));
-  } else {
-    const onPortal = isPortalUrl(query.data.tab?.url);
+  else if (query.data.reports.length === 0) {
     body = (
-      <p className="popup-empty" role="status">
-        {t(lang, onPortal ? 'popupUnrecognised' : 'popupNotPortal')}
+      <p className="katip-empty" role="status">
+        {t(lang, isPortalUrl(query.data.tab?.url) ? 'popupUnrecognised' : 'popupNotPortal')}
       </p>
     );
+  } else {
+    const reports = query.data.reports;
+    const workplaces = pageWorkplaces(reports);
+    const gaps = workplaceGaps(reports);
+    body = (
+      <>
+        <p className="katip-muted popup-meta">
+          {reports.map((r) => t(lang, 'popupScreen', { screen: screenLabel(lang, r.screen), at: formatLocalDateTime(r.at) })).join(' · ')}
+        </p>
+        <TallyLine counts={tally(reports)} lang={lang} />
+        {workplaces.length > 0 && (
+          <>
+            <h3>{t(lang, 'popupWorkplaces')}</h3>
+            <ul className="popup-workplaces">
+              {workplaces.map((w) => (
+                <li key={w.key} className={`popup-workplace is-${w.state}`}>
+                  <Icon name={STATE_ICON[w.state]} size={14} />
+                  <span className="popup-workplace-name">{w.facts.title ?? w.facts.sicilNo ?? w.facts.detsisNo}</span>
+                  <span className="popup-workplace-state">
+                    {stateWord(lang, w.state)} · {t(lang, 'ruleRecords', { n: w.records })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {gaps.length > 0 && (
+          <ul className="popup-gaps">
+            {gaps.map((gap) => (
+              <li key={gap.key}>
+                <Icon name="needs-data" size={14} />
+                <span>
+                  {gap.facts.title ? `${gap.facts.title}: ` : ''}
+                  {t(lang, 'gapMissing', { facts: gap.missing.map((m) => factLabel(lang, m)).join(` ${t(lang, 'and')} `) })}
+                </span>
+                <button type="button" onClick={() => onAddProfile(gap.facts)}>
+                  <Icon name="profile" size={14} />
+                  {t(lang, 'profileAddFor')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </>
+    );
   }
-
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{t(lang, 'popupFindings')}</h2>
       {body}
     </section>
-  );
-}
-
-function PendingApprovals({ lang, showTckn }: { lang: Lang; showTckn: boolean }) {
-  const db = useDb();
-  const headingId = useId();
-  const query = useQuery({ queryKey: queryKeys.pending, queryFn: () => listPendingApprovals(db) });
-  return (
-    <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{t(lang, 'popupPending')}</h2>
-      {query.isPending ? (
-        <p role="status">{t(lang, 'loading')}</p>
-      ) : query.isError ? (
-        <p role="alert">{t(lang, 'errorLoading', { detail: errorText(query.error) })}</p>
-      ) : query.data.length === 0 ? (
-        <p className="popup-empty">{t(lang, 'popupPendingNone')}</p>
-      ) : (
-        <ul className="popup-pending">
-          {query.data.map((item) => (
-            <PendingItem key={item.assignment.key} item={item} lang={lang} showTckn={showTckn} />
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
-function PendingItem({ item, lang, showTckn }: { item: PendingApproval; lang: Lang; showTckn: boolean }) {
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const { assignment, workplace, checklist } = item;
-  const done = checklistDone(checklist);
-  const tckn = assignment.tckn ? (showTckn ? assignment.tckn : maskTckn(assignment.tckn)) : undefined;
-  return (
-    <li className="popup-pending-item">
-      <button type="button" className="popup-disclosure" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
-        <span aria-hidden="true">{open ? '▾' : '▸'} </span>
-        <span className="popup-pending-label">{assignment.label}</span>
-        <span className="popup-pending-progress">{` ${done}/${CHECKLIST_STEPS.length}`}</span>
-      </button>
-      <p className="popup-pending-meta">
-        {workplace ? workplaceName(workplace) : null}
-        {workplace && tckn ? ' · ' : null}
-        {tckn ? `T.C. ${tckn}` : null}
-        {' · '}
-        {t(lang, 'popupProgress', { done, total: CHECKLIST_STEPS.length })}
-      </p>
-      {open && (
-        <div id={panelId}>
-          <Checklist assignmentKey={assignment.key} language={lang} />
-        </div>
-      )}
-    </li>
   );
 }

@@ -32,6 +32,21 @@ test('popup and options pages have no serious accessibility violations', async (
   }
 });
 
+test('the side panel beside a portal page with findings has no serious accessibility violations, in both groupings', async () => {
+  const panel = await suite.browser.openExtensionPage('sidepanel');
+  const page = await suite.browser.openFixture('new-contracts/plain.html');
+  await waitForNoProblems(() => pageProblems(page), { timeout: 5000 });
+  await page.bringToFront();
+  // the panel follows the active tab: the portal page's findings appear
+  await panel.getByRole('radio', { name: 'Kayda göre' }).waitFor({ timeout: 5000 });
+  assert.deepEqual(await violations(panel), [], 'sidepanel.html by record');
+  await panel.getByRole('radio', { name: 'Kurala göre' }).check();
+  await panel.locator('details summary').first().click();
+  assert.deepEqual(await violations(panel), [], 'sidepanel.html by rule');
+  await panel.close();
+  await page.close();
+});
+
 test('the in-page markers, the open tooltip and the approval bar have no serious accessibility violations', async () => {
   const page = await suite.browser.openFixture('new-contracts/plain.html');
   await waitForNoProblems(() => pageProblems(page), { timeout: 5000 });

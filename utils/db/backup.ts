@@ -69,6 +69,7 @@ const SettingsSchema = z.object({
   showTckn: z.boolean(),
   confirmBeforeSave: z.boolean().optional(),
   showPassing: z.boolean().optional(),
+  groupFindingsBy: z.enum(['record', 'rule']).optional(),
   selectedWorkplaceKey: key.optional(),
 });
 

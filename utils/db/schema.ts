@@ -76,6 +76,8 @@ export interface Settings {
   confirmBeforeSave?: boolean;
   /** badge passing records too ("Uygun"); off by default: rows that pass carry no badge */
   showPassing?: boolean;
+  /** how the side panel groups findings: by record (default) or by rule */
+  groupFindingsBy?: 'record' | 'rule';
 }
 
 export const DEFAULT_SETTINGS: Settings = { language: 'tr', disabledRules: [], showTckn: false };

@@ -1,0 +1,82 @@
+// Pending approvals, sorted and de-duplicated, each with its checklist progress and, when its
+// checks failed, the error mark (icon + word); a disclosure opens its checklist.
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { maskTckn } from '@/utils/domain/core';
+import { listPendingApprovals, workplaceName } from '@/utils/db';
+import { t, type Lang } from '@/utils/i18n';
+import { Checklist, ruleNames } from './Checklist';
+import { useDb } from './DbContext';
+import { errorText, queryKeys } from './hooks';
+import { Icon } from './Icon';
+import { dedupePending, type PendingEntry } from './pending';
+
+export function usePendingApprovals() {
+  const db = useDb();
+  return useQuery({ queryKey: queryKeys.pending, queryFn: async () => dedupePending(await listPendingApprovals(db)) });
+}
+
+export function PendingList({ lang, showTckn, headingLevel = 2, title }: { lang: Lang; showTckn: boolean; headingLevel?: 2 | 3; title?: string }) {
+  const headingId = useId();
+  const query = usePendingApprovals();
+  const Heading = `h${headingLevel}` as 'h2' | 'h3';
+  return (
+    <section aria-labelledby={headingId} className="katip-pending">
+      <Heading id={headingId}>
+        {title ?? t(lang, 'popupPending')}
+        {query.data && query.data.length > 0 && <span className="katip-count"> ({query.data.length})</span>}
+      </Heading>
+      {query.isPending ? (
+        <p role="status">{t(lang, 'loading')}</p>
+      ) : query.isError ? (
+        <p role="alert">{t(lang, 'errorLoading', { detail: errorText(query.error) })}</p>
+      ) : query.data.length === 0 ? (
+        <p className="katip-empty">{t(lang, 'popupPendingNone')}</p>
+      ) : (
+        <ul className="katip-pending-list">
+          {query.data.map((entry) => (
+            <PendingItem key={entry.key} entry={entry} lang={lang} showTckn={showTckn} headingLevel={headingLevel === 2 ? 3 : 4} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The error mark of a pending approval whose checks failed: icon and word, the rules in its label. */
+export function ErrorMark({ rules, lang }: { rules: PendingEntry['errors']; lang: Lang }) {
+  if (rules.length === 0) return null;
+  return (
+    <span className="katip-badge katip-badge-error katip-error-mark" title={t(lang, 'pendingErrorsLabel', { rules: ruleNames(rules, lang) })}>
+      <Icon name="error" size={12} />
+      {t(lang, 'pendingHasErrors')}
+      <span className="katip-visually-hidden">: {ruleNames(rules, lang)}</span>
+    </span>
+  );
+}
+
+function PendingItem({ entry, lang, showTckn, headingLevel }: { entry: PendingEntry; lang: Lang; showTckn: boolean; headingLevel: 3 | 4 }) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const { assignment, workplace } = entry.primary;
+  const tckn = assignment.tckn ? (showTckn ? assignment.tckn : maskTckn(assignment.tckn)) : undefined;
+  const meta = [workplace ? workplaceName(workplace) : undefined, tckn ? `T.C. ${tckn}` : undefined].filter(Boolean).join(' · ');
+  return (
+    <li className={`katip-pending-item${entry.errors.length ? ' has-errors' : ''}`}>
+      <button type="button" className="katip-disclosure" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+        <Icon name="chevron" size={12} className={open ? 'is-open' : undefined} />
+        <span className="katip-pending-label">{assignment.label}</span>
+        <ErrorMark rules={entry.errors} lang={lang} />
+        <span className="katip-pending-progress" aria-label={t(lang, 'popupProgress', { done: entry.done, total: entry.total })}>
+          {`${entry.done}/${entry.total}`}
+        </span>
+      </button>
+      {meta && <p className="katip-pending-meta">{meta}</p>}
+      {open && (
+        <div id={panelId} className="katip-pending-checklist">
+          <Checklist assignmentKey={entry.key} language={lang} headingLevel={headingLevel} />
+        </div>
+      )}
+    </li>
+  );
+}
