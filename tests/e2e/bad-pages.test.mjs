@@ -290,6 +290,35 @@ add(
   ),
 );
 
+add(
+  'ticking-cell',
+  contractsPage(
+    grid(20, {
+      headers: [...OLD_CONTRACT_HEADERS, 'Son Güncelleme'],
+      cells: (i) => [...oldContractCells(i), i === 0 ? '0' : ''],
+    }),
+    {
+      after: `<script>
+  // a live cell: rewritten every 50 ms, for ever
+  setInterval(function () { var c = document.querySelector('#grid-body tr td:last-child'); c.textContent = String(performance.now() | 0); }, 50);
+</script>`,
+    },
+  ),
+  { ticking: true },
+);
+{
+  // the page writes the extension's attributes itself: wrong screen, a negative scan time, marks on
+  // its header, on a div and on its rows, and an element of its own named data-katip-ui
+  const rows = Array.from({ length: 5 }, (_, i) => `<tr ${UNKNOWN} data-katip-status="ok" data-katip-rules="">${tds(oldContractCells(i))}</tr>`).join('\n');
+  const html = contractsPage(
+    `<div data-katip-status="error" data-katip-rules="certificate-class">Sayfanın kendi kutusu</div>
+<span data-katip-ui="badge" id="page-own-ui">Sayfanın kendi öğesi</span>
+<table class="grid"><thead><tr data-katip-status="ok" data-katip-rules="">${OLD_CONTRACT_HEADERS.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>
+<tbody>${rows}</tbody></table>`,
+  ).replace('<html lang="tr"', '<html lang="tr" data-katip-screen="public-institutions" data-katip-scan-ms="-1"');
+  add('page-writes-katip-attributes', html, { ownUi: true });
+}
+
 // ---- the run ------------------------------------------------------------------------------------
 
 const extraPages = {};
@@ -355,6 +384,36 @@ for (const c of CASES) {
       await page.waitForTimeout(400);
       assert.deepEqual(await pageProblems(page), []);
 
+      if (c.ticking) {
+        // no hot loop: scans bounded while the cell ticks; memory flat; a real change elsewhere is judged
+        const cdp = await browser.context.newCDPSession(page);
+        await cdp.send('HeapProfiler.collectGarbage');
+        const heapBefore = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+        const scansBefore = await page.evaluate(() => window.__probe.scans.length);
+        await page.evaluate(() => {
+          const rows = document.querySelectorAll('#grid-body tr');
+          const tr = document.createElement('tr');
+          tr.setAttribute('data-expect-kind', 'record');
+          tr.id = 'fresh-row';
+          ['Yeni Gelen Kişi', 'Dış Grv.', 'İşyeri Hekimi', 'Kısmi Süreli', '01.10.2024', 'Devam Ediyor', '', 'Onay Bekliyor', ''].forEach((v) => {
+            const td = document.createElement('td');
+            td.textContent = v;
+            tr.appendChild(td);
+          });
+          rows[10].replaceWith(tr);
+        });
+        await page.waitForFunction(() => document.getElementById('fresh-row')?.hasAttribute('data-katip-status'), null, { timeout: 3000 }).catch(() => {
+          throw new Error('a row replaced while another cell ticks every 50 ms was not judged within 3 s (the debounce never fires)');
+        });
+        await page.waitForTimeout(3000);
+        const scans = (await page.evaluate(() => window.__probe.scans.length)) - scansBefore;
+        await cdp.send('HeapProfiler.collectGarbage');
+        const growth = (await cdp.send('Runtime.getHeapUsage')).usedSize - heapBefore;
+        await cdp.detach();
+        assert.ok(scans <= 25, `${scans} scans in about 3.5 s while one cell ticks every 50 ms (bounded: at most one per ~150 ms)`);
+        assert.ok(growth < 10_000_000, `the page's heap grew by ${(growth / 1e6).toFixed(1)} MB in 3.5 s of ticking`);
+        assert.deepEqual(await pageProblems(page), []);
+      }
       if (c.churn) {
         const { scans, badges, records } = await page.evaluate(() => ({
           scans: window.__probe.scans.length,
@@ -369,6 +428,11 @@ for (const c of CASES) {
         const scans = await page.evaluate(() => window.__probe.scans.length);
         assert.ok(scans <= c.maxScans, `${scans} scans while nothing the extension reads changed (at most ${c.maxScans})`);
       }
+      if (c.ownUi) {
+        const own = await page.evaluate(() => document.getElementById('page-own-ui')?.textContent ?? null);
+        assert.equal(own, 'Sayfanın kendi öğesi', "the page's own element named data-katip-ui was removed or changed");
+      }
+
       const freeze = await page.evaluate(freezeAfterLoad);
       assert.ok(freeze <= MAX_FREEZE_MS, `the page froze for ${Math.round(freeze)} ms after its load event (at most ${MAX_FREEZE_MS})`);
       const errors = browser.errors.slice(errorsBefore);
