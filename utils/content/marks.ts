@@ -222,7 +222,8 @@ function writeMarker(m: HTMLElement, state: MarkerState, first: boolean, total: 
   set('aria-haspopup', 'dialog');
   // one tab stop per record: its first marker, which tells all of the record's findings
   set('tabindex', first ? '0' : '-1');
-  set('data-katip-count', state.findings.length > 1 ? String(state.findings.length) : null);
+  const failed = state.findings.filter((f) => f.result === 'fail').length;
+  set('data-katip-count', failed > 1 ? String(failed) : null);
   set('aria-label', accessibleName(state, first ? total : state.findings.length));
 }
 

@@ -149,31 +149,43 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls?: 
   return e;
 }
 
-/** One finding as a list item of the tooltip. */
+/** One failed rule as a list item of the tooltip: plain title, message with its numbers, counted, source. */
 function findingItem(doc: Document, f: Finding, s: MarkerState): HTMLElement {
   const lang = s.text.language;
   const li = el(doc, 'li');
-  const tone: Tone = f.result === 'needs-data' ? 'unknown' : f.severity;
   const body = el(doc, 'div');
-  const title = s.text.ruleTitle(f.ruleId)[lang];
-  body.append(el(doc, 'span', 'title', f.result === 'needs-data' ? `${t(lang, 'markNotJudged')}: ${title}` : title), doc.createTextNode(' — '), doc.createTextNode(f.message[lang]));
-  if (f.result === 'needs-data' && f.missing?.length) {
-    body.append(el(doc, 'span', 'small', t(lang, 'missingFacts', { facts: f.missing.map((m) => factLabel(lang, m)).join(', ') })));
-    if (s.screen === 'old-approval' && f.missing.some((m) => ROW_FACTS.includes(m))) {
-      body.append(el(doc, 'span', 'small', t(lang, 'hintSelectRow')));
-    }
-    if (f.missing.some((m) => PROFILE_FACTS.includes(m))) {
-      const button = el(doc, 'button', undefined, t(lang, 'profileAddFor'));
-      button.type = 'button';
-      button.addEventListener('click', () => senders.get(doc)?.({ type: 'open-profile', workplace: s.workplace ?? {} }));
-      body.append(button);
-    }
-  }
+  body.append(el(doc, 'span', 'title', s.text.ruleTitle(f.ruleId)[lang]), doc.createTextNode(' — '), doc.createTextNode(f.message[lang]));
   if (f.counted?.length) body.append(el(doc, 'span', 'small', `${t(lang, 'counted')}: ${f.counted.join('; ')}`));
   const cite = el(doc, 'span', 'small', `${t(lang, 'citation')}: ${f.citation} `);
   cite.append(el(doc, 'span', 'id', f.ruleId));
   body.append(cite);
-  li.append(iconElement(doc, tone), body);
+  li.append(iconElement(doc, f.severity), body);
+  return li;
+}
+
+/**
+ * Everything that could not be judged, as ONE item: which rules, which facts are missing (once), and
+ * the one way to add them — "Profil ekle", or on the approval form: select the row in the grid first.
+ */
+function missingItem(doc: Document, list: Finding[], s: MarkerState): HTMLElement {
+  const lang = s.text.language;
+  const li = el(doc, 'li');
+  const body = el(doc, 'div');
+  const titles = [...new Set(list.map((f) => s.text.ruleTitle(f.ruleId)[lang]))].join('; ');
+  body.append(el(doc, 'span', 'title', `${t(lang, 'markNotJudged')}: `), doc.createTextNode(titles));
+  const missing = [...new Set(list.flatMap((f) => f.missing ?? []))];
+  if (missing.length) body.append(el(doc, 'span', 'small', t(lang, 'missingFacts', { facts: missing.map((m) => factLabel(lang, m)).join(', ') })));
+  if (s.screen === 'old-approval' && missing.some((m) => ROW_FACTS.includes(m))) body.append(el(doc, 'span', 'small', t(lang, 'hintSelectRow')));
+  if (missing.some((m) => PROFILE_FACTS.includes(m))) {
+    const button = el(doc, 'button', undefined, t(lang, 'profileAddFor'));
+    button.type = 'button';
+    button.addEventListener('click', () => senders.get(doc)?.({ type: 'open-profile', workplace: s.workplace ?? {} }));
+    body.append(button);
+  }
+  const ids = el(doc, 'span', 'small');
+  ids.append(el(doc, 'span', 'id', [...new Set(list.map((f) => f.ruleId))].join(' ')));
+  body.append(ids);
+  li.append(iconElement(doc, 'unknown'), body);
   return li;
 }
 
@@ -195,9 +207,11 @@ export function showTip(doc: Document, marker: HTMLElement): HTMLElement | undef
     tip.append(el(doc, 'span', undefined, t(lang, 'markAllMet')));
   } else {
     const list = el(doc, 'ul');
-    // errors first, then warnings, then what could not be judged
-    const rank = (f: Finding) => (f.result === 'needs-data' ? 2 : f.severity === 'error' ? 0 : 1);
-    for (const f of [...s.findings].sort((a, b) => rank(a) - rank(b))) list.append(findingItem(doc, f, s));
+    // errors first, then warnings, then (as one item) what could not be judged
+    const failed = s.findings.filter((f) => f.result === 'fail');
+    for (const f of [...failed].sort((a, b) => Number(a.severity === 'warn') - Number(b.severity === 'warn'))) list.append(findingItem(doc, f, s));
+    const unjudged = s.findings.filter((f) => f.result === 'needs-data');
+    if (unjudged.length) list.append(missingItem(doc, unjudged, s));
     tip.append(list);
   }
   tip.hidden = false;
