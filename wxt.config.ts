@@ -6,7 +6,8 @@ const PORTAL_HOSTS = ['https://isgkatip.csgb.gov.tr/*', 'https://isgkatip.aileve
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [naceClassesPlugin()] }),
+  // the audit page's worker is bundled apart: it needs the NACE class table plugin too
+  vite: () => ({ plugins: [naceClassesPlugin()], worker: { format: 'es', plugins: () => [naceClassesPlugin()] } }),
   manifest: {
     name: 'KATİP Asistanı',
     description: '__MSG_extDescription__',

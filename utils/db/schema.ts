@@ -4,6 +4,7 @@ import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { AssignmentFacts, ScreenId, WorkplaceFacts } from '../records';
 import type { RuleId } from '../rules/types';
 import { assignmentLabel, foldTitle } from '../keys';
+import type { AuditSnapshot } from '../audit/snapshot';
 
 export const DEFAULT_DB_NAME = 'katip-asistani';
 
@@ -123,17 +124,29 @@ export const SCHEMA_V2 = {
   settings: 'key',
 };
 
+/** v3 (audit page): dated audit snapshots of the portal's contract export, for "since the last import". */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  auditSnapshots: '++id, at',
+};
+
+/** One audit of an export file, as kept for the next comparison (utils/audit/snapshot.ts). */
+export type AuditSnapshotRow = AuditSnapshot;
+
 export class KatipDb extends Dexie {
   workplaces!: EntityTable<WorkplaceRow, 'key'>;
   assignments!: EntityTable<AssignmentRow, 'key'>;
   history!: EntityTable<HistoryRow, 'id'>;
   checklists!: EntityTable<ChecklistRow, 'assignmentKey'>;
   settings!: EntityTable<SettingsRow, 'key'>;
+  auditSnapshots!: EntityTable<AuditSnapshotRow, 'id'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeV1toV2);
+    // a new table only: nothing to migrate
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

@@ -1,0 +1,775 @@
+// The audit page: drop the portal's export, see every workplace out of compliance, every
+// professional over capacity and what changed since the last audit; Excel and printable reports.
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { AuditBars } from '@/components/AuditBars';
+import { AuditVirtualList, type AuditColumn } from '@/components/AuditVirtualList';
+import { useDb } from '@/components/DbContext';
+import { errorText, useSettings } from '@/components/hooks';
+import { ruleInfo } from '@/components/ruleInfo';
+import { listWorkplaces, effectiveWorkplace, factsOnly } from '@/utils/db';
+import { maskTckn, ROLES, type Role } from '@/utils/domain/core';
+import { HAZARD_LABELS, HAZARD_CITATION } from '@/utils/domain/hazard';
+import { CERTIFICATE_CITATION, minimumCitation } from '@/utils/domain/core';
+import { formatLocalDateTime, type Lang } from '@/utils/i18n';
+import type { RecordStatus, RuleId } from '@/utils/rules/types';
+import type { AuditContract, AuditProfessional, AuditResult, AuditWorkplace, PersonFindingId } from '@/utils/audit/audit';
+import { FULL_TIME_CITATION, STATUS_ORDER } from '@/utils/audit/audit';
+import { at, displayTitle, num, ROLE_WORDS, STATUS_WORDS, type AuditStringKey } from '@/utils/audit/i18n';
+import type { ExportRead } from '@/utils/audit/read-file';
+import { runAuditInWorker } from '@/utils/audit/run';
+import { toSnapshot, type AuditDiff } from '@/utils/audit/snapshot';
+import { saveSnapshot } from '@/utils/audit/store';
+import { mergeExportIntoMirror } from '@/utils/audit/mirror';
+import type { WorkplaceFacts } from '@/utils/records';
+import { NACE_CITATION } from '@/utils/domain/nace';
+
+type Tab = 'dashboard' | 'contracts' | 'workplaces' | 'professionals' | 'changes';
+
+interface Filter {
+  status?: RecordStatus;
+  rule?: string;
+  role?: Role;
+  workplace?: string;
+  person?: string;
+  verdictDiffers?: boolean;
+  /** an explicit set of contract indices (a figure clicked) */
+  only?: number[];
+  onlyLabel?: string;
+  query: string;
+}
+
+type State =
+  | { phase: 'idle' }
+  | { phase: 'working'; fileName: string; stage: 'read' | 'judge'; done: number; total: number }
+  | { phase: 'error'; fileName: string; text: { tr: string; en: string } }
+  | { phase: 'done'; fileName: string; read: ExportRead; result: AuditResult; ms: number };
+
+type MirrorState = { state: 'working' } | { state: 'done'; workplaces: number; contracts: number } | { state: 'failed'; detail: string };
+
+const PERSON_FINDING_KEY: Record<PersonFindingId, AuditStringKey> = {
+  'over-month': 'pfOverMonth',
+  'over-remaining': 'pfOverRemaining',
+  'full-time-not-exclusive': 'pfFullTime',
+  'certificate-class': 'pfCertificate',
+};
+
+function StatusWord({ status, lang }: { status: RecordStatus; lang: Lang }) {
+  const w = STATUS_WORDS[status];
+  return (
+    <span className={`audit-status audit-status-${status}`}>
+      <span aria-hidden="true">{w.icon}</span> {w[lang]}
+    </span>
+  );
+}
+
+function ruleName(id: string, lang: Lang): string {
+  if (id === 'needs-data') return STATUS_WORDS.unknown[lang];
+  return ruleInfo(id as RuleId)?.title[lang] ?? id;
+}
+
+export function AuditApp() {
+  const db = useDb();
+  const settings = useSettings();
+  const lang: Lang = settings.data?.language ?? 'tr';
+  const [state, setState] = useState<State>({ phase: 'idle' });
+  const [mirror, setMirror] = useState<MirrorState | undefined>();
+  const [diff, setDiff] = useState<AuditDiff | null | undefined>();
+  const [tab, setTab] = useState<Tab>('dashboard');
+  const [filter, setFilter] = useState<Filter>({ query: '' });
+  const [showTckn, setShowTckn] = useState(false);
+  const [orgName, setOrgName] = useState(() => localStorage.getItem('katip-audit-org') ?? '');
+  useEffect(() => setShowTckn(settings.data?.showTckn ?? false), [settings.data?.showTckn]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = at(lang, 'pageTitle');
+  }, [lang]);
+  useEffect(() => {
+    document.documentElement.dataset.auditState = state.phase;
+  }, [state.phase]);
+
+  async function audit(file: File) {
+    setMirror(undefined);
+    setDiff(undefined);
+    setState({ phase: 'working', fileName: file.name, stage: 'read', done: 0, total: 1 });
+    const started = performance.now();
+    const bytes = await file.arrayBuffer();
+    const rows = await listWorkplaces(db).catch(() => []);
+    const profiles: [string, WorkplaceFacts][] = [];
+    for (const row of rows) {
+      const p = factsOnly(row.profile);
+      if (p) profiles.push([row.key, p]);
+    }
+    const reply = await runAuditInWorker(
+      { bytes, fileName: file.name, disabled: settings.data?.disabledRules ?? [], profiles, remaining: [] },
+      (p) => setState({ phase: 'working', fileName: file.name, stage: p.stage, done: p.done, total: p.total }),
+    );
+    if (reply.type === 'error') {
+      setState({ phase: 'error', fileName: file.name, text: reply.text });
+      return;
+    }
+    setState({ phase: 'done', fileName: file.name, read: reply.read, result: reply.result, ms: performance.now() - started });
+    setTab('dashboard');
+    setFilter({ query: '' });
+    // the snapshot and the mirror after the dashboard is shown
+    void saveSnapshot(db, toSnapshot(reply.result, file.name))
+      .then((s) => setDiff(s.diff ?? null))
+      .catch(() => setDiff(null));
+    setMirror({ state: 'working' });
+    mergeExportIntoMirror(db, reply.read.rows)
+      .then((r) => setMirror({ state: 'done', workplaces: r.workplaces, contracts: r.contracts }))
+      .catch((e: unknown) => setMirror({ state: 'failed', detail: errorText(e) }));
+  }
+
+  const show = (f: Partial<Filter>) => {
+    setFilter({ query: '', ...f });
+    setTab('contracts');
+  };
+
+  return (
+    <div className="katip-ui audit" lang={lang}>
+      <div className="audit-screen">
+        <header className="audit-header">
+          <h1>
+            {at(lang, 'pageTitle')}
+          </h1>
+          <p>{at(lang, 'intro')}</p>
+        </header>
+        <main id="main">
+          <AuditDropZone lang={lang} busy={state.phase === 'working'} onFile={audit} />
+          {state.phase === 'working' && <Progress state={state} lang={lang} />}
+          {state.phase === 'error' && (
+            <div role="alert" className="audit-error">
+              <h2>
+                <span aria-hidden="true">✖</span> {at(lang, 'refused')}: {state.fileName}
+              </h2>
+              <p>{state.text[lang]}</p>
+              <p>{at(lang, 'nothingChanged')}</p>
+            </div>
+          )}
+          {state.phase === 'done' && (
+            <Results
+              state={state}
+              lang={lang}
+              tab={tab}
+              setTab={setTab}
+              filter={filter}
+              setFilter={setFilter}
+              show={show}
+              showTckn={showTckn}
+              setShowTckn={setShowTckn}
+              mirror={mirror}
+              diff={diff}
+              orgName={orgName}
+              setOrgName={(v) => {
+                setOrgName(v);
+                localStorage.setItem('katip-audit-org', v);
+              }}
+            />
+          )}
+        </main>
+      </div>
+      {state.phase === 'done' && <PrintReport state={state} lang={lang} orgName={orgName} showTckn={showTckn} diff={diff ?? undefined} />}
+    </div>
+  );
+}
+
+function AuditDropZone({ lang, busy, onFile }: { lang: Lang; busy: boolean; onFile: (f: File) => void }) {
+  const inputId = useId();
+  const [over, setOver] = useState(false);
+  return (
+    <div
+      className={over ? 'audit-drop audit-drop-over' : 'audit-drop'}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        const f = e.dataTransfer.files[0];
+        if (f && !busy) onFile(f);
+      }}
+    >
+      <p className="audit-drop-text">
+        <span aria-hidden="true">⇩ </span>
+        {at(lang, 'drop')}
+      </p>
+      <label htmlFor={inputId}>{at(lang, 'fileLabel')}</label>{' '}
+      <input
+        id={inputId}
+        type="file"
+        accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+        disabled={busy}
+        data-testid="audit-file"
+        onChange={(e) => {
+          const f = e.currentTarget.files?.[0];
+          if (f) onFile(f);
+          e.currentTarget.value = '';
+        }}
+      />
+    </div>
+  );
+}
+
+function Progress({ state, lang }: { state: Extract<State, { phase: 'working' }>; lang: Lang }) {
+  const label = state.stage === 'read' ? at(lang, 'reading') : at(lang, 'judging', { done: num(lang, state.done), total: num(lang, state.total) });
+  const value = state.stage === 'read' ? 10 : 10 + Math.round((90 * state.done) / Math.max(1, state.total));
+  return (
+    <div className="audit-progress" role="status" aria-live="polite">
+      <label>
+        {label}
+        <progress max={100} value={value} aria-label={at(lang, 'progress')} />
+      </label>
+    </div>
+  );
+}
+
+interface ResultsProps {
+  state: Extract<State, { phase: 'done' }>;
+  lang: Lang;
+  tab: Tab;
+  setTab: (t: Tab) => void;
+  filter: Filter;
+  setFilter: (f: Filter) => void;
+  show: (f: Partial<Filter>) => void;
+  showTckn: boolean;
+  setShowTckn: (v: boolean) => void;
+  mirror?: MirrorState;
+  diff?: AuditDiff | null;
+  orgName: string;
+  setOrgName: (v: string) => void;
+}
+
+function Results(props: ResultsProps) {
+  const { state, lang, tab, setTab } = props;
+  const { result, read } = state;
+  const orgId = useId();
+  const tckn = (v: string | undefined) => (v ? (props.showTckn ? v : maskTckn(v)) : '');
+  const tabs: [Tab, AuditStringKey][] = [
+    ['dashboard', 'tabDashboard'],
+    ['contracts', 'tabContracts'],
+    ['workplaces', 'tabWorkplaces'],
+    ['professionals', 'tabProfessionals'],
+    ['changes', 'tabChanges'],
+  ];
+  const [excelBusy, setExcelBusy] = useState(false);
+  async function downloadExcel() {
+    setExcelBusy(true);
+    try {
+      const { auditWorkbook } = await import('@/utils/audit/excel');
+      const blob = await auditWorkbook(result, { showTckn: props.showTckn, orgName: props.orgName, ...(props.diff ? { diff: props.diff } : {}) });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `katip-denetim-${result.at.slice(0, 10)}.xlsx`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } finally {
+      setExcelBusy(false);
+    }
+  }
+  return (
+    <section className="audit-results" aria-label={at(lang, 'title')} data-audit-ready="true">
+      <p className="audit-summary" role="status">
+        {at(lang, 'readSummary', {
+          file: state.fileName,
+          rows: num(lang, read.rows.length),
+          ms: num(lang, Math.round(state.ms)),
+          skipped: num(lang, read.skipped.length),
+          formulas: num(lang, read.formulas),
+        })}
+      </p>
+      <p className="audit-mirror" role="status" aria-live="polite">
+        {props.mirror?.state === 'working' && at(lang, 'mirrorWorking')}
+        {props.mirror?.state === 'done' && at(lang, 'mirrorDone', { workplaces: num(lang, props.mirror.workplaces), contracts: num(lang, props.mirror.contracts) })}
+        {props.mirror?.state === 'failed' && at(lang, 'mirrorFailed', { detail: props.mirror.detail })}
+      </p>
+      <div className="audit-actions">
+        <button type="button" onClick={downloadExcel} disabled={excelBusy}>
+          {at(lang, 'excel')}
+        </button>
+        <button type="button" onClick={() => window.print()}>
+          {at(lang, 'print')}
+        </button>
+        <label htmlFor={orgId}>{at(lang, 'orgName')}</label>
+        <input id={orgId} value={props.orgName} maxLength={120} onChange={(e) => props.setOrgName(e.currentTarget.value)} />
+        <label className="audit-check">
+          <input type="checkbox" checked={props.showTckn} onChange={(e) => props.setShowTckn(e.currentTarget.checked)} /> {at(lang, 'showTckn')}
+        </label>
+      </div>
+      <div role="tablist" aria-label={at(lang, 'tabsLabel')} className="audit-tabs">
+        {tabs.map(([id, key]) => (
+          <button key={id} role="tab" type="button" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} onClick={() => setTab(id)}>
+            {at(lang, key)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="audit-panel">
+        {tab === 'dashboard' && <Dashboard result={result} lang={lang} show={props.show} diff={props.diff} />}
+        {tab === 'contracts' && <ContractsView {...props} tckn={tckn} />}
+        {tab === 'workplaces' && <WorkplacesView result={result} lang={lang} show={props.show} />}
+        {tab === 'professionals' && <ProfessionalsView result={result} lang={lang} show={props.show} tckn={tckn} />}
+        {tab === 'changes' && <ChangesView diff={props.diff} lang={lang} result={result} />}
+      </div>
+    </section>
+  );
+}
+
+function CountButton({ n, label, onClick, status }: { n: number; label: ReactNode; onClick?: () => void; status?: RecordStatus }) {
+  return (
+    <button type="button" className={`audit-count ${status ? `audit-count-${status}` : ''}`} onClick={onClick} disabled={n === 0 || !onClick}>
+      <span className="audit-count-n">{n.toLocaleString('tr-TR')}</span>
+      <span className="audit-count-label">{label}</span>
+    </button>
+  );
+}
+
+function contractsOf(indices: Iterable<number>): number[] {
+  return [...indices];
+}
+
+function Dashboard({ result, lang, show, diff }: { result: AuditResult; lang: Lang; show: (f: Partial<Filter>) => void; diff?: AuditDiff | null }) {
+  const { counts } = result;
+  const top = result.workplaces.filter((w) => w.shortfallMinutes > 0).slice(0, 10);
+  const rules = Object.entries(counts.byRule).sort((a, b) => b[1] - a[1]);
+  const wpByStatus = (s: RecordStatus) => result.workplaces.filter((w) => w.status === s);
+  const prByStatus = (s: RecordStatus) => result.professionals.filter((p) => p.status === s);
+  return (
+    <div className="audit-dashboard">
+      <section aria-labelledby="d-contracts">
+        <h2 id="d-contracts">{at(lang, 'contractsByStatus')}</h2>
+        <div className="audit-counts">
+          {STATUS_ORDER.map((s) => (
+            <CountButton key={s} n={counts.byStatus[s]} status={s} label={<StatusWord status={s} lang={lang} />} onClick={() => show({ status: s })} />
+          ))}
+          <CountButton n={counts.verdictDiffers} label={at(lang, 'verdictDiffers')} onClick={() => show({ verdictDiffers: true })} status="warn" />
+        </div>
+      </section>
+      <section aria-labelledby="d-wp">
+        <h2 id="d-wp">{at(lang, 'workplacesByStatus')}</h2>
+        <div className="audit-counts">
+          {STATUS_ORDER.map((s) => (
+            <CountButton
+              key={s}
+              n={counts.workplacesByStatus[s]}
+              status={s}
+              label={<StatusWord status={s} lang={lang} />}
+              onClick={() => show({ only: contractsOf(wpByStatus(s).flatMap((w) => w.contracts)), onlyLabel: `${at(lang, 'tabWorkplaces')}: ${STATUS_WORDS[s][lang]}` })}
+            />
+          ))}
+        </div>
+        <h2 id="d-pr">{at(lang, 'professionalsByStatus')}</h2>
+        <div className="audit-counts">
+          {STATUS_ORDER.map((s) => (
+            <CountButton
+              key={s}
+              n={counts.professionalsByStatus[s]}
+              status={s}
+              label={<StatusWord status={s} lang={lang} />}
+              onClick={() => show({ only: contractsOf(prByStatus(s).flatMap((p) => p.contracts)), onlyLabel: `${at(lang, 'tabProfessionals')}: ${STATUS_WORDS[s][lang]}` })}
+            />
+          ))}
+        </div>
+      </section>
+      <section aria-labelledby="d-rules">
+        <h2 id="d-rules">{at(lang, 'byRule')}</h2>
+        {rules.length === 0 ? (
+          <p>{at(lang, 'none')}</p>
+        ) : (
+          <ul className="audit-rule-list">
+            {rules.map(([id, n]) => (
+              <li key={id}>
+                <button type="button" className="audit-link" onClick={() => show({ rule: id })}>
+                  <code>{id}</code> {ruleName(id, lang)}: <strong>{num(lang, n)}</strong>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="d-short">
+        <h2 id="d-short">{at(lang, 'largestShortfall')}</h2>
+        {top.length === 0 ? (
+          <p>{at(lang, 'none')}</p>
+        ) : (
+          <ol className="audit-top">
+            {top.map((w) => (
+              <li key={w.key}>
+                <button type="button" className="audit-link" onClick={() => show({ workplace: w.key, onlyLabel: displayTitle(w.title) ?? w.key })}>
+                  {displayTitle(w.title) ?? w.sicilNo ?? w.key}
+                </button>{' '}
+                — {at(lang, 'shortBy', { n: num(lang, w.shortfallMinutes) })} ({w.sicilNo ?? w.detsisNo ?? ''})
+              </li>
+            ))}
+          </ol>
+        )}
+        <h2>{at(lang, 'barsTitle')}</h2>
+        <AuditBars workplaces={top.length ? top : result.workplaces.slice(0, 10)} lang={lang} onSelect={(key) => show({ workplace: key })} />
+      </section>
+      {diff && (
+        <section aria-labelledby="d-changes">
+          <h2 id="d-changes">{at(lang, 'changesSince', { at: formatLocalDateTime(diff.previousAt), file: diff.previousFile })}</h2>
+          <p>
+            {at(lang, 'added')}: {diff.added.length} · {at(lang, 'ended')}: {diff.ended.length} · {at(lang, 'changed')}: {diff.changed.length} ·{' '}
+            {at(lang, 'fixed')}: {diff.fixed.length} · {at(lang, 'opened')}: {diff.opened.length}
+          </p>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function matches(c: AuditContract, f: Filter, only: Set<number> | undefined, q: string, title: (key: string) => string): boolean {
+  if (only && !only.has(c.i)) return false;
+  if (f.status && c.status !== f.status) return false;
+  if (f.rule && !c.rules.split(' ').includes(f.rule)) return false;
+  if (f.role && c.facts.role !== f.role) return false;
+  if (f.workplace && c.workplaceKey !== f.workplace) return false;
+  if (f.person && c.personKey !== f.person) return false;
+  if (f.verdictDiffers && !c.verdictDiffers) return false;
+  if (q) {
+    const hay = `${c.facts.portalId ?? ''} ${c.facts.contractName ?? ''} ${c.facts.personName ?? ''} ${c.facts.tckn ?? ''} ${title(c.workplaceKey)} ${c.workplaceKey}`.toLocaleLowerCase('tr');
+    if (!hay.includes(q)) return false;
+  }
+  return true;
+}
+
+function ContractsView(props: ResultsProps & { tckn: (v: string | undefined) => string }) {
+  const { state, lang, filter, setFilter, tckn } = props;
+  const { result } = state;
+  const ids = useId();
+  const titles = useMemo(() => new Map(result.workplaces.map((w) => [w.key, displayTitle(w.title) ?? w.sicilNo ?? w.key])), [result]);
+  const title = (k: string) => titles.get(k) ?? k;
+  const rows = useMemo(() => {
+    const only = filter.only ? new Set(filter.only) : undefined;
+    const q = filter.query.trim().toLocaleLowerCase('tr');
+    return result.contracts.filter((c) => matches(c, filter, only, q, title));
+  }, [result, filter]);
+  const rules = Object.keys(result.counts.byRule).sort();
+  const columns: AuditColumn<AuditContract>[] = [
+    { id: 'row', header: at(lang, 'colRow'), width: '4rem', cell: (c) => c.row, align: 'end' },
+    { id: 'status', header: at(lang, 'colStatus'), width: '7.5rem', cell: (c) => <StatusWord status={c.status} lang={lang} /> },
+    { id: 'contract', header: at(lang, 'colContract'), width: 'minmax(8rem, 1fr)', cell: (c) => <span title={c.facts.contractName}>{c.facts.portalId ?? c.facts.contractName}</span> },
+    { id: 'person', header: at(lang, 'colPerson'), width: 'minmax(9rem, 1.2fr)', cell: (c) => c.facts.personName },
+    { id: 'tckn', header: at(lang, 'colTckn'), width: '8.5rem', cell: (c) => tckn(c.facts.tckn) },
+    { id: 'role', header: at(lang, 'colRole'), width: '5rem', cell: (c) => (c.facts.role ? ROLE_WORDS[c.facts.role][lang] : '?') + (c.facts.certificateClass ? ` ${c.facts.certificateClass}` : '') },
+    { id: 'min', header: at(lang, 'colMinutes'), width: '6rem', align: 'end', cell: (c) => (c.facts.employment === 'tam' ? at(lang, 'colFullTime').split(' ')[0] : c.facts.minutes !== undefined ? num(lang, c.facts.minutes) : '—') },
+    { id: 'wp', header: at(lang, 'colWorkplace'), width: 'minmax(10rem, 1.6fr)', cell: (c) => title(c.workplaceKey) },
+    {
+      id: 'portal',
+      header: at(lang, 'colPortal'),
+      width: '7rem',
+      cell: (c) => (c.portalVerdict === undefined ? '—' : `${at(lang, c.portalVerdict ? 'yes' : 'no')}${c.verdictDiffers ? ` ⚠ ${at(lang, 'differs')}` : ''}`),
+    },
+    {
+      id: 'findings',
+      header: at(lang, 'colFindings'),
+      width: 'minmax(14rem, 3fr)',
+      cell: (c) => {
+        const text = c.findings.map((f) => `${f.message[lang]} (${f.citation})`).join(' · ');
+        return (
+          <span className="audit-findings" title={text}>
+            {c.active ? text || '—' : `${at(lang, 'stateEnded')}${text ? ` · ${text}` : ''}`}
+          </span>
+        );
+      },
+    },
+  ];
+  const active: string[] = [];
+  if (filter.onlyLabel) active.push(filter.onlyLabel);
+  if (filter.status) active.push(STATUS_WORDS[filter.status][lang]);
+  if (filter.rule) active.push(ruleName(filter.rule, lang));
+  if (filter.workplace && !filter.onlyLabel) active.push(title(filter.workplace));
+  if (filter.person) active.push(filter.person.startsWith('t') ? tckn(filter.person.slice(1)) : filter.person.slice(1));
+  if (filter.verdictDiffers) active.push(at(lang, 'verdictDiffers'));
+  return (
+    <div>
+      <div className="audit-filters">
+        <label htmlFor={`${ids}-q`}>{at(lang, 'search')}</label>
+        <input id={`${ids}-q`} type="search" value={filter.query} onChange={(e) => setFilter({ ...filter, query: e.currentTarget.value })} />
+        <label htmlFor={`${ids}-s`}>{at(lang, 'statusFilter')}</label>
+        <select id={`${ids}-s`} value={filter.status ?? ''} onChange={(e) => setFilter({ ...filter, status: (e.currentTarget.value || undefined) as RecordStatus | undefined })}>
+          <option value="">{at(lang, 'all')}</option>
+          {STATUS_ORDER.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_WORDS[s][lang]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${ids}-r`}>{at(lang, 'ruleFilter')}</label>
+        <select id={`${ids}-r`} value={filter.rule ?? ''} onChange={(e) => setFilter({ ...filter, rule: e.currentTarget.value || undefined })}>
+          <option value="">{at(lang, 'all')}</option>
+          {rules.map((r) => (
+            <option key={r} value={r}>
+              {ruleName(r, lang)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${ids}-g`}>{at(lang, 'roleFilter')}</label>
+        <select id={`${ids}-g`} value={filter.role ?? ''} onChange={(e) => setFilter({ ...filter, role: (e.currentTarget.value || undefined) as Role | undefined })}>
+          <option value="">{at(lang, 'all')}</option>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_WORDS[r][lang]}
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={() => setFilter({ query: '' })}>
+          {at(lang, 'clearFilters')}
+        </button>
+      </div>
+      <p role="status" className="audit-shown">
+        {at(lang, 'shown', { n: num(lang, rows.length), total: num(lang, result.contracts.length) })}
+        {active.length > 0 && ` · ${at(lang, 'filteredBy', { what: active.join(', ') })}`}
+      </p>
+      <AuditVirtualList rows={rows} columns={columns} label={at(lang, 'tabContracts')} rowKey={(c) => c.i} rowClass={(c) => `audit-row-${c.status}`} empty={at(lang, 'none')} />
+    </div>
+  );
+}
+
+function roleText(w: AuditWorkplace, role: Role, lang: Lang): string {
+  const r = w.roles?.[role];
+  if (!r) return w.needs ? at(lang, 'needsFacts', { facts: w.needs.join(', ') }) : '—';
+  if (r.status === 'not-required') return at(lang, 'notRequired');
+  return `${num(lang, r.requiredMinutes)} / ${num(lang, r.providedMinutes)}${r.shortfallMinutes > 0 ? ` ✖ ${at(lang, 'shortBy', { n: num(lang, r.shortfallMinutes) })}` : ''}`;
+}
+
+function WorkplacesView({ result, lang, show }: { result: AuditResult; lang: Lang; show: (f: Partial<Filter>) => void }) {
+  const [q, setQ] = useState('');
+  const id = useId();
+  const rows = useMemo(() => {
+    const s = q.trim().toLocaleLowerCase('tr');
+    return s ? result.workplaces.filter((w) => `${w.title ?? ''} ${w.sicilNo ?? ''} ${w.detsisNo ?? ''} ${w.naceText ?? ''}`.toLocaleLowerCase('tr').includes(s)) : result.workplaces;
+  }, [result, q]);
+  const columns: AuditColumn<AuditWorkplace>[] = [
+    { id: 'status', header: at(lang, 'colStatus'), width: '7.5rem', cell: (w) => <StatusWord status={w.status} lang={lang} /> },
+    {
+      id: 'title',
+      header: at(lang, 'colWorkplace'),
+      width: 'minmax(12rem, 2fr)',
+      cell: (w) => (
+        <button type="button" className="audit-link" onClick={() => show({ workplace: w.key, onlyLabel: displayTitle(w.title) ?? w.key })}>
+          {displayTitle(w.title) ?? w.key} ({w.contracts.length})
+        </button>
+      ),
+    },
+    { id: 'sgk', header: at(lang, 'colSgk'), width: '14rem', cell: (w) => w.sicilNo ?? w.detsisNo ?? '' },
+    { id: 'n', header: at(lang, 'colEmployees'), width: '6rem', align: 'end', cell: (w) => (w.employees !== undefined ? num(lang, w.employees) : (w.employeesText ?? '?')) },
+    { id: 'hz', header: at(lang, 'colHazard'), width: '8rem', cell: (w) => (w.hazardClass ? HAZARD_LABELS[w.hazardClass][lang] : (w.hazardText ?? '?')) },
+    {
+      id: 'nace',
+      header: at(lang, 'colNace'),
+      width: '10rem',
+      cell: (w) => `${w.naceText ?? '—'}${w.naceListClass === null ? ` (${at(lang, 'notListed')})` : w.naceListClass ? ` (${HAZARD_LABELS[w.naceListClass][lang]})` : ''}`,
+    },
+    { id: 'igu', header: at(lang, 'colIgu'), width: 'minmax(9rem, 1fr)', cell: (w) => roleText(w, 'igu', lang) },
+    { id: 'ih', header: at(lang, 'colIh'), width: 'minmax(9rem, 1fr)', cell: (w) => roleText(w, 'ih', lang) },
+    { id: 'dsp', header: at(lang, 'colDsp'), width: 'minmax(9rem, 1fr)', cell: (w) => roleText(w, 'dsp', lang) },
+    {
+      id: 'ft',
+      header: at(lang, 'colFullTime'),
+      width: '8rem',
+      cell: (w) => (w.roles ? `İGU ${w.roles.igu.requiredFullTime}/${w.roles.igu.presentFullTime} · İH ${w.roles.ih.requiredFullTime}/${w.roles.ih.presentFullTime}` : '—'),
+    },
+    { id: 'portal', header: at(lang, 'colPortal'), width: '7rem', cell: (w) => `${w.portalVerdicts.evet} / ${w.portalVerdicts.hayir}${w.verdictDiffers ? ` ⚠ ${w.verdictDiffers}` : ''}` },
+  ];
+  return (
+    <div>
+      <div className="audit-filters">
+        <label htmlFor={id}>{at(lang, 'search')}</label>
+        <input id={id} type="search" value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+      </div>
+      <p role="status" className="audit-shown">
+        {at(lang, 'shown', { n: num(lang, rows.length), total: num(lang, result.workplaces.length) })}
+      </p>
+      <AuditVirtualList rows={rows} columns={columns} label={at(lang, 'tabWorkplaces')} rowKey={(w) => w.key} rowClass={(w) => `audit-row-${w.status}`} empty={at(lang, 'none')} />
+    </div>
+  );
+}
+
+function ProfessionalsView({ result, lang, show, tckn }: { result: AuditResult; lang: Lang; show: (f: Partial<Filter>) => void; tckn: (v: string | undefined) => string }) {
+  const [q, setQ] = useState('');
+  const id = useId();
+  const rows = useMemo(() => {
+    const s = q.trim().toLocaleLowerCase('tr');
+    const list = [...result.professionals].sort((a, b) => b.findings.length - a.findings.length || b.committedMinutes - a.committedMinutes);
+    return s ? list.filter((p) => `${p.name ?? ''} ${p.tckn ?? ''}`.toLocaleLowerCase('tr').includes(s)) : list;
+  }, [result, q]);
+  const columns: AuditColumn<AuditProfessional>[] = [
+    { id: 'status', header: at(lang, 'colStatus'), width: '7.5rem', cell: (p) => <StatusWord status={p.status} lang={lang} /> },
+    {
+      id: 'name',
+      header: at(lang, 'colPerson'),
+      width: 'minmax(10rem, 1.3fr)',
+      cell: (p) => (
+        <button type="button" className="audit-link" onClick={() => show({ person: p.key, onlyLabel: p.name ?? tckn(p.tckn) })}>
+          {p.name ?? '?'} ({p.contracts.length})
+        </button>
+      ),
+    },
+    { id: 'tckn', header: at(lang, 'colTckn'), width: '8.5rem', cell: (p) => tckn(p.tckn) },
+    { id: 'role', header: at(lang, 'colRole'), width: '6rem', cell: (p) => p.roles.map((r) => ROLE_WORDS[r][lang]).join(', ') + (p.certificateClasses.length ? ` ${p.certificateClasses.join('')}` : '') },
+    { id: 'c', header: at(lang, 'colContracts'), width: '5.5rem', align: 'end', cell: (p) => `${p.activeContracts} / ${p.contracts.length}` },
+    { id: 'm', header: at(lang, 'colCommitted'), width: '8rem', align: 'end', cell: (p) => num(lang, p.committedMinutes) },
+    {
+      id: 'cap',
+      header: at(lang, 'colCapacity'),
+      width: '9rem',
+      cell: (p) => (p.committedMinutes > 11700 ? `✖ +${num(lang, p.committedMinutes - 11700)}` : `✔ ${num(lang, 11700 - p.committedMinutes)}`),
+    },
+    { id: 'rem', header: at(lang, 'colRemaining'), width: '8rem', align: 'end', cell: (p) => (p.remainingSeen ? num(lang, p.remainingSeen.minutes) : '—') },
+    {
+      id: 'f',
+      header: at(lang, 'colFindings'),
+      width: 'minmax(14rem, 3fr)',
+      cell: (p) => {
+        const text = p.findings.map((f) => `${at(lang, PERSON_FINDING_KEY[f.id])}: ${f.message[lang]}`).join(' · ');
+        return (
+          <span className="audit-findings" title={text}>
+            {text || '—'}
+          </span>
+        );
+      },
+    },
+  ];
+  return (
+    <div>
+      <div className="audit-filters">
+        <label htmlFor={id}>{at(lang, 'search')}</label>
+        <input id={id} type="search" value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+      </div>
+      <p role="status" className="audit-shown">
+        {at(lang, 'shown', { n: num(lang, rows.length), total: num(lang, result.professionals.length) })}
+      </p>
+      <AuditVirtualList rows={rows} columns={columns} label={at(lang, 'tabProfessionals')} rowKey={(p) => p.key} rowClass={(p) => `audit-row-${p.status}`} empty={at(lang, 'none')} />
+    </div>
+  );
+}
+
+function ChangesView({ diff, lang, result }: { diff?: AuditDiff | null; lang: Lang; result: AuditResult }) {
+  if (diff === undefined) return <p role="status">…</p>;
+  if (diff === null) return <p>{at(lang, 'changesNone')}</p>;
+  const titles = new Map(result.workplaces.map((w) => [w.key, displayTitle(w.title) ?? w.key]));
+  const list = (items: string[]) => (items.length === 0 ? <p>{at(lang, 'none')}</p> : <ul className="audit-change-list">{items.slice(0, 500).map((s, i) => <li key={i}>{s}</li>)}</ul>);
+  return (
+    <div className="audit-changes">
+      <h2>{at(lang, 'changesSince', { at: formatLocalDateTime(diff.previousAt), file: diff.previousFile })}</h2>
+      <h3>{at(lang, 'opened')} ({diff.opened.length})</h3>
+      {list(diff.opened.map((s) => `${displayTitle(s.title)} — ${ROLE_WORDS[s.role][lang]}: ${at(lang, 'shortBy', { n: num(lang, s.after) })}`))}
+      <h3>{at(lang, 'fixed')} ({diff.fixed.length})</h3>
+      {list(diff.fixed.map((s) => `${displayTitle(s.title)} — ${ROLE_WORDS[s.role][lang]}: ${num(lang, s.before)} → 0`))}
+      <h3>{at(lang, 'stillOpen')} ({diff.open.length})</h3>
+      {list(diff.open.map((s) => `${displayTitle(s.title)} — ${ROLE_WORDS[s.role][lang]}: ${num(lang, s.before)} → ${num(lang, s.after)}`))}
+      <h3>{at(lang, 'added')} ({diff.added.length})</h3>
+      {list(diff.added.map((c) => `${c.label} — ${titles.get(c.workplaceKey) ?? c.workplaceKey}`))}
+      <h3>{at(lang, 'ended')} ({diff.ended.length})</h3>
+      {list(diff.ended.map((c) => `${c.label} — ${titles.get(c.workplaceKey) ?? c.workplaceKey}`))}
+      <h3>{at(lang, 'changed')} ({diff.changed.length})</h3>
+      {list(diff.changed.map((c) => `${c.label}: ${c.fields.map((f) => `${f.field} ${f.from ?? '—'} → ${f.to ?? '—'}`).join(', ')}`))}
+    </div>
+  );
+}
+
+/** The printable report: hidden on screen, the only thing printed (A4, page numbers from @page). */
+function PrintReport({ state, lang, orgName, showTckn, diff }: { state: Extract<State, { phase: 'done' }>; lang: Lang; orgName: string; showTckn: boolean; diff?: AuditDiff }) {
+  const { result } = state;
+  const bad = result.workplaces.filter((w) => w.status === 'error' || w.status === 'warn');
+  const people = result.professionals.filter((p) => p.findings.length > 0);
+  const tc = (v?: string) => (v ? (showTckn ? v : maskTckn(v)) : '');
+  const sources = [minimumCitation('igu'), minimumCitation('ih'), minimumCitation('dsp'), FULL_TIME_CITATION, CERTIFICATE_CITATION, HAZARD_CITATION, NACE_CITATION];
+  return (
+    <article className="audit-print" aria-hidden="true">
+      <header>
+        <h1>{at(lang, 'reportTitle')}</h1>
+        {orgName && <p className="audit-print-org">{orgName}</p>}
+        <p>{at(lang, 'reportDate', { at: formatLocalDateTime(result.at) })}</p>
+        <p>{at(lang, 'reportFile', { file: state.fileName, rows: num(lang, result.contracts.length) })}</p>
+      </header>
+      <table className="audit-print-counts">
+        <tbody>
+          {(['contractsByStatus', 'workplacesByStatus', 'professionalsByStatus'] as const).map((k) => {
+            const c = k === 'contractsByStatus' ? result.counts.byStatus : k === 'workplacesByStatus' ? result.counts.workplacesByStatus : result.counts.professionalsByStatus;
+            return (
+              <tr key={k}>
+                <th scope="row">{at(lang, k)}</th>
+                {STATUS_ORDER.map((s) => (
+                  <td key={s}>
+                    {STATUS_WORDS[s].icon} {STATUS_WORDS[s][lang]}: {num(lang, c[s])}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <h2>{at(lang, 'reportErrorsOnly')} ({bad.length})</h2>
+      <table className="audit-print-table">
+        <thead>
+          <tr>
+            <th>{at(lang, 'colStatus')}</th>
+            <th>{at(lang, 'colWorkplace')}</th>
+            <th>{at(lang, 'colEmployees')}</th>
+            <th>{at(lang, 'colHazard')}</th>
+            <th>{at(lang, 'colIgu')}</th>
+            <th>{at(lang, 'colIh')}</th>
+            <th>{at(lang, 'colDsp')}</th>
+            <th>{at(lang, 'colFindings')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {bad.map((w) => {
+            const rules = [...new Set(w.rules.split(' ').filter(Boolean))].map((id) => ruleName(id, lang));
+            return (
+              <tr key={w.key}>
+                <td>
+                  {STATUS_WORDS[w.status].icon} {STATUS_WORDS[w.status][lang]}
+                </td>
+                <td>
+                  {displayTitle(w.title)}
+                  <br />
+                  <small>{w.sicilNo ?? w.detsisNo}</small>
+                </td>
+                <td>{w.employees ?? w.employeesText ?? '?'}</td>
+                <td>{w.hazardClass ? HAZARD_LABELS[w.hazardClass][lang] : (w.hazardText ?? '?')}</td>
+                <td>{roleText(w, 'igu', lang)}</td>
+                <td>{roleText(w, 'ih', lang)}</td>
+                <td>{roleText(w, 'dsp', lang)}</td>
+                <td>{rules.join('; ')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <h2>{at(lang, 'personFindings')} ({people.length})</h2>
+      <ul>
+        {people.map((p) => (
+          <li key={p.key}>
+            {p.name} {tc(p.tckn)}: {p.findings.map((f) => `${f.message[lang]} (${f.citation})`).join(' · ')}
+          </li>
+        ))}
+      </ul>
+      {diff && (
+        <>
+          <h2>{at(lang, 'changesSince', { at: formatLocalDateTime(diff.previousAt), file: diff.previousFile })}</h2>
+          <p>
+            {at(lang, 'added')}: {diff.added.length} · {at(lang, 'ended')}: {diff.ended.length} · {at(lang, 'changed')}: {diff.changed.length} · {at(lang, 'fixed')}:{' '}
+            {diff.fixed.length} · {at(lang, 'opened')}: {diff.opened.length}
+          </p>
+        </>
+      )}
+      <h2>{at(lang, 'reportSources')}</h2>
+      <ul>
+        {sources.map((s) => (
+          <li key={s}>{s}</li>
+        ))}
+      </ul>
+      <p className="audit-print-foot">{at(lang, 'reportLocal')}</p>
+    </article>
+  );
+}
+
+
+
