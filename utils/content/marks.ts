@@ -192,11 +192,14 @@ const TABLE_PARTS = new Set(['TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'DL', 'UL
 /** Where a record's marker goes when no cell is named: a row's first shown cell; before a form. */
 function fallbackPlace(record: Element): { el: Element; inside: boolean; first?: boolean } {
   if (isRow(record)) {
-    for (const c of record.querySelectorAll(':scope > td, :scope > th, [role="gridcell"], [role="cell"]')) {
+    // the row's own cells first (no selector engine: this runs for every marked row)
+    for (let c = record.firstElementChild; c; c = c.nextElementSibling) {
+      const cell = c.tagName === 'TD' || c.tagName === 'TH' || c.getAttribute('role') === 'gridcell' || c.getAttribute('role') === 'cell';
       const h = c as HTMLElement;
-      if (!h.hidden && h.style?.display !== 'none') return { el: c, inside: true };
+      if (cell && !h.hidden && h.style?.display !== 'none') return { el: c, inside: true };
     }
-    return { el: record, inside: true };
+    const nested = record.querySelector('[role="gridcell"], [role="cell"]');
+    return { el: nested ?? record, inside: true };
   }
   let anchor: Element = record;
   while (TABLE_PARTS.has(anchor.tagName) && anchor.parentElement && TABLE_PARTS.has(anchor.parentElement.tagName)) anchor = anchor.parentElement;

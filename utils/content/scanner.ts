@@ -249,7 +249,13 @@ export function createScanner(deps: ScannerDeps): Scanner {
     // without marked rows any change may bring the table
     lastRegion = onPage ? regionOf(read) : undefined;
     deps.onResult?.(lastResult);
-    if (final) report(lastResult);
+    // the report (serialised for the background) runs in a task of its own: the page gets a turn first
+    if (final) {
+      const result = lastResult;
+      setTimeout(() => {
+        if (!gone() && lastResult === result) report(result);
+      }, 0);
+    }
     return lastResult;
   }
 

@@ -79,9 +79,17 @@ export type WorkplaceEvaluation =
   | { needs?: undefined; hazardClass: HazardClass; employees: number; roles: Record<Role, RoleEvaluation> };
 
 /** Ended or cancelled contracts (and rejected approvals) never count. */
+/** Today as yyyy-mm-dd, worked out at most once a second (a big page asks for every record). */
+let todayCache = { at: -Infinity, value: '' };
+function todayIso(): string {
+  const now = Date.now();
+  if (now - todayCache.at > 1000) todayCache = { at: now, value: new Date(now).toISOString().slice(0, 10) };
+  return todayCache.value;
+}
+
 export function isActiveAssignment(
   a: { contractState?: ContractState; approvalState?: ApprovalState; endDate?: string },
-  today: string = new Date().toISOString().slice(0, 10),
+  today: string = todayIso(),
 ): boolean {
   if (a.contractState === 'ended' || a.contractState === 'cancelled' || a.approvalState === 'rejected') return false;
   // an end date (Grv. Ayrılış Trh.) already past: the assignment no longer runs

@@ -11,6 +11,8 @@ import type { WorkplaceFacts } from '@/utils/records';
 
 const fixture = (p: string) => readFileSync(resolve(__dirname, '../../fixtures', p), 'utf8');
 
+const nextTask = () => new Promise((ok) => setTimeout(ok, 0));
+
 function load(html: string): Document {
   const doc = document.implementation.createHTMLDocument('t');
   doc.documentElement.innerHTML = html.replace(/^[\s\S]*?<html[^>]*>/i, '').replace(/<\/html>\s*$/i, '');
@@ -107,7 +109,8 @@ describe('content scanner', () => {
     const tip = doc.querySelector('[data-katip-ui="tooltip"]')!.shadowRoot!.textContent!;
     expect(tip).toContain('tehlike sınıfı');
     expect(tip).toContain('Profil ekle');
-    // the report is a valid message
+    // the report is a valid message (sent in a task of its own, after the marks)
+    await nextTask();
     const report = sent.find((m) => (m as { type: string }).type === 'page-report');
     expect(PageReportSchema.safeParse(report).success).toBe(true);
   });
@@ -121,6 +124,7 @@ describe('content scanner', () => {
     await scanner.scan('mutation');
     expect(doc.querySelectorAll('style[data-katip-ui="styles"]')).toHaveLength(1);
     // the result lists every finding once, the same list the page report carries
+    await nextTask();
     const report = sent.filter((m) => (m as { type: string }).type === 'page-report').at(-1) as { findings: unknown[] };
     expect(scanner.last()!.findings).toEqual(report.findings);
     expect(scanner.last()!.findings.length).toBe(scanner.last()!.judgement.records.flatMap((r) => r.findings).length);
@@ -309,7 +313,9 @@ describe('content scanner', () => {
     const doc = load(OLD_GRID);
     const scanner = createScanner({ doc, send: (m) => sent.push(m) });
     await scanner.scan('initial');
+    await nextTask();
     await scanner.scan('mutation');
+    await nextTask();
     expect(sent.filter((m) => (m as { type: string }).type === 'page-report')).toHaveLength(1);
   });
 
@@ -373,6 +379,7 @@ describe('context: one batched request per scan, never blind', () => {
     release();
     await vi.waitFor(() => expect(igu.getAttribute('data-katip-status')).toBe('error'));
     expect(scanner.last()!.withContext).toBe(true);
+    await nextTask();
     expect(sent.filter((m) => (m as { type: string }).type === 'page-report')).toHaveLength(1);
   });
 
