@@ -76,3 +76,42 @@ test('with the JSON and no recognisable table, the findings still reach the tab 
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-katip-screen')), false);
   await page.close();
 });
+
+/** Asks the page's top frame for the bug-report snapshot, as the popup does. */
+async function snapshotOf(page) {
+  const worker = await suite.browser.currentWorker();
+  return worker.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    return chrome.tabs.sendMessage(tab.id, { type: 'snapshot' }, { frameId: 0 });
+  }, page.url());
+}
+
+test('the bug-report snapshot: frames inline, scripts gone, personal data replaced; the page is untouched', async () => {
+  const page = await suite.browser.openFixture('old-approval/iframe.html');
+  await waitForNoProblems(() => pageProblems(page), { timeout: 5000 });
+  const inner = page.frames().find((f) => f.url().endsWith('iframe-inner.html'));
+  const innerText = await inner.evaluate(() => document.body.textContent);
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+  const snap = await snapshotOf(page);
+  assert.equal(snap.type, 'snapshot');
+  assert.match(snap.fileName, /^katip-sayfa-\d{4}-\d\d-\d\d-\d{4}\.html$/);
+  assert.deepEqual(snap.frames, { inlined: 1, skipped: 0 });
+  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, 'the snapshot changed the page');
+  // the approval form of the frame is in the file, its person's name is not
+  assert.match(snap.html, /srcdoc="[^"]*Kalan Max\. Ayl\./);
+  assert.match(innerText, /OSMAN ÇELİKKAYA/);
+  assert.ok(snap.replaced.names > 0);
+  assert.ok(!/OSMAN|ÇELİKKAYA/.test(snap.html), 'the person\'s name is in the snapshot');
+  assert.ok(!/<script/i.test(snap.html) && !/\son\w+=/i.test(snap.html));
+  // opened on its own (no portal host, no extension), the saved page shows the frame's form
+  const view = await suite.browser.context.newPage();
+  await view.setContent(snap.html);
+  const frame = view.frames().find((f) => f !== view.mainFrame());
+  assert.ok(frame, 'the saved page has no frame');
+  const saved = await frame.evaluate(() => ({ text: document.body.textContent, minutes: document.querySelector('#txtAylikCalisma')?.getAttribute('value') }));
+  assert.match(saved.text, /Kalan Max\. Ayl\. Çlş\. Süresi/);
+  assert.equal(saved.minutes, '4.800');
+  await view.close();
+  await page.close();
+  assert.deepEqual(suite.browser.foreignRequests, []);
+});

@@ -8,6 +8,7 @@ import { CELL_FIELDS } from '../records';
 import { createScanner, OBSERVED_ATTRIBUTES, type Scanner } from './scanner';
 import { jumpRequest } from './validate';
 import { createPageDataSource } from '../page-data/source';
+import { isSnapshotRequest, snapshotPage } from '../page-data/snapshot';
 
 /** How often an idle page checks that the extension is still there (an orphan cleans up then). */
 const ORPHAN_CHECK_MS = 3000;
@@ -59,10 +60,17 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     marker?.focus({ preventScroll: true });
   };
   browser.runtime.onMessage.addListener(onMessage);
+  // "Bu sayfayı hata bildirimi için kaydet": the top frame answers with the sanitised page (frames inlined)
+  const onSnapshot = (message: unknown) => {
+    if (!isSnapshotRequest(message) || ctx.isInvalid || window.top !== window) return undefined;
+    return Promise.resolve(snapshotPage(doc));
+  };
+  browser.runtime.onMessage.addListener(onSnapshot);
 
   observe();
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);
+    browser.runtime.onMessage.removeListener(onSnapshot);
     pageData.stop();
     observer.disconnect();
     scanner.stop();
