@@ -1,30 +1,46 @@
-// The options page: workplace profiles, rules, language, identity display, NACE lookup, calculator, data, privacy.
-import { useId } from 'react';
+// The options page as a small application: a navigation that stays (İşyerleri, Kurallar, Araçlar,
+// Verilerim, Gizlilik), addressed by the URL hash (`#isyerleri/yeni?sicil=…` opens the profile form
+// pre-filled, from "Profil ekle" in the page, the side panel or the popup).
+import { useEffect, useId, useState } from 'react';
 import { errorText, useSaveSettings, useSettings } from '@/components/hooks';
 import { MinimumCalculator } from '@/components/MinimumCalculator';
 import { NaceLookup } from '@/components/NaceLookup';
+import { PendingList } from '@/components/PendingList';
 import { RULES } from '@/components/ruleInfo';
 import { SeverityBadge } from '@/components/SeverityBadge';
 import type { Settings } from '@/utils/db';
 import { t, type Lang, type StringKey } from '@/utils/i18n';
+import { parseOptionsHash, type OptionsRoute, type OptionsSection } from '@/utils/profile-link';
 import type { RuleId } from '@/utils/rules/types';
 import { DataSection } from './DataSection';
 import { ProfilesSection } from './ProfilesSection';
 
-const SECTIONS: { id: string; label: StringKey }[] = [
-  { id: 'profiles', label: 'secProfiles' },
-  { id: 'rules', label: 'secRules' },
-  { id: 'language', label: 'secLanguage' },
-  { id: 'identity', label: 'secPrivacyDisplay' },
-  { id: 'nace', label: 'secNace' },
-  { id: 'calculator', label: 'secCalc' },
-  { id: 'data', label: 'secData' },
-  { id: 'privacy', label: 'secPrivacy' },
+const SECTIONS: { id: OptionsSection; label: StringKey }[] = [
+  { id: 'isyerleri', label: 'navWorkplaces' },
+  { id: 'kurallar', label: 'navRules' },
+  { id: 'araclar', label: 'navTools' },
+  { id: 'verilerim', label: 'navData' },
+  { id: 'gizlilik', label: 'navPrivacy' },
 ];
+
+/** The route in the address bar, followed as it changes. */
+function useHashRoute(): OptionsRoute {
+  const [route, setRoute] = useState(() => parseOptionsHash(location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(parseOptionsHash(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => {
+    if (route.section !== 'isyerleri' || route.profile) document.getElementById(route.section)?.scrollIntoView?.({ block: 'start' });
+  }, [route]);
+  return route;
+}
 
 export function OptionsApp() {
   const settings = useSettings();
   const lang: Lang = settings.data?.language ?? 'tr';
+  const route = useHashRoute();
   const ids = useId();
   const h = (section: string) => `${ids}-${section}-h`;
 
@@ -35,42 +51,44 @@ export function OptionsApp() {
       </a>
       <header className="options-header">
         <h1>{t(lang, 'optionsTitle')}</h1>
-        <nav aria-label={t(lang, 'sectionsNav')}>
+      </header>
+      <div className="options-layout">
+        <nav className="options-nav" aria-label={t(lang, 'sectionsNav')}>
           <ul>
             {SECTIONS.map((s) => (
               <li key={s.id}>
-                <a href={`#${s.id}`}>{t(lang, s.label)}</a>
+                <a href={`#${s.id}`} aria-current={route.section === s.id ? 'location' : undefined}>
+                  {t(lang, s.label)}
+                </a>
               </li>
             ))}
           </ul>
         </nav>
-      </header>
-      <main id="main" tabIndex={-1}>
-        {settings.isError && <p role="alert">{t(lang, 'errorLoading', { detail: errorText(settings.error) })}</p>}
-        <ProfilesSection lang={lang} headingId={h('profiles')} />
-        {settings.data && (
-          <>
-            <RulesSection lang={lang} headingId={h('rules')} settings={settings.data} />
-            <LanguageSection lang={lang} headingId={h('language')} />
-            <IdentitySection lang={lang} headingId={h('identity')} settings={settings.data} />
-          </>
-        )}
-        <section aria-labelledby={h('nace')} id="nace">
-          <h2 id={h('nace')}>{t(lang, 'secNace')}</h2>
-          <NaceLookup language={lang} />
-        </section>
-        <section aria-labelledby={h('calculator')} id="calculator">
-          <h2 id={h('calculator')}>{t(lang, 'secCalc')}</h2>
-          <MinimumCalculator language={lang} />
-        </section>
-        <DataSection lang={lang} headingId={h('data')} showTckn={settings.data?.showTckn ?? false} />
-        <section aria-labelledby={h('privacy')} id="privacy">
-          <h2 id={h('privacy')}>{t(lang, 'secPrivacy')}</h2>
-          <p>{t(lang, 'privacyText1')}</p>
-          <p>{t(lang, 'privacyText2')}</p>
-          <p>{t(lang, 'privacyText3')}</p>
-        </section>
-      </main>
+        <main id="main" tabIndex={-1}>
+          {settings.isError && <p role="alert">{t(lang, 'errorLoading', { detail: errorText(settings.error) })}</p>}
+          <ProfilesSection lang={lang} headingId={h('isyerleri')} prefill={route.profile} />
+          <PendingList lang={lang} showTckn={settings.data?.showTckn ?? false} />
+          {settings.data && <RulesSection lang={lang} headingId={h('kurallar')} settings={settings.data} />}
+          <section aria-labelledby={h('araclar')} id="araclar">
+            <h2 id={h('araclar')}>{t(lang, 'navTools')}</h2>
+            <fieldset className="options-card">
+              <legend>{t(lang, 'secNace')}</legend>
+              <NaceLookup language={lang} />
+            </fieldset>
+            <fieldset className="options-card">
+              <legend>{t(lang, 'secCalc')}</legend>
+              <MinimumCalculator language={lang} />
+            </fieldset>
+          </section>
+          <DataSection lang={lang} headingId={h('verilerim')} showTckn={settings.data?.showTckn ?? false} />
+          <section aria-labelledby={h('gizlilik')} id="gizlilik">
+            <h2 id={h('gizlilik')}>{t(lang, 'navPrivacy')}</h2>
+            <p>{t(lang, 'privacyText1')}</p>
+            <p>{t(lang, 'privacyText2')}</p>
+            <p>{t(lang, 'privacyText3')}</p>
+          </section>
+        </main>
+      </div>
     </div>
   );
 }
@@ -80,6 +98,26 @@ function SavedNotice({ lang, saved, error }: { lang: Lang; saved: boolean; error
     <p role="status" aria-live="polite" className="options-notice">
       {error ? `${t(lang, 'sevError')}: ${errorText(error)}` : saved ? t(lang, 'settingsSaved') : ''}
     </p>
+  );
+}
+
+/** A switch: the state is the knob's place and the word beside it, never colour alone. */
+function Switch({ id, checked, label, help, lang, onChange }: { id: string; checked: boolean; label: string; help?: string; lang: Lang; onChange(on: boolean): void }) {
+  return (
+    <div className="katip-switch-row">
+      <input id={id} type="checkbox" role="switch" className="katip-switch" checked={checked} aria-describedby={help ? `${id}-help` : undefined} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <span className="katip-switch-state" aria-hidden="true">
+        {t(lang, checked ? 'ruleEnabled' : 'ruleDisabled')}
+      </span>
+      <div>
+        <label htmlFor={id}>{label}</label>
+        {help && (
+          <span id={`${id}-help`} className="katip-field-hint katip-block">
+            {help}
+          </span>
+        )}
+      </div>
+    </div>
   );
 }
 
@@ -93,86 +131,67 @@ function RulesSection({ lang, headingId, settings }: { lang: Lang; headingId: st
     save.mutate({ disabledRules: RULES.map((r) => r.id).filter((rid) => next.has(rid)) });
   };
   return (
-    <section aria-labelledby={headingId} id="rules">
-      <h2 id={headingId}>{t(lang, 'secRules')}</h2>
-      <p>{t(lang, 'rulesIntro')}</p>
+    <section aria-labelledby={headingId} id="kurallar">
+      <h2 id={headingId}>{t(lang, 'navRules')}</h2>
       <SavedNotice lang={lang} saved={save.isSuccess} error={save.error} />
-      <ul className="options-rules">
-        {RULES.map((rule) => {
-          const on = !disabled.has(rule.id);
-          const inputId = `${headingId}-${rule.id}`;
-          return (
-            <li key={rule.id} className="options-rule">
-              <input
-                id={inputId}
-                type="checkbox"
-                role="switch"
-                checked={on}
-                aria-describedby={`${inputId}-d`}
-                onChange={(e) => toggle(rule.id, e.currentTarget.checked)}
-              />
-              <div>
-                <label htmlFor={inputId}>{rule.title[lang]}</label>{' '}
-                <span className="options-rule-state">({t(lang, on ? 'ruleEnabled' : 'ruleDisabled')})</span>
-                <div id={`${inputId}-d`} className="options-rule-desc">
-                  <SeverityBadge kind={rule.severity} language={lang} /> <code>{rule.id}</code>
+      <fieldset className="options-card">
+        <legend>{t(lang, 'secRules')}</legend>
+        <p className="katip-field-hint">{t(lang, 'rulesIntro')}</p>
+        <ul className="options-rules">
+          {RULES.map((rule) => {
+            const inputId = `${headingId}-${rule.id}`;
+            return (
+              <li key={rule.id} className="options-rule">
+                <Switch id={inputId} lang={lang} checked={!disabled.has(rule.id)} label={rule.title[lang]} onChange={(on) => toggle(rule.id, on)} />
+                <div className="options-rule-desc">
+                  <SeverityBadge kind={rule.severity} language={lang} /> <code className="katip-rule-id">{rule.id}</code>
                   <span className="katip-citation"> · {rule.citation}</span>
                 </div>
-              </div>
-            </li>
-          );
-        })}
-      </ul>
-    </section>
-  );
-}
-
-function LanguageSection({ lang, headingId }: { lang: Lang; headingId: string }) {
-  const save = useSaveSettings();
-  return (
-    <section aria-labelledby={headingId} id="language">
-      <h2 id={headingId}>{t(lang, 'secLanguage')}</h2>
-      <fieldset>
-        <legend>{t(lang, 'languageLabel')}</legend>
-        {(['tr', 'en'] as const).map((option) => (
-          <label key={option} className="options-radio">
-            <input
-              type="radio"
-              name="language"
-              value={option}
-              checked={lang === option}
-              onChange={() => save.mutate({ language: option })}
-            />
-            {t(lang, option === 'tr' ? 'langTr' : 'langEn')}
-          </label>
-        ))}
+              </li>
+            );
+          })}
+        </ul>
       </fieldset>
-      <SavedNotice lang={lang} saved={save.isSuccess} error={save.error} />
+      <fieldset className="options-card">
+        <legend>{t(lang, 'secApproval')}</legend>
+        <Switch
+          id={`${headingId}-confirm`}
+          lang={lang}
+          checked={settings.confirmBeforeSave ?? false}
+          label={t(lang, 'confirmBeforeSaveLabel')}
+          help={t(lang, 'confirmBeforeSaveHelp')}
+          onChange={(on) => save.mutate({ confirmBeforeSave: on })}
+        />
+        <Switch
+          id={`${headingId}-passing`}
+          lang={lang}
+          checked={settings.showPassing ?? false}
+          label={t(lang, 'showPassingLabel')}
+          help={t(lang, 'showPassingHelp')}
+          onChange={(on) => save.mutate({ showPassing: on })}
+        />
+      </fieldset>
+      <fieldset className="options-card">
+        <legend>{t(lang, 'secDisplay')}</legend>
+        <div role="radiogroup" aria-label={t(lang, 'languageLabel')} className="options-radios">
+          <span className="options-radios-label">{t(lang, 'languageLabel')}</span>
+          {(['tr', 'en'] as const).map((option) => (
+            <label key={option} className="options-radio">
+              <input type="radio" name="language" value={option} checked={lang === option} onChange={() => save.mutate({ language: option })} />
+              {t(lang, option === 'tr' ? 'langTr' : 'langEn')}
+            </label>
+          ))}
+        </div>
+        <Switch
+          id={`${headingId}-tckn`}
+          lang={lang}
+          checked={settings.showTckn}
+          label={t(lang, 'showTcknLabel')}
+          help={t(lang, 'showTcknHelp')}
+          onChange={(on) => save.mutate({ showTckn: on })}
+        />
+      </fieldset>
     </section>
   );
 }
 
-function IdentitySection({ lang, headingId, settings }: { lang: Lang; headingId: string; settings: Settings }) {
-  const save = useSaveSettings();
-  const inputId = `${headingId}-tckn`;
-  return (
-    <section aria-labelledby={headingId} id="identity">
-      <h2 id={headingId}>{t(lang, 'secPrivacyDisplay')}</h2>
-      <div className="options-switch">
-        <input
-          id={inputId}
-          type="checkbox"
-          role="switch"
-          checked={settings.showTckn}
-          aria-describedby={`${inputId}-help`}
-          onChange={(e) => save.mutate({ showTckn: e.currentTarget.checked })}
-        />
-        <label htmlFor={inputId}>{t(lang, 'showTcknLabel')}</label>
-      </div>
-      <p id={`${inputId}-help`} className="katip-field-hint">
-        {t(lang, 'showTcknHelp')}
-      </p>
-      <SavedNotice lang={lang} saved={save.isSuccess} error={save.error} />
-    </section>
-  );
-}

@@ -1,31 +1,66 @@
 // Workplace profiles: what the portal does not show (hazard class, employees), entered by the user (RULES.md §1-3, §7-8).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Icon } from '@/components/Icon';
 import { useDb } from '@/components/DbContext';
 import { errorText, queryKeys } from '@/components/hooks';
 import { hazardWord } from '@/components/NaceLookup';
 import {
   deleteProfile,
   effectiveWorkplace,
+  factsOnly,
+  findWorkplace,
   listWorkplaces,
   saveProfile,
   workplaceName,
   type WorkplaceRow,
 } from '@/utils/db';
-import { HAZARD_CLASSES, HAZARD_LABELS, type HazardClass } from '@/utils/domain/core';
-import { formatLocalDateTime, t, type Lang } from '@/utils/i18n';
+import { foldTurkish, HAZARD_CLASSES, HAZARD_LABELS, parseHazardClass, type HazardClass } from '@/utils/domain/core';
+import { factLabel, formatLocalDateTime, t, type Lang } from '@/utils/i18n';
 import type { WorkplaceFacts } from '@/utils/records';
 import { checkNace, profileInputFrom, validateProfile, type ProfileField, type ProfileInput } from './profileForm';
 
-type Editing = { mode: 'new' } | { mode: 'edit'; row: WorkplaceRow };
+type Editing = { mode: 'new'; prefill?: WorkplaceFacts } | { mode: 'edit'; key: string; prefill?: WorkplaceFacts };
+type SortBy = 'name' | 'status' | 'seen';
 
-export function ProfilesSection({ lang, headingId }: { lang: Lang; headingId: string }) {
+/** The profile facts a workplace still lacks (what the rules need beyond the portal). */
+export function missingProfileFacts(row: WorkplaceRow): string[] {
+  const facts = effectiveWorkplace(row);
+  const out: string[] = [];
+  if (facts.employees === undefined) out.push('employees');
+  if (!facts.hazardText || !parseHazardClass(facts.hazardText)) out.push('hazard-class');
+  return out;
+}
+
+/** Rows matching a search (Turkish-folded, over title, SGK/DETSİS number and NACE code), sorted. */
+export function filterWorkplaces(rows: readonly WorkplaceRow[], query: string, sortBy: SortBy): WorkplaceRow[] {
+  const q = foldTurkish(query);
+  const digits = query.replace(/\D+/g, '');
+  const hits = rows.filter((row) => {
+    if (!q) return true;
+    const facts = effectiveWorkplace(row);
+    if (foldTurkish(workplaceName(row)).includes(q)) return true;
+    if (digits && [facts.sicilNo, facts.detsisNo, facts.naceText].some((v) => v?.replace(/\D+/g, '').includes(digits))) return true;
+    return false;
+  });
+  const name = (r: WorkplaceRow) => workplaceName(r);
+  return hits.sort((a, b) => {
+    if (sortBy === 'status') return missingProfileFacts(b).length - missingProfileFacts(a).length || name(a).localeCompare(name(b), 'tr');
+    if (sortBy === 'seen') return (b.seen?.at ?? '').localeCompare(a.seen?.at ?? '') || name(a).localeCompare(name(b), 'tr');
+    return name(a).localeCompare(name(b), 'tr');
+  });
+}
+
+export function ProfilesSection({ lang, headingId, prefill }: { lang: Lang; headingId: string; prefill?: WorkplaceFacts }) {
   const db = useDb();
   const client = useQueryClient();
+  const id = useId();
   const query = useQuery({ queryKey: queryKeys.workplaces, queryFn: () => listWorkplaces(db) });
   const [editing, setEditing] = useState<Editing | undefined>();
   const [notice, setNotice] = useState('');
   const [confirmKey, setConfirmKey] = useState<string | undefined>();
+  const [search, setSearch] = useState('');
+  const [sortBy, setSortBy] = useState<SortBy>('name');
   const invalidate = () => {
     void client.invalidateQueries({ queryKey: queryKeys.workplaces });
     void client.invalidateQueries({ queryKey: queryKeys.pending });
@@ -38,65 +73,118 @@ export function ProfilesSection({ lang, headingId }: { lang: Lang; headingId: st
       invalidate();
     },
   });
+  // "Profil ekle" from a portal page: the known workplace's form, else a new one, pre-filled
+  useEffect(() => {
+    if (!prefill) return;
+    let live = true;
+    void findWorkplace(db, prefill).then((row) => {
+      if (!live) return;
+      setNotice('');
+      setEditing(row ? { mode: 'edit', key: row.key, prefill } : { mode: 'new', prefill });
+    });
+    return () => {
+      live = false;
+    };
+  }, [db, prefill]);
+
+  const done = (saved: boolean) => {
+    setEditing(undefined);
+    if (saved) {
+      setNotice(t(lang, 'profileSaved'));
+      invalidate();
+    }
+  };
+  const rows = query.data ?? [];
+  const shown = filterWorkplaces(rows, search, sortBy);
+  const formFor = (row: WorkplaceRow | undefined, pre?: WorkplaceFacts) => (
+    <ProfileForm
+      key={row?.key ?? 'new'}
+      lang={lang}
+      rowKey={row?.key}
+      initial={{ ...(row?.seen ? factsOnly(row.seen) : {}), ...(row?.profile ? factsOnly(row.profile) : {}), ...(pre ?? {}) }}
+      prefilled={pre !== undefined}
+      onDone={done}
+    />
+  );
 
   return (
-    <section aria-labelledby={headingId} id="profiles">
-      <h2 id={headingId}>{t(lang, 'secProfiles')}</h2>
-      <p>{t(lang, 'profilesIntro')}</p>
+    <section aria-labelledby={headingId} id="isyerleri">
+      <div className="options-section-head">
+        <h2 id={headingId}>{t(lang, 'navWorkplaces')}</h2>
+        {editing?.mode !== 'new' && (
+          <button
+            type="button"
+            className="katip-button-primary"
+            onClick={() => {
+              setNotice('');
+              setEditing({ mode: 'new' });
+            }}
+          >
+            <Icon name="profile" size={14} />
+            {t(lang, 'profileAdd')}
+          </button>
+        )}
+      </div>
+      <p className="katip-field-hint">{t(lang, 'profilesIntro')}</p>
       <p role="status" aria-live="polite" className="options-notice">
         {notice}
       </p>
       {remove.isError && <p role="alert" className="katip-error-text">{errorText(remove.error)}</p>}
+      {editing?.mode === 'new' && formFor(undefined, editing.prefill)}
       {query.isPending ? (
         <p role="status">{t(lang, 'loading')}</p>
       ) : query.isError ? (
         <p role="alert">{t(lang, 'errorLoading', { detail: errorText(query.error) })}</p>
-      ) : query.data.length === 0 ? (
-        <p>{t(lang, 'profilesNone')}</p>
+      ) : rows.length === 0 ? (
+        <div className="katip-empty">
+          <p>
+            <strong>{t(lang, 'profilesNone')}</strong>
+          </p>
+          <p>{t(lang, 'profilesNoneHelp')}</p>
+        </div>
       ) : (
-        <ul className="options-workplaces">
-          {query.data.map((row) => (
-            <WorkplaceItem
-              key={row.key}
-              row={row}
-              lang={lang}
-              confirming={confirmKey === row.key}
-              busy={remove.isPending}
-              onEdit={() => {
-                setNotice('');
-                setEditing({ mode: 'edit', row });
-              }}
-              onAskDelete={() => setConfirmKey(row.key)}
-              onCancelDelete={() => setConfirmKey(undefined)}
-              onDelete={() => remove.mutate(row.key)}
-            />
-          ))}
-        </ul>
-      )}
-      {editing ? (
-        <ProfileForm
-          key={editing.mode === 'edit' ? editing.row.key : 'new'}
-          lang={lang}
-          rowKey={editing.mode === 'edit' ? editing.row.key : undefined}
-          initial={editing.mode === 'edit' ? (editing.row.profile ?? editing.row.seen) : undefined}
-          onDone={(saved) => {
-            setEditing(undefined);
-            if (saved) {
-              setNotice(t(lang, 'profileSaved'));
-              invalidate();
-            }
-          }}
-        />
-      ) : (
-        <button
-          type="button"
-          onClick={() => {
-            setNotice('');
-            setEditing({ mode: 'new' });
-          }}
-        >
-          {t(lang, 'profileAdd')}
-        </button>
+        <>
+          <div className="options-toolbar">
+            <div className="katip-field options-search">
+              <label htmlFor={`${id}-q`}>{t(lang, 'wpSearch')}</label>
+              <input id={`${id}-q`} type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+            </div>
+            <div className="katip-field">
+              <label htmlFor={`${id}-sort`}>{t(lang, 'wpSort')}</label>
+              <select id={`${id}-sort`} value={sortBy} onChange={(e) => setSortBy(e.currentTarget.value as SortBy)}>
+                <option value="name">{t(lang, 'wpSortName')}</option>
+                <option value="status">{t(lang, 'wpSortStatus')}</option>
+                <option value="seen">{t(lang, 'wpSortSeen')}</option>
+              </select>
+            </div>
+          </div>
+          <p className="katip-muted" role="status">
+            {search.trim() ? t(lang, 'wpCountOf', { n: shown.length, total: rows.length }) : t(lang, 'wpCount', { n: rows.length })}
+          </p>
+          {shown.length === 0 ? (
+            <p className="katip-empty">{t(lang, 'wpNoMatch', { q: search.trim() })}</p>
+          ) : (
+            <ul className="options-workplaces">
+              {shown.map((row) => (
+                <WorkplaceItem
+                  key={row.key}
+                  row={row}
+                  lang={lang}
+                  confirming={confirmKey === row.key}
+                  busy={remove.isPending}
+                  form={editing?.mode === 'edit' && editing.key === row.key ? formFor(row, editing.prefill) : undefined}
+                  onEdit={() => {
+                    setNotice('');
+                    setEditing({ mode: 'edit', key: row.key });
+                  }}
+                  onAskDelete={() => setConfirmKey(row.key)}
+                  onCancelDelete={() => setConfirmKey(undefined)}
+                  onDelete={() => remove.mutate(row.key)}
+                />
+              ))}
+            </ul>
+          )}
+        </>
       )}
     </section>
   );
@@ -107,15 +195,18 @@ interface ItemProps {
   lang: Lang;
   confirming: boolean;
   busy: boolean;
+  /** the profile form, edited here where it was opened */
+  form?: ReactNode;
   onEdit(): void;
   onAskDelete(): void;
   onCancelDelete(): void;
   onDelete(): void;
 }
 
-function WorkplaceItem({ row, lang, confirming, busy, onEdit, onAskDelete, onCancelDelete, onDelete }: ItemProps) {
+function WorkplaceItem({ row, lang, confirming, busy, form, onEdit, onAskDelete, onCancelDelete, onDelete }: ItemProps) {
   const facts = effectiveWorkplace(row);
   const name = workplaceName(row);
+  const missing = missingProfileFacts(row);
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (confirming) cancelRef.current?.focus();
@@ -125,34 +216,40 @@ function WorkplaceItem({ row, lang, confirming, busy, onEdit, onAskDelete, onCan
     facts.detsisNo ? `DETSİS ${facts.detsisNo}` : undefined,
     facts.naceText ? `NACE ${facts.naceText}` : undefined,
     facts.hazardText,
-    facts.employees !== undefined ? `${facts.employees} ${lang === 'tr' ? 'çalışan' : 'employees'}` : undefined,
+    facts.employees !== undefined ? t(lang, 'wpEmployees', { n: facts.employees }) : undefined,
   ].filter(Boolean);
   const origin = [
     row.seen ? t(lang, 'profileSeenAt', { at: formatLocalDateTime(row.seen.at) }) : undefined,
     row.profile ? t(lang, 'profileHasProfile') : undefined,
   ].filter(Boolean);
   return (
-    <li className="options-workplace">
+    <li className={`options-workplace${form ? ' is-editing' : ''}`}>
       <div className="options-workplace-main">
         <strong>{name}</strong>
         <span className="options-workplace-details">{details.join(' · ')}</span>
+        <span className={`options-workplace-status ${missing.length ? 'is-missing' : 'is-complete'}`}>
+          <Icon name={missing.length ? 'needs-data' : 'ok'} size={14} />
+          {missing.length ? t(lang, 'wpMissing', { facts: missing.map((m) => factLabel(lang, m)).join(', ') }) : t(lang, 'wpComplete')}
+        </span>
         <span className="options-workplace-origin">{origin.join(' · ')}</span>
       </div>
-      <div className="options-workplace-actions">
-        <button type="button" onClick={onEdit} aria-label={`${t(lang, row.profile ? 'edit' : 'profileAddFor')}: ${name}`}>
-          {t(lang, row.profile ? 'edit' : 'profileAddFor')}
-        </button>
-        {row.profile && !confirming && (
-          <button type="button" onClick={onAskDelete} aria-label={`${t(lang, 'delete')}: ${name}`}>
-            {t(lang, 'delete')}
+      {!form && (
+        <div className="options-workplace-actions">
+          <button type="button" onClick={onEdit} aria-label={`${t(lang, row.profile ? 'edit' : 'profileAddFor')}: ${name}`}>
+            {t(lang, row.profile ? 'edit' : 'profileAddFor')}
           </button>
-        )}
-      </div>
+          {row.profile && !confirming && (
+            <button type="button" onClick={onAskDelete} aria-label={`${t(lang, 'delete')}: ${name}`}>
+              {t(lang, 'delete')}
+            </button>
+          )}
+        </div>
+      )}
+      {form && <div className="options-inline-form">{form}</div>}
       {confirming && (
         <div className="options-confirm" role="group" aria-label={t(lang, 'profileDeleteYes')}>
           <p>
-            <span aria-hidden="true">⚠ </span>
-            {t(lang, 'sevWarn')}: {t(lang, 'profileDeleteConfirm', { title: name })}
+            <Icon name="warn" size={14} /> {t(lang, 'sevWarn')}: {t(lang, 'profileDeleteConfirm', { title: name })}
           </p>
           <button type="button" className="options-danger" disabled={busy} onClick={onDelete}>
             {t(lang, 'profileDeleteYes')}
@@ -170,13 +267,21 @@ interface FormProps {
   lang: Lang;
   rowKey?: string;
   initial?: WorkplaceFacts;
+  /** the facts came from a portal page ("Profil ekle") */
+  prefilled?: boolean;
   onDone(saved: boolean): void;
 }
 
-export function ProfileForm({ lang, rowKey, initial, onDone }: FormProps) {
+export function ProfileForm({ lang, rowKey, initial, prefilled = false, onDone }: FormProps) {
   const db = useDb();
   const id = useId();
-  const [input, setInput] = useState<ProfileInput>(() => profileInputFrom(initial));
+  const [input, setInput] = useState<ProfileInput>(() => {
+    const start = profileInputFrom(initial);
+    // a NACE code from the page fills the class it has in the list (the user may still change it)
+    const nace = checkNace(start.nace);
+    if (!start.hazard && nace.state === 'listed' && nace.entry.hazardClass) start.hazard = nace.entry.hazardClass;
+    return start;
+  });
   // a class the user picked (or stored) is kept; otherwise it follows the NACE code
   const [hazardChosen, setHazardChosen] = useState<boolean>(() => profileInputFrom(initial).hazard !== '');
   const [submitted, setSubmitted] = useState(false);
@@ -232,6 +337,7 @@ export function ProfileForm({ lang, rowKey, initial, onDone }: FormProps) {
       <h3 id={`${id}-title`} tabIndex={-1} ref={headingRef}>
         {t(lang, rowKey ? 'profileEditTitle' : 'profileNewTitle')}
       </h3>
+      {prefilled && <p className="katip-field-hint">{t(lang, 'profilePrefilled')}</p>}
       {submitted && errorCount > 0 && (
         <p role="alert" className="katip-error-text">
           {t(lang, 'formHasErrors', { n: errorCount })}

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '@/entrypoints/options/OptionsApp';
 import { exportBackup, getSettings, listWorkplaces, saveProfile, type KatipDb } from '@/utils/db';
 import { ruleById } from '@/utils/rules';
+import { profileHash } from '@/utils/profile-link';
 import { freshDb, renderWithDb, teardown } from './helpers';
 
 afterEach(teardown);
@@ -77,7 +78,7 @@ describe('Options: workplace profile form', () => {
     await user.click(within(form).getByRole('button', { name: 'Kaydet' }));
     await screen.findByText('Profil kaydedildi.');
     expect((await listWorkplaces(db))[0]?.profile).toMatchObject({ detsisNo: '22620739' });
-  });
+  }, 20_000);
 
   it('deletes a profile only after confirmation', async () => {
     const db = freshDb();
@@ -176,5 +177,69 @@ describe('Options: your data', () => {
     expect(await screen.findByText('Tüm veriler silindi.')).toBeTruthy();
     expect(await listWorkplaces(db)).toHaveLength(0);
     expect(await screen.findByText('Henüz işyeri yok.')).toBeTruthy();
+  });
+});
+
+describe('Options: the application', () => {
+  it('opens the profile form pre-filled from the address (Profil ekle on a portal page)', async () => {
+    const db = freshDb();
+    location.hash = profileHash({ title: 'DEMİR ÇELİK DÖKÜM', sicilNo: SICIL_DIGITS, naceText: '24.51.13' });
+    try {
+      const { user } = renderWithDb(<OptionsApp />, db);
+      const form = await screen.findByRole('form', { name: 'Yeni işyeri profili' });
+      expect((within(form).getByLabelText('İşyeri unvanı') as HTMLInputElement).value).toBe('DEMİR ÇELİK DÖKÜM');
+      expect((within(form).getByLabelText('SGK işyeri sicil numarası (26 hane)') as HTMLInputElement).value).toBe(SICIL_DIGITS);
+      expect((within(form).getByLabelText('Tehlike sınıfı') as HTMLSelectElement).value).toBe('cok-tehlikeli');
+      await user.type(within(form).getByLabelText('Çalışan sayısı'), '1240');
+      await user.click(within(form).getByRole('button', { name: 'Kaydet' }));
+      expect(await screen.findByText('Profil kaydedildi.')).toBeTruthy();
+      expect(await screen.findByText(/1\.240 çalışan/)).toBeTruthy();
+      expect(await screen.findByText('Bilgiler tam')).toBeTruthy();
+    } finally {
+      location.hash = '';
+    }
+  });
+
+  it('edits a profile where it was opened; searches and sorts the workplaces with their status', async () => {
+    const db = freshDb();
+    await saveProfile(db, undefined, { title: 'Zeytin İşleri', sicilNo: SICIL_DIGITS });
+    await saveProfile(db, undefined, { title: 'Işık Yapı', sicilNo: '1' + SICIL_DIGITS.slice(1), hazardText: 'Tehlikeli', employees: 12 });
+    const { user } = renderWithDb(<OptionsApp />, db);
+    const list = await screen.findByText('Zeytin İşleri');
+    const items = () => screen.getAllByRole('listitem').filter((li) => li.classList.contains('options-workplace'));
+    expect(items().map((li) => li.querySelector('strong')!.textContent)).toEqual(['Işık Yapı', 'Zeytin İşleri']);
+    expect(items()[1]!.textContent).toContain('Eksik: çalışan sayısı, tehlike sınıfı');
+    await user.selectOptions(screen.getByLabelText('Sırala'), 'status');
+    expect(items().map((li) => li.querySelector('strong')!.textContent)).toEqual(['Zeytin İşleri', 'Işık Yapı']);
+    await user.type(screen.getByLabelText('İşyeri ara (unvan, SGK no, NACE)'), 'ışık');
+    expect(items().map((li) => li.querySelector('strong')!.textContent)).toEqual(['Işık Yapı']);
+    expect(screen.getByText('1 / 2 işyeri')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Düzenle: Işık Yapı' }));
+    const form = await screen.findByRole('form', { name: 'İşyeri profilini düzenle' });
+    expect(items()[0]!.contains(form)).toBe(true);
+    expect(list).toBeTruthy();
+  });
+
+  it('a navigation that stays, with the five sections', async () => {
+    renderWithDb(<OptionsApp />);
+    const nav = await screen.findByRole('navigation', { name: 'Bölümler' });
+    expect(within(nav).getAllByRole('link').map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['İşyerleri', '#isyerleri'],
+      ['Kurallar', '#kurallar'],
+      ['Araçlar', '#araclar'],
+      ['Verilerim', '#verilerim'],
+      ['Gizlilik', '#gizlilik'],
+    ]);
+  });
+
+  it('the approval settings are switches, off by default, saved', async () => {
+    const { user, db } = renderWithDb(<OptionsApp />);
+    const confirm = (await screen.findByRole('switch', { name: 'Kayıt’a basarken hatalı sözleşmede onay iste' })) as HTMLInputElement;
+    const passing = screen.getByRole('switch', { name: 'Uygun kayıtları da işaretle' }) as HTMLInputElement;
+    expect([confirm.checked, passing.checked]).toEqual([false, false]);
+    await user.click(confirm);
+    await user.click(passing);
+    await waitFor(async () => expect(await getSettings(db)).toMatchObject({ confirmBeforeSave: true, showPassing: true }));
+    expect(document.body.textContent).not.toContain('(Açık)');
   });
 });
