@@ -115,6 +115,7 @@ const STRINGS = {
   factCapacity: { tr: 'kalan azami çalışma süresi', en: 'remaining capacity' },
   factCertificate: { tr: 'sertifika sınıfı', en: 'certificate class' },
   factEmployment: { tr: 'çalışma şekli', en: 'employment type' },
+  factContractState: { tr: 'sözleşme statüsü', en: 'contract state' },
 
   // checklist
   checklistTitle: { tr: 'Onay kontrol listesi', en: 'Approval checklist' },
@@ -394,6 +395,7 @@ const FACT_KEYS: Record<Fact, StringKey> = {
   'remaining-capacity': 'factCapacity',
   'certificate-class': 'factCertificate',
   employment: 'factEmployment',
+  'contract-state': 'factContractState',
 };
 
 /** "tehlike sınıfı" for 'hazard-class'; an unknown fact comes back as its id. */

@@ -20,7 +20,7 @@ export const SCREEN_IDS = readIdList('utils/records.ts', 'SCREEN_IDS');
 export const STATUSES = ['error', 'warn', 'unknown', 'ok'];
 export const RULE_IDS = readIdList('utils/rules/types.ts', 'RULE_IDS');
 /** The warning-severity rules of PAGE-CONTRACT.md; every other rule id is an error. */
-export const WARN_RULES = ['nace-not-listed', 'nace-sicil-mismatch'];
+export const WARN_RULES = ['nace-not-listed', 'nace-sicil-mismatch', 'portal-verdict-differs'];
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',

@@ -8,6 +8,7 @@ export const certificateClass: RuleModule = {
   severity: 'error',
   title: { tr: 'İGU sertifika sınıfı tehlike sınıfına uymuyor', en: 'OHS certificate class does not fit the hazard class' },
   citation: CERTIFICATE_CITATION,
+  reads: ['certificateText', 'hazardText', 'contractState'],
   check({ record, workplace, peers, assignmentKey }) {
     const a = record.assignment;
     if (!a || a.role !== 'igu' || !isActiveAssignment(a)) return { result: 'inapplicable' };

@@ -7,5 +7,6 @@ export const fullTimeRequired: RuleModule = {
   severity: 'error',
   title: { tr: 'Tam süreli profesyonel gerekli', en: 'Full-time professional required' },
   citation: SERVICE_CITATION,
+  reads: ['contractState', 'employees', 'hazardText', 'certificateText', 'role'],
   check: (subject) => judgeService(subject, 'full-time'),
 };

@@ -8,11 +8,13 @@ export const hazardClassUnknown: RuleModule = {
   severity: 'error',
   title: { tr: 'Tehlike sınıfı yasal sınıflardan biri değil', en: 'Hazard class is not a legal class' },
   citation: HAZARD_CITATION,
+  reads: ['hazardText'],
   check({ workplace }) {
     const text = workplace.hazardText;
-    if (text === undefined) return { result: 'inapplicable' };
+    // an empty cell or a missing column is a missing fact (RULES.md §1): the rules needing the class say so
+    if (text === undefined || text.trim() === '') return { result: 'inapplicable' };
     if (parseHazardClass(text)) return { result: 'pass' };
-    const shown = text.trim() === '' ? 'boş / empty' : text;
+    const shown = text;
     return {
       result: 'fail',
       message: {

@@ -8,11 +8,15 @@ import { naceMalformed } from './nace-malformed';
 import { naceNotListed } from './nace-not-listed';
 import { naceSicilMismatch } from './nace-sicil-mismatch';
 import { overCapacity } from './over-capacity';
+import { portalVerdictDiffers } from './portal-verdict-differs';
 import { missingRoles } from './service';
 import { sicilMalformed } from './sicil-malformed';
 import { tcknInvalid } from './tckn-invalid';
 import {
   RULE_IDS,
+  type Bilingual,
+  type Fact,
+  type Outcome,
   type Finding,
   type KnownAssignment,
   type RecordStatus,
@@ -21,6 +25,7 @@ import {
   type RuleModule,
   type Subject,
 } from './types';
+import type { ReadFact } from './types';
 
 export * from './types';
 
@@ -36,6 +41,7 @@ const BY_ID: Record<RuleId, RuleModule> = {
   'tckn-invalid': tcknInvalid,
   'sicil-malformed': sicilMalformed,
   'over-capacity': overCapacity,
+  'portal-verdict-differs': portalVerdictDiffers,
 };
 
 /** Every rule, in RULE_IDS order. */
@@ -50,9 +56,15 @@ const NO_RULES: ReadonlySet<RuleId> = new Set();
 /** The findings of one record: failed and could-not-judge rules; passes and inapplicable ones leave nothing. */
 export function judgeRecord(subject: Subject, disabled: ReadonlySet<RuleId> = NO_RULES): Finding[] {
   const findings: Finding[] = [];
+  const unread = subject.record.unread ?? [];
   for (const rule of RULES) {
     if (disabled.has(rule.id)) continue;
-    const outcome = rule.check(subject);
+    const blind = unread.length && rule.reads ? rule.reads.filter((f) => unread.includes(f)) : [];
+    const outcome = blind.length
+      ? unreadOutcome(blind)
+      : rule.after
+        ? rule.after(subject, findings)
+        : rule.check(subject);
     if (outcome.result === 'fail') {
       const finding: Finding = {
         ruleId: rule.id,
@@ -76,6 +88,43 @@ export function judgeRecord(subject: Subject, disabled: ReadonlySet<RuleId> = NO
   }
   return findings;
 }
+
+/** The labels of the ambiguous columns, for the message. */
+const UNREAD_LABELS: Record<ReadFact, Bilingual> = {
+  minutes: { tr: 'Çalışma Süresi', en: 'minutes' },
+  contractState: { tr: 'Sözleşme Statü / Durumu', en: 'contract state' },
+  hazardText: { tr: 'Tehlike Sınıfı', en: 'hazard class' },
+  employees: { tr: 'Çalışan Sayısı', en: 'employee count' },
+  certificateText: { tr: 'Sertifika Tipi', en: 'certificate type' },
+  role: { tr: 'görev türü', en: 'role' },
+};
+
+/** needs-data for facts whose column could not be told apart from another. */
+function unreadOutcome(facts: readonly ReadFact[]): Outcome {
+  const names = facts.map((f) => UNREAD_LABELS[f]);
+  const missing: Fact[] = [];
+  for (const f of facts) {
+    const fact = UNREAD_FACT[f];
+    if (!missing.includes(fact)) missing.push(fact);
+  }
+  return {
+    result: 'needs-data',
+    missing,
+    message: {
+      tr: `Sayfada ${names.map((n) => n.tr).join(', ')} için birden fazla sütun var; hangisinin doğru olduğu anlaşılamadığı için okunmadı`,
+      en: `The page has more than one column for ${names.map((n) => n.en).join(', ')}; they could not be told apart, so neither was read`,
+    },
+  };
+}
+
+const UNREAD_FACT: Record<ReadFact, Fact> = {
+  minutes: 'minutes',
+  contractState: 'contract-state',
+  hazardText: 'hazard-class',
+  employees: 'employees',
+  certificateText: 'certificate-class',
+  role: 'role',
+};
 
 /**
  * data-katip-status and data-katip-rules of a record: error > warn > unknown > ok; the fired rule ids

@@ -7,5 +7,6 @@ export const minutesBelowMinimum: RuleModule = {
   severity: 'error',
   title: { tr: 'Aylık süre asgari sürenin altında', en: 'Monthly minutes below the minimum' },
   citation: SERVICE_CITATION,
+  reads: ['minutes', 'contractState', 'employees', 'hazardText', 'certificateText', 'role'],
   check: (subject) => judgeService(subject, 'minutes'),
 };

@@ -1,7 +1,7 @@
 // The shape of a rule, axe-style: id, severity, citation, messages, and a pure check.
 import type { HazardClass } from '../domain/hazard';
 import type { Role } from '../domain/minimums';
-import type { AssignmentFacts, PageRecord, WorkplaceFacts } from '../records';
+import type { AssignmentFacts, PageRecord, UnreadFact, WorkplaceFacts } from '../record-types';
 
 export const RULE_IDS = [
   'minutes-below-minimum',
@@ -15,6 +15,7 @@ export const RULE_IDS = [
   'tckn-invalid',
   'sicil-malformed',
   'over-capacity',
+  'portal-verdict-differs',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 export type Severity = 'error' | 'warn';
@@ -33,6 +34,7 @@ export const FACTS = [
   'remaining-capacity',
   'certificate-class',
   'employment',
+  'contract-state',
 ] as const;
 export type Fact = (typeof FACTS)[number];
 
@@ -96,6 +98,16 @@ export interface RuleModule {
   /** the legal source, as text (an outcome may name a narrower one, e.g. the role's own article) */
   citation: string;
   check(subject: Subject): Outcome;
+  /** a rule judged from the other rules' findings (portal-verdict-differs), called after them */
+  after?(subject: Subject, findings: readonly Finding[]): Outcome;
+  /**
+   * The facts the rule reads: when the screen shows one but could not read it (two columns tie for
+   * it: `record.unread`), the rule says so (needs-data) instead of judging without it.
+   */
+  reads?: readonly ReadFact[];
 }
+
+/** The unread facts a rule can depend on (the others: tckn, sicilNo, naceText, leave their rules inapplicable). */
+export type ReadFact = Exclude<UnreadFact, 'tckn' | 'sicilNo' | 'naceText'>;
 
 export type RecordStatus = 'error' | 'warn' | 'unknown' | 'ok';

@@ -88,6 +88,8 @@ export function missingFactMessage(workplace: ResolvedWorkplace, fact: Fact): Bi
       return { tr: 'İGU sertifika sınıfı (A/B/C) bilinmiyor', en: 'OHS specialist certificate class (A/B/C) unknown' };
     case 'employment':
       return { tr: 'Çalışma şekli (tam / kısmi süreli) bilinmiyor', en: 'Employment type (full / part time) unknown' };
+    case 'contract-state':
+      return { tr: 'Sözleşmenin statüsü (devam ediyor / sonlandırıldı / iptal) bilinmiyor', en: 'Contract state (running / ended / cancelled) unknown' };
   }
 }
 

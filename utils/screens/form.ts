@@ -1,8 +1,9 @@
 // Portal form screens (old "SÖZLEŞME ONAY", new contract entry pages): finds labelled fields and their values.
 // Fields are found by the words of their labels, never by ids or classes: the portal's markup changes,
 // its words change less. Page text is only ever read as text.
-import { foldLabel, normalizeSpaces, parseCount } from '@/utils/domain/core';
-import { nonEmpty, PageRecordSchema, type PageRecord, type ScreenId, type ScreenRead, type ScreenReader } from '@/utils/records';
+import { foldLabel, normalizeSpaces } from '@/utils/domain/core';
+import { figureOf } from './vocabulary';
+import { nonEmpty, type PageRecord, type ScreenId, type ScreenRead, type ScreenReader } from '@/utils/record-types';
 
 /** One field of a form: the label texts the portal writes for it (any case, abbreviated or not). */
 export interface FormFieldSpec<K extends string = string> {
@@ -554,7 +555,7 @@ export function fieldText(field: FormField | undefined): string | undefined {
 
 /** A found field's count or minutes (Turkish numbers, "dk" allowed); undefined when not a number. */
 export function fieldCount(field: FormField | undefined): number | undefined {
-  return field ? parseCount(field.text) : undefined;
+  return field ? figureOf(field.text) : undefined;
 }
 
 /** What makes a form screen: its labels, when the page shows it, and how its fields make one record. */
@@ -592,8 +593,7 @@ export function formScreen<K extends string>(spec: FormScreenSpec<K>): ScreenRea
         const fields = located(root);
         const element = fields && formElement(Object.values(fields).filter((f): f is FormField<K> => f !== undefined));
         if (!fields || !element) return read;
-        const parsed = PageRecordSchema.safeParse(nonEmpty(spec.toRecord(root, fields)));
-        const entry: ScreenRead['records'][number] = { element, record: parsed.success ? parsed.data : { kind: spec.kind } };
+        const entry: ScreenRead['records'][number] = { element, record: nonEmpty(spec.toRecord(root, fields)) ?? { kind: spec.kind } };
         const control = spec.minutesField ? fields[spec.minutesField]?.control : undefined;
         if (control) entry.minutesControl = control;
         read.records.push(entry);

@@ -4,7 +4,16 @@
 // `td`, a header in its own table above the body table (fixed-header grids), or ARIA grids
 // (`role="row"` / `columnheader` / `gridcell`). Each screen declares its columns as label synonyms
 // → field; this file turns a page into rows of `field → text` for the screen's own record mapping.
-import { PageRecordSchema, type PageRecord, type ScreenId, type ScreenRead } from '@/utils/records';
+import type { CellField, PageRecord, ReadRecord, ScreenId, ScreenRead, UnreadFact } from '@/utils/record-types';
+import { CELL_FIELDS } from '@/utils/record-types';
+import {
+  foldColumnLabel,
+  MAX_LABEL_CHARS,
+  matchColumns as matchVocabulary,
+  compileVocabulary,
+  type Vocabulary,
+  type VocabularyColumn,
+} from './vocabulary';
 import {
   foldLabel,
   normalizeSpaces,
@@ -19,11 +28,8 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Declarations
 
-export interface ColumnDef<F extends string> {
-  field: F;
-  /** the labels as the portal writes them (any case, abbreviated or not) */
-  labels: readonly string[];
-}
+/** A column of a screen's grid: its field, the labels the portal writes, the party it is about. */
+export type ColumnDef<F extends string> = VocabularyColumn<F>;
 
 export interface GridSpec<F extends string> {
   columns: readonly ColumnDef<F>[];
@@ -39,13 +45,8 @@ export interface GridSpec<F extends string> {
   minValues?: number;
 }
 
-interface CompiledColumn<F extends string> {
-  field: F;
-  labels: string[];
-}
-
 export interface CompiledGridSpec<F extends string> {
-  columns: CompiledColumn<F>[];
+  vocabulary: Vocabulary<F>;
   required: readonly (readonly F[])[];
   minColumns: number;
   excluded: string[];
@@ -53,54 +54,11 @@ export interface CompiledGridSpec<F extends string> {
   minValues: number;
 }
 
-/**
- * Abbreviations and suffix variants the portal uses in labels, folded (foldLabel) → one canonical
- * word: "Grv. Başlama Trh." and "Görevlendirme Başlama Tarihi" both become
- * "gorevlendirme baslama tarih".
- */
-const LABEL_WORDS: Record<string, string> = {
-  grv: 'gorevlendirme',
-  gorv: 'gorevlendirme',
-  trh: 'tarih',
-  tarihi: 'tarih',
-  ayl: 'aylik',
-  cls: 'calisma',
-  clsm: 'calisma',
-  fzl: 'fazla',
-  dk: 'dakika',
-  adi: 'ad',
-  soyadi: 'soyad',
-  unvani: 'unvan',
-  kodu: 'kod',
-  sinifi: 'sinif',
-  sayisi: 'sayi',
-  turu: 'tur',
-  tipi: 'tip',
-  durumu: 'durum',
-  numarasi: 'no',
-  numara: 'no',
-  nu: 'no',
-  ilcesi: 'ilce',
-  adresi: 'adres',
-  statusu: 'statu',
-  suresi: 'sure',
-  periyodu: 'periyot',
-  periyod: 'periyot',
-  kategorisi: 'kategori',
-};
-
-/** A label folded for column matching: foldLabel, "T.C." joined, abbreviations expanded. */
-export function foldColumnLabel(text: string): string {
-  const words = foldLabel(text)
-    .replace(/\bt c\b/g, 'tc')
-    .split(' ')
-    .filter((w) => w !== '');
-  return words.map((w) => LABEL_WORDS[w] ?? w).join(' ');
-}
+export { foldColumnLabel };
 
 export function compileGridSpec<F extends string>(spec: GridSpec<F>): CompiledGridSpec<F> {
   return {
-    columns: spec.columns.map((c) => ({ field: c.field, labels: c.labels.map(foldColumnLabel) })),
+    vocabulary: compileVocabulary(spec.columns),
     required: spec.required,
     minColumns: spec.minColumns,
     excluded: (spec.excluded ?? []).map(foldColumnLabel),
@@ -155,6 +113,21 @@ export function isHiddenByMarkup(el: Element): boolean {
   return style?.display === 'none';
 }
 
+/**
+ * Hidden by markup or by the page's CSS: the engine's own answer (`checkVisibility()`) where it has
+ * one, the markup otherwise. Asked only of a matched header's cells (a few dozen per grid).
+ */
+export function isHiddenColumn(cell: Element): boolean {
+  if (isHiddenByMarkup(cell)) return true;
+  const check = (cell as Element & { checkVisibility?: () => boolean }).checkVisibility;
+  if (typeof check !== 'function' || !cell.isConnected) return false;
+  try {
+    return !check.call(cell);
+  } catch {
+    return false;
+  }
+}
+
 function colSpan(cell: Element): number {
   const name = cell.tagName === 'TD' || cell.tagName === 'TH' ? 'colspan' : 'aria-colspan';
   if (!cell.hasAttribute(name)) return 1;
@@ -178,17 +151,43 @@ function tidy(text: string): string {
   return text;
 }
 
+/** Longest cell text looked at: a value is never longer (records keep 2,000 characters). */
+const MAX_CELL_CHARS = 4000;
+
+function capped(text: string): string {
+  return text.length > MAX_CELL_CHARS ? text.slice(0, MAX_CELL_CHARS) : text;
+}
+
+/** Control words a cell may show instead of a value: "(Tümü)", "Seçiniz", "-- Seçiniz --" … */
+const PLACEHOLDER_WORDS = new Set(['tumu', 'hepsi', 'seciniz', 'lutfen seciniz', 'secim yapiniz', 'secin', 'all', 'select']);
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * A cell's text is a value only when it holds a letter or digit and is not a control's placeholder:
+ * "▼", "×", "…", "(Tümü)", "Seçiniz" hold none.
+ */
+export function meaningfulValue(text: string): string {
+  if (text === '' || !HAS_LETTER_OR_DIGIT.test(text)) return '';
+  if (text.length <= 24 && PLACEHOLDER_WORDS.has(foldLabel(text))) return '';
+  return text;
+}
+
 const SKIPPED_TEXT_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SELECT', 'OPTION', 'TEXTAREA']);
 const VALUE_INPUT_TYPES = new Set(['', 'text', 'search', 'number', 'tel', 'email', 'date', 'datetime-local']);
 
-function collectText(el: Element, out: string[]): void {
-  for (const node of Array.from(el.childNodes)) {
-    if (node.nodeType === 3) out.push(node.nodeValue ?? '');
+function collectText(el: Element, out: string[], budget = { left: MAX_CELL_CHARS }): void {
+  for (let node = el.firstChild; node && budget.left > 0; node = node.nextSibling) {
+    if (node.nodeType === 3) {
+      const v = node.nodeValue ?? '';
+      const t = v.length > budget.left ? v.slice(0, budget.left) : v;
+      budget.left -= t.length;
+      out.push(t);
+    }
     else if (node.nodeType === 1) {
       const child = node as Element;
       if (SKIPPED_TEXT_TAGS.has(child.tagName) || isHiddenByMarkup(child)) continue;
       out.push(' ');
-      collectText(child, out);
+      collectText(child, out, budget);
       out.push(' ');
     }
   }
@@ -227,7 +226,7 @@ export function cellValue(cell: Element): string {
 function isRepeatedLabel(first: Element, headerLabel: string): boolean {
   if (first.nextSibling === null || headerLabel === '') return false;
   const text = first.textContent ?? '';
-  if (text.length === 0 || text.length > MAX_LABEL_LENGTH) return false;
+  if (text.length === 0 || text.length > MAX_LABEL_CHARS) return false;
   const folded = foldColumnLabel(text);
   if (folded === '' || !` ${headerLabel} `.includes(` ${folded} `)) return false;
   return folded === headerLabel || folded.includes(' ');
@@ -236,27 +235,31 @@ function isRepeatedLabel(first: Element, headerLabel: string): boolean {
 /** A cell's value and whether it came from a form control (filter rows hold only controls). */
 function readCell(cell: Element, headerLabel = ''): { value: string; fromControl: boolean } {
   const first = cell.firstElementChild;
-  if (first === null) return { value: tidy(cell.textContent ?? ''), fromControl: false };
+  if (first === null) return { value: meaningfulValue(tidy(capped(cell.textContent ?? ''))), fromControl: false };
   const parts: string[] = [];
   if (first === cell.firstChild && isRepeatedLabel(first, headerLabel)) {
+    const budget = { left: MAX_CELL_CHARS };
     for (let n = first.nextSibling; n; n = n.nextSibling) {
-      if (n.nodeType === 3) parts.push(n.nodeValue ?? '');
+      if (n.nodeType === 3) parts.push(capped(n.nodeValue ?? ''));
       else if (n.nodeType === 1 && !SKIPPED_TEXT_TAGS.has((n as Element).tagName) && !isHiddenByMarkup(n as Element)) {
         parts.push(' ');
-        collectText(n as Element, parts);
+        collectText(n as Element, parts, budget);
         parts.push(' ');
       }
     }
-    const rest = normalizeSpaces(parts.join(''));
+    const rest = meaningfulValue(normalizeSpaces(parts.join('')));
     if (rest !== '') return { value: rest, fromControl: false };
-    const control = controlText(cell);
-    return { value: control ?? '', fromControl: control !== undefined };
+    return fromControlOf(cell);
   }
   collectText(cell, parts);
-  const text = normalizeSpaces(parts.join(''));
+  const text = meaningfulValue(normalizeSpaces(parts.join('')));
   if (text !== '') return { value: text, fromControl: false };
+  return fromControlOf(cell);
+}
+
+function fromControlOf(cell: Element): { value: string; fromControl: boolean } {
   const control = controlText(cell);
-  return { value: control ?? '', fromControl: control !== undefined };
+  return { value: control === undefined ? '' : meaningfulValue(capped(control)), fromControl: control !== undefined };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -265,7 +268,12 @@ function readCell(cell: Element, headerLabel = ''): { value: string; fromControl
 export interface HeaderColumn {
   /** position among the header's columns, colspans counted */
   position: number;
+  /** the label folded (foldColumnLabel); '' for a cell without a label (gutter, selection, actions) */
   label: string;
+  /** the label as shown */
+  raw: string;
+  /** positions the cell spans (colspan) */
+  span: number;
   hidden: boolean;
 }
 
@@ -274,17 +282,20 @@ export interface HeaderMatch<F extends string> {
   columns: HeaderColumn[];
   /** field → position */
   fields: Map<F, number>;
+  /** fields that two columns tie for: neither is read */
+  ambiguous: F[];
+  /** labels that name no field of the spec */
+  unplaced: string[];
   /** total positions of the header (colspans counted), and those not hidden */
   width: number;
   visibleWidth: number;
 }
 
-const MAX_LABEL_LENGTH = 80;
+/** A header row of more cells than this is no portal grid's (a 2,000-column table): not matched at all. */
+const MAX_HEADER_CELLS = 300;
 
-function labelScore(header: string, synonym: string): number {
-  if (header === synonym) return 1000 + synonym.length;
-  if (` ${header} `.includes(` ${synonym} `)) return synonym.length;
-  return 0;
+function containsLabel(header: string, label: string): boolean {
+  return header === label || ` ${header} `.includes(` ${label} `);
 }
 
 /** Names an icon-only header may carry instead of text. */
@@ -300,7 +311,7 @@ function headerText(cell: Element): string {
     const text = tidy(cell.textContent ?? '');
     if (text !== '') return text;
   } else {
-    if ((cell.textContent ?? '').length > MAX_LABEL_LENGTH * 4) return '';
+    if ((cell.textContent ?? '').length > MAX_LABEL_CHARS * 4) return '';
     const parts: string[] = [];
     collectText(cell, parts);
     const text = normalizeSpaces(parts.join(''));
@@ -319,23 +330,33 @@ function headerText(cell: Element): string {
 
 /** Matches one candidate header row against a spec; undefined when it is not the spec's header. */
 export function matchHeaderRow<F extends string>(row: Element, spec: CompiledGridSpec<F>): HeaderMatch<F> | undefined {
-  if (row.tagName === 'TR' && row.childElementCount < spec.minColumns) return undefined;
+  if (row.tagName === 'TR' && (row.childElementCount < spec.minColumns || row.childElementCount > MAX_HEADER_CELLS)) return undefined;
   const cells = ownCells(row);
-  if (cells.length < spec.minColumns) return undefined;
+  if (cells.length < spec.minColumns || cells.length > MAX_HEADER_CELLS) return undefined;
   const columns: HeaderColumn[] = [];
   let position = 0;
   for (const cell of cells) {
-    columns.push({ position, label: foldedHeaderLabel(cell), hidden: isHiddenByMarkup(cell) });
-    position += colSpan(cell);
+    const raw = headerLabelOf(cell);
+    const span = colSpan(cell);
+    columns.push({ position, label: raw === '' ? '' : foldColumnLabel(raw), raw, span, hidden: isHiddenByMarkup(cell) });
+    position += span;
   }
-  let visibleWidth = 0;
-  for (const cell of cells) if (!isHiddenByMarkup(cell)) visibleWidth += colSpan(cell);
-  return matchColumns(row, columns, position, visibleWidth, spec);
+  const m = matchHeaderColumns(row, columns, position, spec);
+  if (!m) return undefined;
+  // matched: ask the engine which columns the page's CSS hides, and match again with that
+  let changed = false;
+  cells.forEach((cell, i) => {
+    if (!columns[i]!.hidden && isHiddenColumn(cell)) {
+      columns[i]!.hidden = true;
+      changed = true;
+    }
+  });
+  return changed ? matchHeaderColumns(row, columns, position, spec) : m;
 }
 
-function foldedHeaderLabel(cell: Element): string {
+function headerLabelOf(cell: Element): string {
   const raw = headerText(cell);
-  return raw.length > MAX_LABEL_LENGTH ? '' : foldColumnLabel(raw);
+  return raw.length > MAX_LABEL_CHARS ? '' : raw;
 }
 
 function rowSpan(cell: Element): number {
@@ -352,63 +373,58 @@ function rowSpan(cell: Element): number {
  */
 export function matchGroupedHeader<F extends string>(top: Element, below: Element, spec: CompiledGridSpec<F>): HeaderMatch<F> | undefined {
   const topCells = ownCells(top);
-  if (!topCells.some((c) => colSpan(c) > 1) || !isHeaderLike(below)) return undefined;
+  if (topCells.length > MAX_HEADER_CELLS || !topCells.some((c) => colSpan(c) > 1) || !isHeaderLike(below)) return undefined;
   const leaves = ownCells(below);
   const columns: HeaderColumn[] = [];
-  let visibleWidth = 0;
   let leaf = 0;
   for (const cell of topCells) {
-    const label = foldedHeaderLabel(cell);
+    const raw = headerLabelOf(cell);
     const hidden = isHiddenByMarkup(cell);
     const span = colSpan(cell);
     for (let k = 0; k < span; k++) {
-      let text = label;
+      let text = raw;
+      let leafHidden = false;
       if (rowSpan(cell) < 2) {
         const under = leaves[leaf++];
-        const sub = under ? foldedHeaderLabel(under) : '';
-        text = label && sub ? `${label} ${sub}` : label || sub;
+        const sub = under ? headerLabelOf(under) : '';
+        leafHidden = under ? isHiddenByMarkup(under) : false;
+        text = raw && sub ? `${raw} ${sub}` : raw || sub;
       }
-      columns.push({ position: columns.length, label: text, hidden });
-      if (!hidden) visibleWidth++;
+      columns.push({ position: columns.length, label: text === '' ? '' : foldColumnLabel(text), raw: text, span: 1, hidden: hidden || leafHidden });
     }
   }
   if (leaf !== leaves.length) return undefined; // the rows do not line up
-  return matchColumns(below, columns, columns.length, visibleWidth, spec);
+  return matchHeaderColumns(below, columns, columns.length, spec);
 }
 
-function matchColumns<F extends string>(
+function matchHeaderColumns<F extends string>(
   row: Element,
   columns: HeaderColumn[],
   width: number,
-  visibleWidth: number,
   spec: CompiledGridSpec<F>,
 ): HeaderMatch<F> | undefined {
   for (const col of columns) {
     if (col.label === '') continue;
-    for (const ex of spec.excluded) if (labelScore(col.label, ex) > 0) return undefined;
+    for (const ex of spec.excluded) if (containsLabel(col.label, ex)) return undefined;
   }
-  const pairs: { col: number; field: F; score: number }[] = [];
-  columns.forEach((col, i) => {
-    if (col.label === '') return;
-    for (const def of spec.columns) {
-      let best = 0;
-      for (const synonym of def.labels) best = Math.max(best, labelScore(col.label, synonym));
-      if (best > 0) pairs.push({ col: i, field: def.field, score: best - (col.hidden ? 0.5 : 0) });
-    }
+  const result = matchVocabulary(
+    columns.map((c) => c.label),
+    spec.vocabulary,
+    { folded: true, hidden: columns.map((c) => c.hidden), maxLabels: MAX_HEADER_CELLS },
+  );
+  const placed: [F, number][] = [];
+  result.fields.forEach((f, i) => {
+    if (f !== undefined) placed.push([f, columns[i]!.position]);
   });
-  pairs.sort((a, b) => b.score - a.score);
-  const fields = new Map<F, number>();
-  const usedCols = new Set<number>();
-  for (const p of pairs) {
-    if (usedCols.has(p.col) || fields.has(p.field)) continue;
-    usedCols.add(p.col);
-    fields.set(p.field, columns[p.col]!.position);
-  }
-  if (fields.size < spec.minColumns) return undefined;
+  const shown = new Set<F>([...placed.map((p) => p[0]), ...result.ambiguous]);
+  if (shown.size < spec.minColumns) return undefined;
+  for (const group of spec.required) if (!group.some((f) => shown.has(f))) return undefined;
   // fields in column order, so a row's values come in the order the screen shows them
-  const ordered = new Map([...fields].sort((a, b) => a[1] - b[1]));
-  for (const group of spec.required) if (!group.some((f) => fields.has(f))) return undefined;
-  return { row, columns, fields: ordered, width, visibleWidth };
+  placed.sort((a, b) => a[1] - b[1]);
+  let visibleWidth = 0;
+  for (const c of columns) if (!c.hidden) visibleWidth += c.span;
+  const unplaced = columns.filter((c, i) => result.fields[i] === undefined && c.raw !== '').map((c) => c.raw);
+  return { row, columns, fields: new Map(placed), ambiguous: result.ambiguous, unplaced, width, visibleWidth };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -442,11 +458,9 @@ function findBodyTable<F extends string>(
   for (let i = index + 1; i < tables.length && i <= index + 40; i++) {
     const next = tables[i]!;
     if (table.contains(next)) continue;
-    const rows = ownRows(next, 3);
-    for (const row of rows) {
-      const width = expandedWidth(row);
-      if (width === header.width || width === header.visibleWidth) return next;
-    }
+    // several leading rows may be placeholders (a hidden measure row, an empty spacer)
+    const rows = ownRows(next, 8);
+    for (const row of rows) if (positionsOf(row, header as HeaderMatch<string>, true)) return next;
   }
   return undefined;
 }
@@ -494,10 +508,7 @@ export function locateGrids<F extends string>(
     seenRows.add(header.row);
     const all = ownRows(table);
     const after = all.slice(all.indexOf(header.row) + 1); // repeated header rows are skipped when read
-    const hasData = after.some((r) => {
-      const w = expandedWidth(r);
-      return w >= 2 && (w === header.width || w === header.visibleWidth || w > header.width);
-    });
+    const hasData = after.some((r) => positionsOf(r, header as HeaderMatch<string>, true) !== undefined);
     let bodyRows = after;
     inside = [...inside, table];
     if (!hasData) {
@@ -549,29 +560,70 @@ export function hasGrid<F extends string>(root: ParentNode, spec: CompiledGridSp
 
 export type RowValues<F extends string> = Partial<Record<F, string>>;
 
-/** Rows that are messages, not data: "Kayıt bulunamadı", "100 - Toplam 0 kayıt bulundu.", pagers. */
+/** Rows that are messages, not data: "Kayıt bulunamadı", "100 - Toplam 0 kayıt bulundu.", pagers, "Yükleniyor…". */
 const NOISE_TEXT =
-  /^(kayit bulunamadi|gosterilecek kayit (yok|bulunamadi)|kayit yok|veri yok|no data|\d+ toplam \d+ kayit|toplam \d+ kayit|sayfa \d+)/;
-/** The label of a totals row (the whole first value). */
+  /^(kayit bulunamadi|gosterilecek kayit (yok|bulunamadi)|kayit yok|veri yok|no data|\d+ toplam \d+ kayit|toplam \d+ kayit|sayfa \d+|yukleniyor|loading|lutfen bekleyin)/;
+/** The label of a totals row (the whole text of a cell): "Toplam", "GENEL TOPLAM:", "Ara Toplam". */
 const TOTALS_LABEL = /^(genel |ara )?toplam( tutar)?$/;
 /** A pager's page links spread over cells: "1", "2", "…", ">". */
 const PAGER_CELL = /^[\d<>«»….|]{1,4}$/;
 
 /** Cheap first test before folding: the words every message row holds. */
-const NOISE_HINT = /kay[ıiIİ]t|sayfa|toplam|veri|data/i;
+const NOISE_HINT = /kay[ıiIİ]t|sayfa|toplam|veri|data|y[üu]kleniyor|loading|bekleyin/i;
 
-/** `values` in column order: a message starts the row. */
-function isNoiseRow(values: string[]): boolean {
+/** `values` in column order: a message starts the row; `cells` the row's cells (a totals label anywhere). */
+function isNoiseRow(values: string[], cells: Element[]): boolean {
   const first = values[0] ?? '';
   if (first.length <= 6 && values.every((v) => v.length <= 6 && PAGER_CELL.test(v.replace(/\s+/g, '')))) return true;
+  for (const cell of cells) {
+    const t = cell.textContent ?? '';
+    if (t.length <= 40 && NOISE_HINT.test(t) && TOTALS_LABEL.test(foldLabel(t))) return true;
+  }
   if (!NOISE_HINT.test(first)) return false;
-  // a footer's totals row: "Toplam" / "Genel Toplam:" in the first column, sums beside it
   return TOTALS_LABEL.test(foldLabel(first)) || NOISE_TEXT.test(foldLabel(values.join(' ')));
 }
 
-function positionsOf(row: Element, header: HeaderMatch<string>): (Element | undefined)[] | undefined {
+/** A row that is not shown: hidden, or a measure row (aria-hidden) a fixed-header table sizes its columns with. */
+function isHiddenRow(row: Element): boolean {
+  return isHiddenByMarkup(row);
+}
+
+/** A cell holding no value of its own: empty, a glyph, a checkbox / radio, an expand button. */
+function isPlaceholderCell(cell: Element): boolean {
+  const text = capped(cell.textContent ?? '');
+  if (!HAS_LETTER_OR_DIGIT.test(text)) return true;
+  return cell.querySelector('input[type="checkbox"], input[type="radio"], [role="checkbox"], [role="radio"]') !== null && text.trim().length <= 2;
+}
+
+/** How many leading / trailing header columns hold no label and no field (selection, expand, gutter, actions). */
+function emptyEnds(header: HeaderMatch<string>): { lead: number; trail: number } {
+  const used = new Set(header.fields.values());
+  const free = (c: HeaderColumn) => c.label === '' && !used.has(c.position);
+  let lead = 0;
+  for (const c of header.columns) {
+    if (!free(c)) break;
+    lead += c.span;
+  }
+  let trail = 0;
+  for (let i = header.columns.length - 1; i >= 0; i--) {
+    const c = header.columns[i]!;
+    if (!free(c)) break;
+    trail += c.span;
+  }
+  return { lead, trail };
+}
+
+/**
+ * Each header position's cell in a body row, by column positions. Tolerates a body that leaves out
+ * the columns the header hides, header-only placeholder columns (a scrollbar gutter, a selection or
+ * action column without label) and body-only ones (a selection or expand cell the header lacks,
+ * trailing action cells). Undefined for rows that do not line up (group, pager, message rows).
+ * `probe` only asks whether the row lines up (any width ≥ 2), for finding a body table.
+ */
+function positionsOf(row: Element, header: HeaderMatch<string>, _probe = false): (Element | undefined)[] | undefined {
+  if (isHiddenRow(row)) return undefined;
   const cells = ownCells(row);
-  if (cells.length < 2 || cells.every(isHeaderCell)) return undefined;
+  if (cells.length < 2 || cells.length > MAX_HEADER_CELLS * 2 || cells.every(isHeaderCell)) return undefined;
   const half = Math.max(3, Math.ceil(header.width / 2));
   const spans = cells.map(colSpan);
   let width = 0;
@@ -580,17 +632,39 @@ function positionsOf(row: Element, header: HeaderMatch<string>): (Element | unde
     width += span;
   }
   const map: (Element | undefined)[] = new Array<Element | undefined>(header.width);
-  if (width >= header.width) {
-    // extra leading cells (a selection column the header lacks) are skipped from the left
-    let pos = header.width - width;
+  const place = (start: number) => {
+    let pos = start;
     cells.forEach((c, i) => {
-      for (let k = 0; k < spans[i]!; k++) if (pos + k >= 0) map[pos + k] = c;
+      for (let k = 0; k < spans[i]!; k++) if (pos + k >= 0 && pos + k < header.width) map[pos + k] = c;
       pos += spans[i]!;
     });
     return map;
+  };
+  if (width === header.width) return place(0);
+  if (width > header.width) {
+    // extra body cells: leading ones when they hold no value (selection, expand), else trailing (actions)
+    const extra = width - header.width;
+    let leading = 0;
+    for (let i = 0; i < cells.length && leading < extra; i++) {
+      if (!isPlaceholderCell(cells[i]!)) break;
+      leading += spans[i]!;
+    }
+    return place(leading >= extra ? -extra : 0);
   }
-  if (width === header.visibleWidth) {
-    // the body leaves out the columns the header hides
+  // header-only placeholder columns: a trailing scrollbar gutter first, then leading selection cells
+  const missing = header.width - width;
+  const { lead, trail } = emptyEnds(header);
+  const t = Math.min(trail, missing);
+  const start = missing - t <= lead ? missing - t : undefined;
+  const hiddenCols = header.columns.filter((c) => c.hidden);
+  if (start !== undefined) {
+    const placed = place(start);
+    // the body keeps the hidden columns' cells (hidden as well): positions line up as they are
+    if (hiddenCols.length === 0 || hiddenCols.every((c) => !placed[c.position] || isHiddenColumn(placed[c.position]!))) return placed;
+  }
+  if (width === header.visibleWidth || (width < header.visibleWidth && width >= header.visibleWidth - trail)) {
+    // the body leaves out the columns the header hides (and maybe the trailing gutter)
+    map.fill(undefined);
     const visible = header.columns.filter((col) => !col.hidden);
     let v = 0;
     cells.forEach((c, i) => {
@@ -601,18 +675,24 @@ function positionsOf(row: Element, header: HeaderMatch<string>): (Element | unde
     });
     return map;
   }
+  if (start !== undefined) return place(start);
   return undefined;
 }
 
+/** One row's values and the cell each came from. */
+export interface GridRow<F extends string> {
+  element: Element;
+  values: RowValues<F>;
+  cells: Partial<Record<F, Element>>;
+}
+
 /**
- * The data rows of a located grid as `field → text`, with filter, pager, group and message rows
- * left out. A row is kept when it gives a key field and at least `minValues` values.
+ * The data rows of a located grid as `field → text`, with filter, pager, group, totals, loading and
+ * message rows left out. A row is kept when it gives a key field holding a letter or digit and at
+ * least `minValues` values.
  */
-export function readGridRows<F extends string>(
-  grid: LocatedGrid<F>,
-  spec: CompiledGridSpec<F>,
-): { element: Element; values: RowValues<F> }[] {
-  const out: { element: Element; values: RowValues<F> }[] = [];
+export function readGridRows<F extends string>(grid: LocatedGrid<F>, spec: CompiledGridSpec<F>): GridRow<F>[] {
+  const out: GridRow<F>[] = [];
   let seenRecord = false;
   const labelAt: string[] = [];
   for (const col of grid.header.columns) labelAt[col.position] = col.label;
@@ -620,6 +700,7 @@ export function readGridRows<F extends string>(
     const positions = positionsOf(row, grid.header as HeaderMatch<string>);
     if (!positions) continue;
     const values: RowValues<F> = {};
+    const cells: Partial<Record<F, Element>> = {};
     let count = 0;
     let textCells = 0;
     let controlCells = 0;
@@ -631,26 +712,74 @@ export function readGridRows<F extends string>(
       if (fromControl) controlCells++;
       else textCells++;
       values[field] = value;
+      cells[field] = cell;
       count++;
     }
-    // a filter row: inputs under the headers, before any data row
+    // a filter row: inputs (or glyph-only editors) under the headers, before any data row
     if (!seenRecord && textCells === 0 && (controlCells > 0 || rowHasControls(row))) continue;
     if (count < spec.minValues) continue;
     if (!spec.keyFields.some((f) => values[f] !== undefined)) continue;
-    if (isNoiseRow(Object.values(values) as string[])) continue;
+    if (isNoiseRow(Object.values(values) as string[], ownCells(row))) continue;
     seenRecord = true;
-    out.push({ element: row, values });
+    out.push({ element: row, values, cells });
   }
   return out;
 }
 
 function rowHasControls(row: Element): boolean {
-  return row.querySelector('input:not([type="hidden"]), select, textarea') !== null;
+  return row.querySelector('input:not([type="hidden"]), select, textarea, [role="combobox"], [role="textbox"]') !== null;
+}
+
+/** A grid field whose name is not a CellField: the cell it points at. */
+const CELL_ALIASES: Readonly<Record<string, CellField>> = {
+  certificateType: 'certificateText',
+  category: 'certificateText',
+  sicilOrDetsis: 'sicilNo',
+  workState: 'contractState',
+};
+const CELL_FIELD_SET: ReadonlySet<string> = new Set(CELL_FIELDS);
+
+/** The record's cells by CellField, from the row's cells by grid field. */
+export function cellsOf<F extends string>(cells: Partial<Record<F, Element>>): Partial<Record<CellField, Element>> {
+  const out: Partial<Record<CellField, Element>> = {};
+  for (const f in cells) {
+    const target = CELL_FIELD_SET.has(f) ? (f as CellField) : CELL_ALIASES[f];
+    const cell = cells[f];
+    if (target && cell && !out[target]) out[target] = cell;
+  }
+  return out;
+}
+
+/** A grid field that two columns tie for: the fact the record then lacks. */
+const UNREAD_OF: Readonly<Record<string, UnreadFact>> = {
+  minutes: 'minutes',
+  period: 'minutes',
+  contractState: 'contractState',
+  workState: 'contractState',
+  hazardText: 'hazardText',
+  employees: 'employees',
+  certificateType: 'certificateText',
+  category: 'certificateText',
+  tckn: 'tckn',
+  sicilNo: 'sicilNo',
+  sicilOrDetsis: 'sicilNo',
+  naceText: 'naceText',
+};
+
+/** The facts a header leaves unread (its ambiguous fields), in a fixed order. */
+export function unreadOf(ambiguous: readonly string[]): UnreadFact[] {
+  const set = new Set<UnreadFact>();
+  for (const f of ambiguous) {
+    const u = UNREAD_OF[f];
+    if (u) set.add(u);
+  }
+  return [...set].sort();
 }
 
 /**
- * Reads a grid screen: every matching grid's rows mapped to records by `toRecord`, each validated
- * with PageRecordSchema; rows that map to nothing or fail validation are skipped, never thrown.
+ * Reads a grid screen: every matching grid's rows mapped to records by `toRecord`; a row whose
+ * mapping throws or gives nothing is skipped, never thrown. Each record carries the cells its facts
+ * were read from, and the facts its header left unread (ambiguous columns).
  */
 export function readGridScreen<F extends string>(
   root: ParentNode,
@@ -658,10 +787,11 @@ export function readGridScreen<F extends string>(
   spec: CompiledGridSpec<F>,
   toRecord: (values: RowValues<F>) => PageRecord | undefined,
 ): ScreenRead {
-  const records: ScreenRead['records'] = [];
+  const records: ReadRecord[] = [];
   const seen = new Set<Element>();
   for (const grid of locateGrids(root, spec)) {
-    for (const { element, values } of readGridRows(grid, spec)) {
+    const unread = unreadOf(grid.header.ambiguous);
+    for (const { element, values, cells } of readGridRows(grid, spec)) {
       if (seen.has(element)) continue;
       seen.add(element);
       let record: PageRecord | undefined;
@@ -671,8 +801,8 @@ export function readGridScreen<F extends string>(
         record = undefined;
       }
       if (!record) continue;
-      const parsed = PageRecordSchema.safeParse(record);
-      if (parsed.success) records.push({ element, record: parsed.data });
+      if (unread.length) record = { ...record, unread };
+      records.push({ element, record, cells: cellsOf(cells) });
     }
   }
   return { screen, records };

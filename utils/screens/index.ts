@@ -1,5 +1,5 @@
 // Registry of the portal screens the extension reads (PAGE-CONTRACT.md, "On the document").
-import type { ScreenReader } from '@/utils/records';
+import type { ScreenReader } from '@/utils/record-types';
 import { newContractFormScreen } from './new-contract-form';
 import { newContractsReader } from './new-contracts';
 import { oldApprovalScreen } from './old-approval';

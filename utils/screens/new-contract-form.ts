@@ -9,7 +9,7 @@ import {
   type Employment,
   type Personnel,
 } from '@/utils/domain/core';
-import { nonEmpty, type PageRecord } from '@/utils/records';
+import { nonEmpty, type PageRecord } from '@/utils/record-types';
 
 type ContractFormField =
   | 'title'

@@ -1,6 +1,6 @@
 // Old interface (v9, ASP.NET): the "SÖZLEŞME ONAY" form the employer approves a contract in (seed 003, 5.9).
 import { compileFields, fieldCount, fieldText, findHeading, formScreen, type FoundFields } from './form';
-import { nonEmpty } from '@/utils/records';
+import { nonEmpty } from '@/utils/record-types';
 
 type ApprovalField =
   | 'personName'

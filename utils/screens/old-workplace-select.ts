@@ -1,6 +1,5 @@
 // Old interface (v9, ASP.NET): the list of workplaces to enter as, after login (title, SGK number, role) — "Kayıtlı Kullanıcı Girişi".
-import type { PageRecord, ScreenRead, ScreenReader } from '@/utils/records';
-import { PageRecordSchema } from '@/utils/records';
+import type { PageRecord, ScreenRead, ScreenReader } from '@/utils/record-types';
 import { digitsOnly, foldTurkish, normalizeSpaces } from '@/utils/domain/core';
 import { compact, compileGridSpec, locateGrids, readGridRows, type RowValues } from './grid';
 
@@ -99,10 +98,8 @@ export const oldWorkplaceSelectReader: ScreenReader = {
     const seen = new Set<Element>();
     const push = (element: Element, record: PageRecord) => {
       if (seen.has(element)) return;
-      const parsed = PageRecordSchema.safeParse(record);
-      if (!parsed.success) return;
       seen.add(element);
-      records.push({ element, record: parsed.data });
+      records.push({ element, record });
     };
     for (const grid of locateGrids(root, OLD_WORKPLACE_SELECT_GRID)) {
       for (const { element, values } of readGridRows(grid, OLD_WORKPLACE_SELECT_GRID)) push(element, gridRecord(values));

@@ -1,5 +1,5 @@
 // New interface (2025): "Kamu Kurumları/4B İşyerleri Yönetimi → Kamu Kurumları Listesi" grid of public institutions.
-import type { PageRecord, ScreenReader } from '@/utils/records';
+import type { PageRecord, ScreenReader } from '@/utils/record-types';
 import { compileGridSpec, hasAny, hasGrid, readGridScreen, type RowValues } from './grid';
 import { workplaceFromValues, WORKPLACE_COLUMNS, type WorkplaceField } from './workplace-columns';
 

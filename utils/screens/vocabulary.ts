@@ -27,7 +27,7 @@
 // matches fields of that party, so a provider's title or number is never read as the workplace's.
 // A column goes to the field it matches best; two columns tying for one field make it ambiguous and
 // neither is read (the record then says the fact is missing), never "first wins".
-import type { PageRecord } from '@/utils/records';
+import type { PageRecord } from '@/utils/record-types';
 import {
   digitsOnly,
   foldLabel,

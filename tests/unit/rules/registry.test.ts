@@ -27,7 +27,7 @@ describe('RULES', () => {
       expect(r.citation.length).toBeGreaterThan(10);
       expect(r.title.tr && r.title.en).toBeTruthy();
     }
-    expect(RULES.filter((r) => r.severity === 'warn').map((r) => r.id)).toEqual(['nace-not-listed', 'nace-sicil-mismatch']);
+    expect(RULES.filter((r) => r.severity === 'warn').map((r) => r.id)).toEqual(['nace-not-listed', 'nace-sicil-mismatch', 'portal-verdict-differs']);
   });
 });
 

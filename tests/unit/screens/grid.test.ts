@@ -165,13 +165,14 @@ describe('cellValue', () => {
 });
 
 describe('readGridScreen', () => {
-  it('skips a row whose record fails validation instead of throwing', () => {
+  it('keeps a row with an overlong text, clipped to what records hold', () => {
     const long = 'A'.repeat(2500);
     const doc = page(`<table><tr><th>Adı Soyadı</th><th>Personel Kategorisi Adı</th><th>Grv. Onay Durumu</th><th>Çalışma Durumu</th></tr>
       <tr id="bad"><td>${long}</td><td>İşyeri Hekimi</td><td>Onaylandı</td><td>Devam Ediyor</td></tr>
       <tr id="good"><td>Ali Veli</td><td>İşyeri Hekimi</td><td>Onaylandı</td><td>Devam Ediyor</td></tr></table>`);
     const read = oldContractsReader.read(doc);
-    expect(read.records.map((r) => r.element.id)).toEqual(['good']);
+    expect(read.records.map((r) => r.element.id)).toEqual(['bad', 'good']);
+    expect(read.records[0]!.record.assignment?.personName?.length).toBe(2000);
   });
 
   it('skips a row whose mapping throws', () => {
