@@ -16,7 +16,7 @@ export const FIXTURES_DIR = process.env.KATIP_FIXTURES ? resolve(process.env.KAT
 export const DIST = process.env.KATIP_DIST ? resolve(process.env.KATIP_DIST) : join(ROOT, '.output/chrome-mv3');
 export const PORTAL_HOSTS = ['isgkatip.csgb.gov.tr', 'isgkatip.ailevecalisma.gov.tr'];
 export const PORTAL_ORIGIN = `https://${PORTAL_HOSTS[0]}`;
-export const SCREEN_IDS = readIdList('utils/records.ts', 'SCREEN_IDS');
+export const SCREEN_IDS = readIdList('utils/record-types.ts', 'SCREEN_IDS');
 export const STATUSES = ['error', 'warn', 'unknown', 'ok'];
 export const RULE_IDS = readIdList('utils/rules/types.ts', 'RULE_IDS');
 /** The warning-severity rules of PAGE-CONTRACT.md; every other rule id is an error. */
@@ -39,7 +39,7 @@ const CONTENT_TYPES = {
 
 /**
  * An id list as the shared contract declares it (`export const NAME = [...]` in `file`: screen ids in
- * utils/records.ts, rule ids in utils/rules/types.ts), read as text.
+ * utils/record-types.ts, rule ids in utils/rules/types.ts), read as text.
  */
 function readIdList(file, name) {
   const source = readFileSync(join(ROOT, file), 'utf8');
