@@ -8,6 +8,7 @@ import type { CellField, PageRecord, ReadRecord, ScreenId, ScreenRead, UnreadFac
 import { CELL_FIELDS } from '@/utils/record-types';
 import {
   foldColumnLabel,
+  memoize,
   MAX_LABEL_CHARS,
   matchColumns as matchVocabulary,
   compileVocabulary,
@@ -571,12 +572,12 @@ const PAGER_CELL = /^[\d<>«»….|]{1,4}$/;
 /** Cheap first test before folding: the words every message row holds. */
 const NOISE_HINT = /kay[ıiIİ]t|sayfa|toplam|veri|data|y[üu]kleniyor|loading|bekleyin/i;
 
-/** `values` in column order: a message starts the row; `cells` the row's cells (a totals label anywhere). */
-function isNoiseRow(values: string[], cells: Element[]): boolean {
+/** `values` in column order: a message starts the row; a totals label in any value or the row's first cell. */
+function isNoiseRow(values: string[], firstCell: Element | undefined): boolean {
   const first = values[0] ?? '';
   if (first.length <= 6 && values.every((v) => v.length <= 6 && PAGER_CELL.test(v.replace(/\s+/g, '')))) return true;
-  for (const cell of cells) {
-    const t = cell.textContent ?? '';
+  const lead = firstCell?.textContent ?? '';
+  for (const t of [lead, ...values]) {
     if (t.length <= 40 && NOISE_HINT.test(t) && TOTALS_LABEL.test(foldLabel(t))) return true;
   }
   if (!NOISE_HINT.test(first)) return false;
@@ -719,7 +720,7 @@ export function readGridRows<F extends string>(grid: LocatedGrid<F>, spec: Compi
     if (!seenRecord && textCells === 0 && (controlCells > 0 || rowHasControls(row))) continue;
     if (count < spec.minValues) continue;
     if (!spec.keyFields.some((f) => values[f] !== undefined)) continue;
-    if (isNoiseRow(Object.values(values) as string[], ownCells(row))) continue;
+    if (isNoiseRow(Object.values(values) as string[], positions.find((c) => c !== undefined))) continue;
     seenRecord = true;
     out.push({ element: row, values, cells });
   }
@@ -821,20 +822,7 @@ export function compact<T extends object>(obj: T): T {
   return out as T;
 }
 
-/**
- * Remembers a pure text parser's answers: a grid repeats the same few texts (roles, states,
- * dates) on thousands of rows. The memory is dropped whole when it grows past `max`.
- */
-export function memoize<T>(parse: (text: string) => T, max = 1000): (text: string) => T {
-  const memory = new Map<string, T>();
-  return (text) => {
-    if (memory.has(text)) return memory.get(text) as T;
-    const value = parse(text);
-    if (memory.size >= max) memory.clear();
-    memory.set(text, value);
-    return value;
-  };
-}
+export { memoize };
 
 /**
  * The assignment grids' cell parsers (old-contracts, new-contracts), memoized: the same texts

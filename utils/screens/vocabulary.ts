@@ -402,6 +402,26 @@ export const CONTRACT_VOCABULARY: Vocabulary<ContractField> = compileVocabulary(
 // ---------------------------------------------------------------------------------------------
 // Texts → record
 
+/**
+ * Remembers a pure text parser's answers: a list repeats the same few texts (roles, states, dates)
+ * on thousands of rows. The memory is dropped whole when it grows past `max`.
+ */
+export function memoize<T>(parse: (text: string) => T, max = 1000): (text: string) => T {
+  const memory = new Map<string, T>();
+  return (text) => {
+    if (memory.has(text)) return memory.get(text) as T;
+    const value = parse(text);
+    if (memory.size >= max) memory.clear();
+    memory.set(text, value);
+    return value;
+  };
+}
+
+const personnelText = memoize(parsePersonnel);
+const employmentText = memoize(parseEmployment);
+const contractStateText = memoize(parseContractState);
+const approvalText = memoize(parseApprovalState);
+
 /** Longest text a fact keeps (records accept 2,000 characters). */
 const MAX_TEXT = 2000;
 /** Largest minutes / count a fact may hold: beyond it the text is garbage, not a figure. */
@@ -418,15 +438,20 @@ function clip(text: string | undefined): string | undefined {
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** A count or minutes: Turkish number, unit allowed, invisible marks ignored; undefined when garbage or absurd. */
-export function figureOf(text: string | undefined): number | undefined {
-  if (text === undefined || text.length > 64) return undefined;
+const figureText = memoize((text: string) => {
   const n = parseCount(text.replace(INVISIBLE, ''));
   return n !== undefined && Number.isFinite(n) && n <= MAX_FIGURE ? n : undefined;
+});
+const dateText = memoize((text: string) => parseTurkishDate(text.replace(INVISIBLE, '')));
+
+export function figureOf(text: string | undefined): number | undefined {
+  if (text === undefined || text.length > 64) return undefined;
+  return figureText(text);
 }
 
 function dateOf(text: string | undefined): string | undefined {
   if (text === undefined || text.length > 40) return undefined;
-  return parseTurkishDate(text.replace(INVISIBLE, ''));
+  return dateText(text);
 }
 
 /** "Evet" → true, "Hayır" → false (any case); anything else → undefined. */
@@ -495,7 +520,7 @@ function monthlyMinutes(minutes: string | undefined, period: string | undefined)
 function personnelOf(v: ContractValues): Personnel {
   for (const text of [v.certificateType, v.certificateNo, v.assignmentType]) {
     if (!text || text.length > 200) continue;
-    const p = parsePersonnel(text);
+    const p = personnelText(text);
     if (p.role) return p;
   }
   const code = v.processId ? PROCESS_ROLE[normalizeSpaces(v.processId)] : undefined;
@@ -532,13 +557,13 @@ export function contractRecordFromValues(values: ContractValues): PageRecord {
     certificateClass: personnel.role === 'igu' ? personnel.certificateClass : undefined,
     certificateText: v.certificateType,
     certificateNo: v.certificateNo,
-    employment: stateOf(v.employment ?? v.contractType, parseEmployment),
+    employment: stateOf(v.employment ?? v.contractType, employmentText),
     minutes: monthlyMinutes(v.minutes, v.period),
     overtimeMinutes: figureOf(v.overtime),
     startDate: dateOf(v.startDate),
     endDate: dateOf(v.endDate),
-    contractState: stateOf(v.contractState, parseContractState),
-    approvalState: stateOf(approval, parseApprovalState),
+    contractState: stateOf(v.contractState, contractStateText),
+    approvalState: stateOf(approval, approvalText),
     stateText,
     portalVerdict: verdict,
   });
