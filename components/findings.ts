@@ -32,6 +32,7 @@ export const RULE_CELL: Record<RuleId, CellField> = {
   'tckn-invalid': 'tckn',
   'sicil-malformed': 'sicilNo',
   'over-capacity': 'minutes',
+  'portal-verdict-differs': 'portalId',
 };
 
 /** A needs-data finding whose only fix is the workplace profile (hazard class, employee count). */
