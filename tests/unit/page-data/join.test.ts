@@ -134,6 +134,7 @@ describe('the scanner with the page\'s own data', () => {
     }
     const scanner = createScanner({ doc, pageData: source, send: (m) => sent.push(m) });
     await scanner.scan('page-data');
+    await new Promise((ok) => setTimeout(ok, 20)); // the report is sent in a task of its own after the marks
     const report = sent.filter((m) => (m as { type: string }).type === 'page-report').at(-1) as PageReport | undefined;
     return { doc, report, changed, win, source, scanner };
   }
