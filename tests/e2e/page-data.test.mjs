@@ -51,7 +51,8 @@ test('a table without the workplace columns is marked with the JSON\'s facts, an
   assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-katip-status'))), ['error', 'ok', 'ok', 'error']);
   // a C class İGU: only the JSON says the workplace is çok tehlikeli (the table has no such column)
   assert.equal(await rows.nth(0).getAttribute('data-katip-rules'), 'certificate-class');
-  assert.ok((await rows.nth(3).getAttribute('data-katip-rules')).split(' ').includes('minutes-below-minimum'));
+  // row 4 falls short of the minimum while the portal's own verdict (only in the JSON) says "Evet"
+  assert.deepEqual((await rows.nth(3).getAttribute('data-katip-rules')).split(' '), ['minutes-below-minimum', 'portal-verdict-differs']);
   await assertPassThrough(page, before);
 
   const report = await waitForReport(page.url(), (r) => (r.notes?.length ? [] : ['no notes yet']));
@@ -71,6 +72,9 @@ test('with the JSON and no recognisable table, the findings still reach the tab 
   assert.equal(report.records.length, 4);
   const failed = report.findings.filter((f) => f.result === 'fail' && f.ruleId === 'minutes-below-minimum').map((f) => f.recordIndex);
   assert.deepEqual(failed, [2, 3]);
+  // the portal's verdicts reach the rule from the JSON alone: "Evet" on the two short contracts
+  const differs = report.findings.filter((f) => f.ruleId === 'portal-verdict-differs').map((f) => f.recordIndex);
+  assert.deepEqual(differs, [2, 3]);
   assert.match(report.notes.find((n) => n.id === 'rows-not-marked').message.tr, /satırlar işaretlenemedi/);
   assert.equal(await page.evaluate(() => document.querySelectorAll('[data-katip-status], [data-katip-rules]').length), 0);
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-katip-screen')), false);
