@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AssignmentFactsSchema, CELL_FIELDS, PageRecordSchema, ScreenIdSchema, WorkplaceFactsSchema } from './records';
 import { FACTS, RULE_IDS } from './rules/types';
+import { MAX_FINDINGS_PER_MESSAGE, MAX_RECORDS_PER_MESSAGE, MAX_REPORT_PARTS } from './page-report-parts';
 
 const BilingualSchema = z.object({ tr: z.string(), en: z.string() });
 
@@ -37,11 +38,22 @@ export const PageReportSchema = z.object({
   url: z.string(),
   /** page-wide facts, e.g. the workplace a header names */
   page: z.object({ workplace: WorkplaceFactsSchema.optional() }).optional(),
-  records: z.array(PageRecordSchema).max(5000),
-  findings: z.array(FindingSchema).max(20000),
+  records: z.array(PageRecordSchema).max(MAX_RECORDS_PER_MESSAGE),
+  findings: z.array(FindingSchema).max(MAX_FINDINGS_PER_MESSAGE),
   scanMs: z.number().nonnegative(),
   /** remarks about the page's own data, shown with the findings */
   notes: z.array(PageNoteSchema).max(100).optional(),
+  /** one part of a report too big for one message (utils/page-report-parts.ts); absent = whole */
+  part: z
+    .object({
+      id: z.string().min(1).max(100),
+      index: z.number().int().nonnegative(),
+      count: z.number().int().positive().max(MAX_REPORT_PARTS),
+      offset: z.number().int().nonnegative(),
+      total: z.number().int().nonnegative(),
+    })
+    .refine((p) => p.index < p.count, { message: 'part index beyond count' })
+    .optional(),
 });
 export type PageReport = z.infer<typeof PageReportSchema>;
 

@@ -1,15 +1,16 @@
-// Every portal screen (PAGE-CONTRACT.md): a page report from the content script updates the
-// mirror (workplaces, assignments, history, RULES.md §10 checklist ticks) in one transaction,
-// and the tab's report and toolbar badge.
+// Every portal screen (PAGE-CONTRACT.md): a page report from the content script (whole or in
+// parts) updates the mirror (workplaces, assignments, history, RULES.md §10 checklist ticks) in
+// short batched transactions, and the tab's report and toolbar badge.
 import type { PageReport } from '@/utils/messages';
 import type { RuleId } from '@/utils/rules/types';
-import { withoutUndefined, type AssignmentFacts, type ScreenId, type WorkplaceFacts } from '@/utils/records';
+import { withoutUndefined, type AssignmentFacts, type PageRecord, type ScreenId } from '@/utils/records';
 import { autoTick, mergeObservation, STEP_RULES, type StepObservation } from '@/utils/db/checklist';
 import { getSettings } from '@/utils/db/queries';
 import type { ChecklistStepId, KatipDb } from '@/utils/db/schema';
 import { clearTabReport, getSelectedAssignment, getTabReports, setTabReport, type StoredSelection } from '@/utils/db/tab-reports';
 import { clearBadge, errorRecordCount, updateBadge } from './badge';
-import { foldAssignmentInto, namesWorkplace, resolveAssignmentKey, samePerson, upsertAssignment, upsertSeenWorkplace } from './mirror';
+import { chunks, mergeSightings, namesWorkplace, type Sighting, type UpsertedAssignment } from '@/utils/db/sightings';
+import { foldAssignmentInto, resolveAssignmentKey, samePerson } from './mirror';
 import { errorReply, withRetry, type ErrorReply } from './reply';
 
 export interface Sender {
@@ -52,10 +53,16 @@ export interface UpsertSummary {
   history: number;
 }
 
+/** records merged per transaction: short enough that a get-context never waits long behind a write */
+export const MIRROR_CHUNK = 1000;
+
+type Steps = Partial<Record<ChecklistStepId, StepObservation>>;
+
 /**
- * Writes a report into the mirror in ONE rw transaction: workplaces and assignments merged
- * (absent facts never erase known ones), a history row per changed state, checklist steps
- * ticked. The same report twice writes nothing the second time.
+ * Writes a report (or one part of it) into the mirror: workplaces and assignments merged (absent
+ * facts never erase known ones), a history row per changed state, checklist steps ticked. The
+ * records go in transactions of MIRROR_CHUNK, each with a few batched reads, the merge in memory
+ * and bulk writes; the checklists after. The same report twice writes nothing the second time.
  */
 export async function upsertPageReport(
   db: KatipDb,
@@ -63,147 +70,204 @@ export async function upsertPageReport(
   at: string = new Date().toISOString(),
   selection?: StoredSelection,
 ): Promise<UpsertSummary> {
-  return db.transaction('rw', [db.workplaces, db.assignments, db.history, db.checklists, db.settings], async () => {
-    const settings = await getSettings(db);
-    const disabled = new Set(settings.disabledRules);
-    const summary: UpsertSummary = { assignments: 0, created: 0, changed: 0, history: 0 };
-    const pageWorkplace = report.page?.workplace;
-    const findingsByRecord = new Map<number, Set<RuleId>>();
-    const pageFindings = new Set<RuleId>();
-    for (const finding of report.findings) {
-      if (finding.recordIndex === undefined) pageFindings.add(finding.ruleId);
-      else {
-        let set = findingsByRecord.get(finding.recordIndex);
-        if (!set) findingsByRecord.set(finding.recordIndex, (set = new Set()));
-        set.add(finding.ruleId);
-      }
+  const settings = await getSettings(db);
+  const disabled = new Set(settings.disabledRules);
+  const summary: UpsertSummary = { assignments: 0, created: 0, changed: 0, history: 0 };
+  const pageWorkplace = report.page?.workplace;
+  const offset = report.part?.offset ?? 0;
+  const findingsByRecord = new Map<number, Set<RuleId>>();
+  const pageFindings = new Set<RuleId>();
+  for (const finding of report.findings) {
+    if (finding.recordIndex === undefined) pageFindings.add(finding.ruleId);
+    else {
+      let set = findingsByRecord.get(finding.recordIndex);
+      if (!set) findingsByRecord.set(finding.recordIndex, (set = new Set()));
+      set.add(finding.ruleId);
     }
+  }
 
-    /** checklist ticks gathered per assignment, applied at the end */
-    const ticks = new Map<string, { pending: boolean; steps: Partial<Record<ChecklistStepId, StepObservation>> }>();
-    const tick = (key: string, pending: boolean, steps: Partial<Record<ChecklistStepId, StepObservation>>) => {
-      const entry = ticks.get(key) ?? { pending: false, steps: {} };
-      entry.pending ||= pending;
-      for (const [step, seen] of Object.entries(steps) as [string, StepObservation][]) {
-        const id = Number(step) as ChecklistStepId;
-        // a fault anywhere on the page for this assignment wins over a clean sighting
-        entry.steps[id] = mergeObservation(entry.steps[id], seen);
+  /** checklist ticks gathered per assignment, applied at the end */
+  const ticks = new Map<string, { pending: boolean; steps: Steps }>();
+  const tick = (key: string, pending: boolean, steps: Steps) => {
+    const entry = ticks.get(key) ?? { pending: false, steps: {} };
+    entry.pending ||= pending;
+    for (const [step, seen] of Object.entries(steps) as [string, StepObservation][]) {
+      const id = Number(step) as ChecklistStepId;
+      // a fault anywhere on the page for this assignment wins over a clean sighting
+      entry.steps[id] = mergeObservation(entry.steps[id], seen);
+    }
+    ticks.set(key, entry);
+  };
+  /** step 7 per workplace (judged where a NACE code was shown): the NACE rules that fired */
+  const naceByWorkplace = new Map<string, Set<RuleId>>();
+  const draft = report.screen === 'new-contract-form';
+  let workplaceForPage: string | undefined;
+
+  const parts = chunks(report.records, MIRROR_CHUNK);
+  if (parts.length === 0) parts.push([]);
+  for (const [n, part] of parts.entries()) {
+    const first = offset + n * MIRROR_CHUNK;
+    await db.transaction('rw', [db.workplaces, db.assignments, db.history, db.checklists], async () => {
+      if (n === 0 && pageWorkplace && namesWorkplace(pageWorkplace)) {
+        workplaceForPage = (await mergeSightings(db, [{ workplace: pageWorkplace }], at, report.screen)).results[0]?.workplaceKey;
       }
-      ticks.set(key, entry);
-    };
-    /** step 7 per workplace (judged where a NACE code was shown): the NACE rules that fired */
-    const naceByWorkplace = new Map<string, Set<RuleId>>();
-
-    const workplaceMemo = new Map<string, string | undefined>();
-    let workplaceForPage: string | undefined;
-    if (pageWorkplace && namesWorkplace(pageWorkplace)) workplaceForPage = await upsertSeenWorkplace(db, pageWorkplace, at, report.screen);
-
-    for (const [index, record] of report.records.entries()) {
-      const facts: WorkplaceFacts | undefined = record.workplace || pageWorkplace ? { ...pageWorkplace, ...record.workplace } : undefined;
-      let workplaceKey: string | undefined;
-      if (record.workplace && namesWorkplace(record.workplace)) {
-        // grids repeat the same workplace columns on every row: write each distinct sighting once
-        const memoKey = JSON.stringify(facts);
-        if (!workplaceMemo.has(memoKey)) workplaceMemo.set(memoKey, await upsertSeenWorkplace(db, facts!, at, report.screen));
-        workplaceKey = workplaceMemo.get(memoKey);
-      } else workplaceKey = workplaceForPage;
-      if (!workplaceKey && OLD_SCREENS_WITHOUT_WORKPLACE.includes(report.screen)) {
-        workplaceKey = report.screen === 'old-approval' && selection?.workplaceKey ? selection.workplaceKey : settings.selectedWorkplaceKey;
+      const fallback = workplaceForPage ?? (OLD_SCREENS_WITHOUT_WORKPLACE.includes(report.screen) ? settings.selectedWorkplaceKey : undefined);
+      const sightings: Sighting[] = [];
+      for (const record of part) {
+        const named = !!record.workplace && namesWorkplace(record.workplace);
+        const sighting: Sighting = {};
+        if (named) sighting.workplace = { ...pageWorkplace, ...record.workplace };
+        else {
+          const key = report.screen === 'old-approval' && !workplaceForPage && selection?.workplaceKey ? selection.workplaceKey : fallback;
+          if (key) sighting.workplaceKey = key;
+        }
+        // the new contract form is a draft being typed, not a portal record: only its workplace is kept
+        if (record.assignment && !draft) {
+          sighting.assignment = record.assignment;
+          if (report.screen === 'old-approval') Object.assign(sighting, await approvalFormKey(db, record.assignment, selection));
+        }
+        sightings.push(sighting);
       }
-      const recordFindings = findingsByRecord.get(index) ?? new Set<RuleId>();
-
-      if (workplaceKey && facts?.naceText && !NACE_RULES.every((id) => disabled.has(id))) {
-        const fired = naceByWorkplace.get(workplaceKey) ?? new Set<RuleId>();
-        for (const id of NACE_RULES) if (!disabled.has(id) && (recordFindings.has(id) || pageFindings.has(id))) fired.add(id);
-        naceByWorkplace.set(workplaceKey, fired);
+      const merged = await mergeSightings(db, sightings, at, report.screen);
+      summary.history += merged.history;
+      // step 8 waits for "Kayıt" (checklist.submittedAt) before a changed approval status
+      const statusChanged = merged.results.flatMap((r) => {
+        const a = r.assignment;
+        return a && a.previousApproval !== undefined && a.row.approvalState !== a.previousApproval ? [a.row.key] : [];
+      });
+      const submitted = new Map<string, string | undefined>();
+      if (statusChanged.length) {
+        const lists = await db.checklists.bulkGet(statusChanged);
+        statusChanged.forEach((key, i) => submitted.set(key, lists[i]?.submittedAt));
       }
-
-      // the new contract form is a draft being typed, not a portal record: only its workplace is kept
-      if (!record.assignment || report.screen === 'new-contract-form') continue;
-      let assignmentFacts: AssignmentFacts = record.assignment;
-      let key: string | undefined;
-      if (report.screen === 'old-approval' && selection?.assignmentKey && samePerson(selection.assignment, assignmentFacts)) {
-        // the form shows the grid row the user clicked: merge the two sightings into one assignment
-        const byId = assignmentFacts.portalId ? await resolveAssignmentKey(db, workplaceKey, { portalId: assignmentFacts.portalId }) : undefined;
-        const known = byId && (await db.assignments.get(byId)) ? byId : undefined;
-        if (known && known !== selection.assignmentKey && (await db.assignments.get(selection.assignmentKey))) {
-          // the id was first seen on a form opened before the row was selected: one assignment, not two
-          await foldAssignmentInto(db, known, selection.assignmentKey);
-          key = selection.assignmentKey;
-        } else key = known ?? selection.assignmentKey;
-        if (!(await db.assignments.get(key))) assignmentFacts = { ...selection.assignment, ...withoutUndefined(assignmentFacts) };
-      } else {
-        key = await resolveAssignmentKey(db, workplaceKey, assignmentFacts);
-      }
-      if (!key) continue;
-      const result = await upsertAssignment(db, key, workplaceKey, assignmentFacts, at, report.screen);
-      summary.assignments++;
-      if (result.created) summary.created++;
-      if (result.changed) summary.changed++;
-      summary.history += result.historyAdded;
-
-      const row = result.row;
-      const pending = row.approvalState === 'pending';
-      const steps: Partial<Record<ChecklistStepId, StepObservation>> = {};
-      if (GRID_SCREENS.includes(report.screen)) {
-        steps[3] = true;
-        if (pending) steps[4] = true;
-      }
-      // step 5 is judged where the screen shows the certificate class (or a role it does not apply to)
-      const certificateFault = CERTIFICATE_RULES.some((id) => recordFindings.has(id));
-      const shown = record.assignment;
-      const certificateJudged = certificateFault || shown.certificateClass !== undefined || (shown.role !== undefined && shown.role !== 'igu');
-      const fired = (id: RuleId) => !disabled.has(id) && recordFindings.has(id);
-      if (certificateJudged && !CERTIFICATE_RULES.every((id) => disabled.has(id))) steps[5] = judged(CERTIFICATE_RULES, fired);
-      if (MINUTES_FORMS.includes(report.screen) && !MINUTES_RULES.every((id) => disabled.has(id))) steps[6] = judged(MINUTES_RULES, fired);
-      // step 8: "Kayıt" was pressed (approval-submitted) and the approval status changed after it
-      if (result.previousApproval !== undefined && row.approvalState !== result.previousApproval) {
-        const submittedAt = (await db.checklists.get(row.key))?.submittedAt;
+      merged.results.forEach((result, i) => {
+        const record = part[i]!;
+        const recordFindings = findingsByRecord.get(first + i) ?? new Set<RuleId>();
+        const workplaceKey = result.workplaceKey;
+        const facts = record.workplace || pageWorkplace ? { ...pageWorkplace, ...record.workplace } : undefined;
+        if (workplaceKey && facts?.naceText && !NACE_RULES.every((id) => disabled.has(id))) {
+          const fired = naceByWorkplace.get(workplaceKey) ?? new Set<RuleId>();
+          for (const id of NACE_RULES) if (!disabled.has(id) && (recordFindings.has(id) || pageFindings.has(id))) fired.add(id);
+          naceByWorkplace.set(workplaceKey, fired);
+        }
+        const upserted = result.assignment;
+        if (!upserted) return;
+        summary.assignments++;
+        if (upserted.created) summary.created++;
+        if (upserted.changed) summary.changed++;
+        const steps = stepsSeen(report.screen, record, upserted, recordFindings, disabled, workplaceKey, settings.selectedWorkplaceKey);
+        const submittedAt = submitted.get(upserted.row.key);
         if (submittedAt !== undefined && submittedAt <= at) steps[8] = true;
-      }
-      // step 2: the old screens hold the workplace chosen on the select screen
-      if (OLD_SCREENS_WITHOUT_WORKPLACE.includes(report.screen) && workplaceKey && workplaceKey === settings.selectedWorkplaceKey) {
-        steps[2] = true;
-      }
-      if (row.approvalState === 'approved' && result.previousApproval !== 'approved') steps[9] = true;
-      tick(row.key, pending, steps);
-    }
+        tick(upserted.row.key, upserted.row.approvalState === 'pending', steps);
+      });
+    });
+  }
 
-    // step 7 for every pending approval of a workplace whose NACE code was judged
-    for (const [workplaceKey, fired] of naceByWorkplace) {
-      const rows = await db.assignments.where('workplaceKey').equals(workplaceKey).toArray();
-      const seen: StepObservation = fired.size ? { done: false, failed: [...fired].sort() } : true;
-      for (const row of rows) if (row.pending) tick(row.key, true, { 7: seen });
-    }
-    // step 1: a portal screen was reported, so the user is logged in
-    for (const row of await db.assignments.where('pending').equals(1).toArray()) tick(row.key, true, { 1: true });
-
-    for (const [key, entry] of ticks) await autoTick(db, key, entry.steps, at, entry.pending);
-    return summary;
-  });
+  // step 7 for every pending approval of a workplace whose NACE code was judged; step 1 for every
+  // pending approval: a portal screen was reported, so the user is logged in
+  const pending = await db.transaction('r', db.assignments, () => db.assignments.where('pending').equals(1).toArray());
+  for (const row of pending) {
+    const fired = row.workplaceKey !== undefined ? naceByWorkplace.get(row.workplaceKey) : undefined;
+    if (fired) tick(row.key, true, { 7: fired.size ? { done: false, failed: [...fired].sort() } : true });
+    tick(row.key, true, { 1: true });
+  }
+  for (const part of chunks([...ticks], MIRROR_CHUNK)) {
+    await db.transaction('rw', db.checklists, () => Promise.all(part.map(([key, entry]) => autoTick(db, key, entry.steps, at, entry.pending))));
+  }
+  return summary;
 }
 
-/** Handles a validated page-report message: mirror, tab report, badge. */
+/** The checklist steps one sighting of an assignment shows done (true) or failed (false). */
+function stepsSeen(
+  screen: ScreenId,
+  record: PageRecord,
+  upserted: UpsertedAssignment,
+  recordFindings: Set<RuleId>,
+  disabled: Set<RuleId>,
+  workplaceKey: string | undefined,
+  selectedWorkplaceKey: string | undefined,
+): Steps {
+  const row = upserted.row;
+  const pending = row.approvalState === 'pending';
+  const steps: Steps = {};
+  if (GRID_SCREENS.includes(screen)) {
+    steps[3] = true;
+    if (pending) steps[4] = true;
+  }
+  // step 5 is judged where the screen shows the certificate class (or a role it does not apply to)
+  const certificateFault = CERTIFICATE_RULES.some((id) => recordFindings.has(id));
+  const shown = record.assignment!;
+  const certificateJudged = certificateFault || shown.certificateClass !== undefined || (shown.role !== undefined && shown.role !== 'igu');
+  const fired = (id: RuleId) => !disabled.has(id) && recordFindings.has(id);
+  if (certificateJudged && !CERTIFICATE_RULES.every((id) => disabled.has(id))) steps[5] = judged(CERTIFICATE_RULES, fired);
+  if (MINUTES_FORMS.includes(screen) && !MINUTES_RULES.every((id) => disabled.has(id))) steps[6] = judged(MINUTES_RULES, fired);
+  // step 2: the old screens hold the workplace chosen on the select screen
+  if (OLD_SCREENS_WITHOUT_WORKPLACE.includes(screen) && workplaceKey && workplaceKey === selectedWorkplaceKey) steps[2] = true;
+  if (row.approvalState === 'approved' && upserted.previousApproval !== 'approved') steps[9] = true;
+  return steps;
+}
+
+/**
+ * The old "SÖZLEŞME ONAY" form shows the grid row the user clicked: the key of that row (merging
+ * a row first seen by the form's id into it), and the row's facts under the form's when new.
+ */
+async function approvalFormKey(
+  db: KatipDb,
+  facts: AssignmentFacts,
+  selection: StoredSelection | undefined,
+): Promise<{ assignmentKey?: string; assignment?: AssignmentFacts }> {
+  if (!selection?.assignmentKey || !samePerson(selection.assignment, facts)) return {};
+  const byId = facts.portalId ? await resolveAssignmentKey(db, undefined, { portalId: facts.portalId }) : undefined;
+  const known = byId && (await db.assignments.get(byId)) ? byId : undefined;
+  let key: string;
+  if (known && known !== selection.assignmentKey && (await db.assignments.get(selection.assignmentKey))) {
+    // the id was first seen on a form opened before the row was selected: one assignment, not two
+    await foldAssignmentInto(db, known, selection.assignmentKey);
+    key = selection.assignmentKey;
+  } else key = known ?? selection.assignmentKey;
+  if (await db.assignments.get(key)) return { assignmentKey: key };
+  return { assignmentKey: key, assignment: { ...selection.assignment, ...withoutUndefined(facts) } };
+}
+
+/** Handles a validated page-report message (or part): mirror, tab report, badge. */
 export async function handlePageReport(db: KatipDb, report: PageReport, sender: Sender): Promise<PageReportReply | ErrorReply> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) {
     return errorReply('Sayfa raporu bir sekmeden gelmedi; yok sayıldı.', 'The page report did not come from a tab; ignored.');
   }
-  const selection = report.screen === 'old-approval' ? await getSelectedAssignment(tabId) : undefined;
-  const written = await withRetry('page-report', { screen: report.screen, url: report.url, tabId, records: report.records.length }, () =>
-    upsertPageReport(db, report, new Date().toISOString(), selection),
-  );
-  // the tab's findings are shown even when the mirror could not be written
-  await setTabReport(tabId, report, sender.frameId);
-  const errors = await tabErrorCount(tabId);
-  await updateBadge(tabId, errors);
-  if (!written.ok) return written;
-  return { ok: true, ...written.value, errors };
+  // parts (and reports) of one frame are handled in the order they came
+  return inOrder(`${tabId}:${sender.frameId ?? 0}`, async () => {
+    const selection = report.screen === 'old-approval' ? await getSelectedAssignment(tabId) : undefined;
+    const written = await withRetry(
+      'page-report',
+      { screen: report.screen, url: report.url, tabId, records: report.records.length, part: report.part?.index },
+      () => upsertPageReport(db, report, new Date().toISOString(), selection),
+    );
+    // the tab's findings are shown even when the mirror could not be written
+    await setTabReport(tabId, report, sender.frameId);
+    const errors = await tabErrorCount(tabId);
+    await updateBadge(tabId, errors);
+    if (!written.ok) return written;
+    return { ok: true, ...written.value, errors };
+  });
+}
+
+/** Per-key queues: the background keeps no data in memory, only the order of work in hand. */
+const queues = new Map<string, Promise<unknown>>();
+function inOrder<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const previous = queues.get(key) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  const settled = next.catch(() => undefined);
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return next;
 }
 
 /** Records in error over every frame of the tab (the badge counts what the whole tab shows). */
 async function tabErrorCount(tabId: number): Promise<number> {
-  return (await getTabReports(tabId)).reduce((sum, r) => sum + errorRecordCount(r.findings), 0);
+  return (await getTabReports(tabId)).reduce((sum, r) => sum + (r.errorRecords ?? errorRecordCount(r.findings)), 0);
 }
 
 /** The page (frame) shows no known screen any more: its findings leave the tab and the badge. */

@@ -22,6 +22,7 @@ import { buildSubjects, contextKeyOf, needsContext, pageWorkplaceOf } from './su
 import { connectTooltip } from './tooltip';
 import type { PageNote } from '../page-data/join';
 import type { PageDataSource } from '../page-data/source';
+import { splitPageReport } from '../page-report-parts';
 
 export type ScanReason = 'initial' | 'mutation' | 'input' | 'location' | 'page-data';
 
@@ -318,7 +319,8 @@ export function createScanner(deps: ScannerDeps): Scanner {
       scanMs: result.scanMs,
     };
     if (result.pageNotes.length) message.notes = result.pageNotes;
-    send(message);
+    // a big list goes in parts (utils/page-report-parts.ts): one message would be refused
+    for (const part of splitPageReport(message)) send(part);
   }
 
   async function scan(reason: ScanReason): Promise<ScanResult | undefined> {

@@ -46,4 +46,5 @@ export {
   type Backup,
   type ImportPreview,
 } from './backup';
+export { importContracts, type ImportContractsOptions, type ImportContractsResult } from './import-contracts';
 export { getTabReport, getTabReports, setTabReport, clearTabReport, type StoredTabReport } from './tab-reports';

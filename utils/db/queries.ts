@@ -30,35 +30,65 @@ export function workplaceName(row: WorkplaceRow): string {
   return row.profile?.title ?? row.seen?.title ?? row.seen?.sicilNo ?? row.profile?.sicilNo ?? row.seen?.detsisNo ?? row.key;
 }
 
+/** The values a workplace is looked up by: its natural key, SGK digits, DETSİS digits, folded title. */
+export function workplaceLookupValues(facts: WorkplaceFacts): { key?: string; sicil?: string; detsis?: string; title?: string } {
+  const out: { key?: string; sicil?: string; detsis?: string; title?: string } = {};
+  const key = workplaceKeyOf(facts);
+  if (key) out.key = key;
+  const sicil = facts.sicilNo ? digitsOnly(facts.sicilNo) : '';
+  if (sicil) out.sicil = sicil;
+  const detsis = facts.detsisNo ? digitsOnly(facts.detsisNo) : '';
+  if (detsis) out.detsis = detsis;
+  const title = facts.title ? foldTitle(facts.title) : '';
+  if (title) out.title = title;
+  return out;
+}
+
+/** The lookups of the workplaces table (its key and its three indexes), from IndexedDB or memory. */
+export interface WorkplaceLookup {
+  get(key: string): WorkplaceRow | undefined;
+  /** the row of smallest key with this SGK number */
+  firstBySicil(sicil: string): WorkplaceRow | undefined;
+  firstByDetsis(detsis: string): WorkplaceRow | undefined;
+  /** every row of this folded title, by key */
+  byTitle(titleFold: string): WorkplaceRow[];
+}
+
 /**
- * The known workplace a screen names, by SGK number, DETSİS number or title (in that order).
- * Works inside a transaction that covers `workplaces`.
+ * Which known workplace the facts name: by key, SGK number, DETSİS number, then title (a title
+ * matches only when the facts show no number, or the row has none to contradict it).
+ */
+export function matchWorkplace(facts: WorkplaceFacts, lookup: WorkplaceLookup): WorkplaceRow | undefined {
+  const { key, sicil, detsis, title } = workplaceLookupValues(facts);
+  const direct = key ? lookup.get(key) : undefined;
+  if (direct) return direct;
+  const bySicil = sicil ? lookup.firstBySicil(sicil) : undefined;
+  if (bySicil) return bySicil;
+  const byDetsis = detsis ? lookup.firstByDetsis(detsis) : undefined;
+  if (byDetsis) return byDetsis;
+  if (title) return lookup.byTitle(title).find((row) => (!sicil || !row.sicil) && (!detsis || !row.detsis));
+  return undefined;
+}
+
+/**
+ * The known workplace a screen names, by SGK number, DETSİS number or title (in that order), in
+ * one round of parallel reads. Works inside a transaction that covers `workplaces`.
  */
 export async function findWorkplace(db: KatipDb, facts: WorkplaceFacts | undefined): Promise<WorkplaceRow | undefined> {
   if (!facts) return undefined;
-  const key = workplaceKeyOf(facts);
-  if (key) {
-    const direct = await db.workplaces.get(key);
-    if (direct) return direct;
-  }
-  const sicil = facts.sicilNo ? digitsOnly(facts.sicilNo) : '';
-  if (sicil) {
-    const bySicil = await db.workplaces.where('sicil').equals(sicil).first();
-    if (bySicil) return bySicil;
-  }
-  const detsis = facts.detsisNo ? digitsOnly(facts.detsisNo) : '';
-  if (detsis) {
-    const byDetsis = await db.workplaces.where('detsis').equals(detsis).first();
-    if (byDetsis) return byDetsis;
-  }
-  // a title matches only when the screen shows no number, or the row has none to contradict it
-  const title = facts.title ? foldTitle(facts.title) : '';
-  if (title) {
-    const byTitle = await db.workplaces.where('titleFold').equals(title).toArray();
-    const fit = byTitle.find((row) => (!sicil || !row.sicil) && (!detsis || !row.detsis));
-    if (fit) return fit;
-  }
-  return undefined;
+  const { key, sicil, detsis, title } = workplaceLookupValues(facts);
+  const [direct, bySicil, byDetsis, byTitle] = await Promise.all([
+    key ? db.workplaces.get(key) : undefined,
+    sicil ? db.workplaces.where('sicil').equals(sicil).first() : undefined,
+    detsis ? db.workplaces.where('detsis').equals(detsis).first() : undefined,
+    title ? db.workplaces.where('titleFold').equals(title).toArray() : [],
+  ]);
+  return matchWorkplace(facts, {
+    get: (k) => (k === key ? direct : undefined),
+    firstBySicil: () => bySicil,
+    firstByDetsis: () => byDetsis,
+    byTitle: () => byTitle,
+  });
 }
 
 /**

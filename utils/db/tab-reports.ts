@@ -3,7 +3,7 @@
 // storage.session, so storage.local stands in (cleared when the tab closes).
 import { browser } from 'wxt/browser';
 import type { PageReport } from '../messages';
-import type { AssignmentFacts } from '../records';
+import { withoutUndefined, type AssignmentFacts, type PageRecord } from '../records';
 
 /** The storage area for per-tab state: session when the browser has it, else local. */
 export function tabStorage(): typeof browser.storage.local {
@@ -11,11 +11,24 @@ export function tabStorage(): typeof browser.storage.local {
   return storage.session ?? storage.local;
 }
 
-export type StoredTabReport = PageReport & {
-  /** when the background received it */
+/**
+ * One frame's latest report as kept for the popup and the side panel: the findings and a short
+ * summary of each record (its identifying facts), capped to fit storage.session's quota; what
+ * was left out is counted, never silently dropped. A report sent in parts is put together here.
+ */
+export type StoredTabReport = Omit<PageReport, 'part'> & {
+  /** when the background received it (its first part) */
   at: string;
   /** the frame that sent it (0 = the top page) */
   frameId?: number;
+  /** records the page showed (every part received so far); absent on reports kept by older versions */
+  recordCount?: number;
+  /** records in error over the whole report (the toolbar badge), counted before any cap */
+  errorRecords?: number;
+  /** left out to fit storage: records (summaries) and findings not kept */
+  omitted?: { records: number; findings: number };
+  /** a report in parts: its id, parts received, parts announced */
+  parts?: { id: string; received: number; count: number };
 };
 
 /** One key per frame: frames of one tab report on their own (the old interface opens forms in frames). */
@@ -38,11 +51,146 @@ export async function getTabReport(tabId: number): Promise<StoredTabReport | und
   return reports.reduce<StoredTabReport | undefined>((latest, r) => (!latest || r.at >= latest.at ? r : latest), undefined);
 }
 
+/** storage.session holds 10 MB for every tab: one frame's report keeps to about this many characters of JSON */
+export const TAB_REPORT_BUDGET = 1_000_000;
+/** record summaries kept per frame */
+export const TAB_REPORT_RECORDS = 5000;
+
+/** The facts that name a record in a list: who, which workplace, which contract, its states. */
+export function recordSummary(record: PageRecord): PageRecord {
+  const out: PageRecord = { kind: record.kind };
+  const w = record.workplace;
+  if (w) {
+    const workplace = withoutUndefined({ sicilNo: w.sicilNo, detsisNo: w.detsisNo, title: w.title });
+    if (Object.keys(workplace).length) out.workplace = workplace;
+  }
+  const a = record.assignment;
+  if (a) {
+    const assignment = withoutUndefined({
+      portalId: a.portalId,
+      contractName: a.contractName,
+      personName: a.personName,
+      tckn: a.tckn,
+      role: a.role,
+      minutes: a.minutes,
+      approvalState: a.approvalState,
+      contractState: a.contractState,
+    });
+    if (Object.keys(assignment).length) out.assignment = assignment;
+  }
+  return out;
+}
+
+const SEVERITY_ORDER = (f: PageReport['findings'][number]): number =>
+  f.recordIndex === undefined ? 0 : f.result === 'fail' ? (f.severity === 'error' ? 1 : 2) : 3;
+
+/**
+ * The findings and record summaries that fit in `budget` characters: page findings first, then
+ * errors, warnings and missing facts (each kept in page order), then the records.
+ */
+function fitted(
+  findings: PageReport['findings'],
+  records: PageRecord[],
+  budget: number,
+  recordRoom: number,
+): { findings: PageReport['findings']; records: PageRecord[] } {
+  let used = 0;
+  const keep = new Set<number>();
+  const order = findings.map((f, i) => i).sort((a, b) => SEVERITY_ORDER(findings[a]!) - SEVERITY_ORDER(findings[b]!) || a - b);
+  for (const i of order) {
+    const size = JSON.stringify(findings[i]).length + 1;
+    if (used + size > budget) break;
+    used += size;
+    keep.add(i);
+  }
+  const keptRecords: PageRecord[] = [];
+  for (const record of records) {
+    if (keptRecords.length >= recordRoom) break;
+    const summary = recordSummary(record);
+    const size = JSON.stringify(summary).length + 1;
+    if (used + size > budget) break;
+    used += size;
+    keptRecords.push(summary);
+  }
+  return { findings: findings.filter((_f, i) => keep.has(i)), records: keptRecords };
+}
+
+function jsonSize(value: unknown): number {
+  return JSON.stringify(value).length;
+}
+
+/**
+ * Keeps a frame's report (or appends a part to the report of its first part). Never fails on
+ * size: a report that does not fit is cut down, and when storage refuses it even so, a smaller
+ * one (then counts only) is kept and the rest counted as left out.
+ */
 export async function setTabReport(tabId: number, report: PageReport, frameId?: number): Promise<StoredTabReport> {
-  const stored: StoredTabReport = { ...report, at: new Date().toISOString() };
-  if (frameId !== undefined) stored.frameId = frameId;
-  await tabStorage().set({ [reportKey(tabId, frameId)]: stored });
-  return stored;
+  const key = reportKey(tabId, frameId);
+  const { part, records, findings, ...rest } = report;
+  let base: StoredTabReport | undefined;
+  if (part && part.index > 0) {
+    const stored = (await tabStorage().get(key))[key] as StoredTabReport | undefined;
+    // a late part of a report the frame has replaced since: the newer report stays as it is
+    if (stored && stored.parts?.id !== part.id) return stored;
+    base = stored;
+  }
+  const errors = errorRecordCountOf(findings);
+  const start: StoredTabReport & { recordCount: number; errorRecords: number } = base ? { recordCount: 0, errorRecords: 0, ...base } : {
+    ...rest,
+    records: [],
+    findings: [],
+    at: new Date().toISOString(),
+    recordCount: 0,
+    errorRecords: 0,
+  };
+  if (frameId !== undefined) start.frameId = frameId;
+  // page findings come with every part: keep them once
+  const incoming = base ? findings.filter((f) => f.recordIndex !== undefined) : findings;
+  let attempt = 0;
+  // a part gets its share of the budget, so every part of a long list keeps its worst findings
+  const share = part && part.total > 0 ? Math.min(1, Math.max(records.length, 1) / part.total) : 1;
+  for (const budget of [TAB_REPORT_BUDGET, TAB_REPORT_BUDGET / 4, 0]) {
+    const room = Math.max(0, Math.min(budget * share, budget - jsonSize(start)));
+    const fit = fitted(incoming, records, room, Math.max(0, TAB_REPORT_RECORDS - start.records.length));
+    const omittedBefore = start.omitted ?? { records: 0, findings: 0 };
+    const omitted = {
+      records: omittedBefore.records + records.length - fit.records.length,
+      findings: omittedBefore.findings + incoming.length - fit.findings.length,
+    };
+    const stored: StoredTabReport = {
+      ...start,
+      records: budget === 0 ? [] : [...start.records, ...fit.records],
+      findings: budget === 0 ? [] : [...start.findings, ...fit.findings],
+      recordCount: start.recordCount + records.length,
+      errorRecords: start.errorRecords + errors,
+    };
+    if (budget === 0) {
+      omitted.records = start.recordCount + records.length;
+      omitted.findings = omittedBefore.findings + start.findings.length + incoming.length;
+    }
+    if (omitted.records || omitted.findings) stored.omitted = omitted;
+    else delete stored.omitted;
+    if (part) stored.parts = { id: part.id, received: (base?.parts?.received ?? 0) + 1, count: part.count };
+    try {
+      await tabStorage().set({ [key]: stored });
+      return stored;
+    } catch (error) {
+      attempt++;
+      console.warn('[KATİP Asistanı] tab report cut to fit storage', { tabId, frameId, attempt, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  // storage refuses even the counts: the previous report must not stay as if it were current
+  await tabStorage().remove(key).catch(() => undefined);
+  return { ...start, records: [], findings: [], recordCount: start.recordCount + records.length, errorRecords: start.errorRecords + errors };
+}
+
+/** Records with an error rule that fired (not needs-data): the parts of a report hold disjoint records. */
+function errorRecordCountOf(findings: PageReport['findings']): number {
+  const records = new Set<number>();
+  for (const f of findings) {
+    if (f.severity === 'error' && f.result === 'fail' && f.recordIndex !== undefined) records.add(f.recordIndex);
+  }
+  return records.size;
 }
 
 /** Forgets one frame's report, or (no frameId) every frame's. */

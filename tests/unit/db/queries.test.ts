@@ -96,7 +96,17 @@ describe('tab reports (storage.session)', () => {
     await setTabReport(4, r);
     await setTabReport(5, report('old-contracts', []));
     const stored = await getTabReport(4);
-    expect(stored).toMatchObject({ ...r, at: expect.stringMatching(/^\d{4}-/) });
+    const { records: _records, ...rest } = r;
+    expect(stored).toMatchObject({ ...rest, at: expect.stringMatching(/^\d{4}-/), recordCount: 1, errorRecords: 0 });
+    // records are kept as short summaries (who, which workplace, states): storage.session is small
+    expect(stored?.records).toEqual([
+      {
+        kind: 'assignment',
+        workplace: { sicilNo: SICIL, title: WORKPLACE.title },
+        assignment: { personName: 'Ayşe Yılmaz', tckn: '10000000146', role: 'igu', minutes: 1200, approvalState: 'pending', contractState: 'active' },
+      },
+    ]);
+    expect(stored?.omitted).toBeUndefined();
     expect(Object.keys(await fakeBrowser.storage.session.get(null)).sort()).toEqual(['tab:4:0', 'tab:5:0']);
     await clearTabReport(4);
     expect(await getTabReport(4)).toBeUndefined();
