@@ -22,7 +22,7 @@ export interface ImportContractsOptions {
 export interface ImportContractsResult {
   /** records given */
   records: number;
-  workplaces: { created: number; changed: number };
+  workplaces: { created: number; changed: number; /** distinct workplaces the rows named */ named: number };
   assignments: { created: number; changed: number; unchanged: number };
   /** state changes recorded (approval, contract state, minutes) */
   history: number;
@@ -43,7 +43,7 @@ export async function importContracts(db: KatipDb, records: readonly PageRecord[
   const size = Math.max(1, Math.floor(opts.chunkSize ?? 1000));
   const result: ImportContractsResult = {
     records: records.length,
-    workplaces: { created: 0, changed: 0 },
+    workplaces: { created: 0, changed: 0, named: 0 },
     assignments: { created: 0, changed: 0, unchanged: 0 },
     history: 0,
     skipped: 0,
@@ -68,6 +68,7 @@ export async function importContracts(db: KatipDb, records: readonly PageRecord[
 
   // the common workplace first, so every row without workplace columns files under it
   let commonKey: string | undefined;
+  const named = new Set<string>();
   let done = 0;
   for (const part of chunks(sightings, size)) {
     await db.transaction('rw', [db.workplaces, db.assignments, db.history], async () => {
@@ -82,6 +83,7 @@ export async function importContracts(db: KatipDb, records: readonly PageRecord[
       result.workplaces.changed += merged.workplacesChanged;
       result.history += merged.history;
       merged.results.forEach((r, i) => {
+        if (r.workplaceKey) named.add(r.workplaceKey);
         const a = r.assignment;
         if (a) {
           if (a.created) result.assignments.created++;
@@ -93,5 +95,6 @@ export async function importContracts(db: KatipDb, records: readonly PageRecord[
     done += part.length;
     opts.onProgress?.(done, sightings.length);
   }
+  result.workplaces.named = named.size;
   return result;
 }

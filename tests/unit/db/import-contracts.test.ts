@@ -44,7 +44,7 @@ describe('importContracts', () => {
     const result = await importContracts(db, rows, { at: '2024-07-01T08:00:00.000Z', chunkSize: 500, onProgress: (done) => progress.push(done) });
     expect(result).toMatchObject({
       records: 1200,
-      workplaces: { created: 30, changed: 0 },
+      workplaces: { created: 30, changed: 0, named: 30 },
       assignments: { created: 1200, changed: 0, unchanged: 0 },
       skipped: 0,
       invalid: { count: 0, first: [] },
@@ -58,7 +58,7 @@ describe('importContracts', () => {
     const before = await snapshot();
     const again = await importContracts(db, rows, { at: '2024-07-02T08:00:00.000Z' });
     expect(again.assignments).toEqual({ created: 0, changed: 0, unchanged: 1200 });
-    expect(again.workplaces).toEqual({ created: 0, changed: 0 });
+    expect(again.workplaces).toEqual({ created: 0, changed: 0, named: 30 });
     expect(again.history).toBe(0);
     expect(await snapshot()).toEqual(before);
   }, 120_000);
@@ -70,7 +70,7 @@ describe('importContracts', () => {
 
     const result = await importContracts(db, [gridRow({ ...AYSE, approvalState: 'approved' }), gridRow(MEHMET)], { at: '2024-07-01T08:00:00.000Z' });
     expect(result.assignments).toEqual({ created: 1, changed: 1, unchanged: 0 });
-    expect(result.workplaces).toEqual({ created: 0, changed: 1 });
+    expect(result.workplaces).toEqual({ created: 0, changed: 1, named: 1 });
     expect(await db.assignments.count()).toBe(2);
     const ayse = await db.assignments.get(`a:sgk:${SICIL}|t10000000146|igu|2024-03-05`);
     expect(ayse).toMatchObject({ approvalState: 'approved', pending: 0, lastScreen: 'new-contracts' });
@@ -89,7 +89,7 @@ describe('importContracts', () => {
   test('an empty cell never erases a known fact; a workplace named by title only joins its numbered row', async () => {
     await importContracts(db, [gridRow(AYSE)]);
     const result = await importContracts(db, [gridRow({ ...MEHMET }, { title: WORKPLACE.title, hazardText: ' ' })]);
-    expect(result.workplaces).toEqual({ created: 0, changed: 0 });
+    expect(result.workplaces).toEqual({ created: 0, changed: 0, named: 1 });
     await importContracts(db, [gridRow({ ...MEHMET }, { title: 'örnek  inşaat a.ş.' })]);
     expect(await db.workplaces.count()).toBe(1);
     expect((await db.workplaces.get(`sgk:${SICIL}`))?.seen).toMatchObject({ hazardText: 'Çok Tehlikeli', employees: 120 });
