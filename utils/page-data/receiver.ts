@@ -48,6 +48,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+function isEnvelope(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 function endpointOf(name: unknown, path: unknown): PageDataEndpoint | undefined {
   if (typeof name !== 'string' || typeof path !== 'string' || path.length > 500) return undefined;
   const watched = WATCHED_ENDPOINTS.find((w) => w.endpoint === name);
@@ -81,7 +85,8 @@ export function cleanRow(value: unknown): JsonRow | undefined {
  */
 export function readPageDataMessage(data: unknown, at = 0): AnswerCheck {
   try {
-    if (!isPlainObject(data) || data.channel !== PAGE_DATA_CHANNEL || data.kind !== 'answer') return { ok: false, reason: 'not-ours' };
+    // the envelope comes from the page's world: in Firefox its prototype is the page's Object.prototype
+    if (!isEnvelope(data) || data.channel !== PAGE_DATA_CHANNEL || data.kind !== 'answer') return { ok: false, reason: 'not-ours' };
     const endpoint = endpointOf(data.endpoint, data.path);
     if (!endpoint || typeof data.text !== 'string') return { ok: false, reason: 'bad-envelope' };
     if (data.text.length > MAX_ANSWER_CHARS) return { ok: false, reason: 'too-large' };

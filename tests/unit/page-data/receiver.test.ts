@@ -22,6 +22,11 @@ describe('reading a message from the channel', () => {
     expect(answer.skipped).toBe(0);
   });
 
+  it('accepts an envelope made in the page\'s world (Firefox: another realm\'s Object.prototype)', () => {
+    const foreign = Object.assign(Object.create(Object.create(null) as object) as Record<string, unknown>, message(FIXTURE));
+    expect(readPageDataMessage(foreign).ok).toBe(true);
+  });
+
   it('refuses what is not ours, a forged envelope, an endpoint with another path', () => {
     expect(readPageDataMessage(null)).toEqual({ ok: false, reason: 'not-ours' });
     expect(readPageDataMessage('{"channel":1}')).toEqual({ ok: false, reason: 'not-ours' });
