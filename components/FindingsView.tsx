@@ -189,7 +189,7 @@ function MissingHint({ finding, screen, lang }: { finding: Finding; screen: stri
   if (missing.length === 0) return null;
   return (
     <p className="katip-hint">
-      {t(lang, 'missingFacts', { facts: missing.map((m) => factLabel(lang, m)).join(', ') })}
+      {`${t(lang, 'missingFacts', { facts: missing.map((m) => factLabel(lang, m)).join(', ') })}.`}
       {screen === 'old-approval' && ` ${t(lang, 'missingHintSelectRow')}`}
     </p>
   );

@@ -2,9 +2,10 @@
 // checks failed, the error mark (icon + word); a disclosure opens its checklist.
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { maskTckn } from '@/utils/domain/core';
+import { maskTckn, ROLE_LABELS } from '@/utils/domain/core';
+import type { AssignmentRow } from '@/utils/db';
 import { listPendingApprovals, workplaceName } from '@/utils/db';
-import { t, type Lang } from '@/utils/i18n';
+import { formatNumber, t, type Lang } from '@/utils/i18n';
 import { Checklist, ruleNames } from './Checklist';
 import { useDb } from './DbContext';
 import { errorText, queryKeys } from './hooks';
@@ -43,6 +44,13 @@ export function PendingList({ lang, showTckn, headingLevel = 2, title }: { lang:
   );
 }
 
+/** How a pending approval is named, in the interface's language: "Ayşe Yılmaz (İGU, 1.200 dk)" / "Ayşe Yılmaz (OHS specialist, 1,200 min)". */
+export function pendingLabel(a: AssignmentRow, lang: Lang): string {
+  if (!a.personName) return a.label;
+  const parts = [a.role ? (lang === 'tr' ? ROLE_LABELS[a.role].short : ROLE_LABELS[a.role].en) : undefined, a.minutes !== undefined ? `${formatNumber(lang, a.minutes)} ${lang === 'tr' ? 'dk' : 'min'}` : undefined].filter(Boolean);
+  return parts.length ? `${a.personName} (${parts.join(', ')})` : a.personName;
+}
+
 /** The error mark of a pending approval whose checks failed: icon and word, the rules in its label. */
 export function ErrorMark({ rules, lang }: { rules: PendingEntry['errors']; lang: Lang }) {
   if (rules.length === 0) return null;
@@ -65,7 +73,7 @@ function PendingItem({ entry, lang, showTckn, headingLevel }: { entry: PendingEn
     <li className={`katip-pending-item${entry.errors.length ? ' has-errors' : ''}`}>
       <button type="button" className="katip-disclosure" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
         <Icon name="chevron" size={12} className={open ? 'is-open' : undefined} />
-        <span className="katip-pending-label">{assignment.label}</span>
+        <span className="katip-pending-label">{pendingLabel(assignment, lang)}</span>
         <ErrorMark rules={entry.errors} lang={lang} />
         <span className="katip-pending-progress" aria-label={t(lang, 'popupProgress', { done: entry.done, total: entry.total })}>
           {`${entry.done}/${entry.total}`}

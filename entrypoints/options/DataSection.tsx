@@ -112,8 +112,8 @@ export function DataSection({ lang, headingId, showTckn }: { lang: Lang; heading
   const failure = exportJson.error ?? exportCsv.error ?? wipe.error;
 
   return (
-    <section aria-labelledby={headingId} id="data">
-      <h2 id={headingId}>{t(lang, 'secData')}</h2>
+    <section aria-labelledby={headingId} id="verilerim">
+      <h2 id={headingId}>{t(lang, 'navData')}</h2>
       <p>{t(lang, 'dataIntro')}</p>
       <p role="status" aria-live="polite" className="options-notice">
         {notice}

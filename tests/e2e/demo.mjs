@@ -76,11 +76,50 @@ if (headed) {
       await page.close();
     }
   }
-  for (const name of ['popup', 'options']) {
-    const page = await browser.openExtensionPage(name);
-    await page.waitForTimeout(500);
-    await take(page, `zz-${name}`);
-    await page.close();
+  // The extension's own pages in both languages: the side panel and the popup beside a portal page
+  // with findings (the page is the active tab), and each options section.
+  const setLanguage = async (lang) => {
+    const options = await browser.openExtensionPage('options');
+    await options.getByRole('radio', { name: lang === 'en' ? /İngilizce|English/ : /Türkçe|Turkish/ }).check();
+    await options.waitForTimeout(300);
+    await options.close();
+  };
+  for (const lang of ['tr', 'en']) {
+    await setLanguage(lang);
+    for (const fixture of ['new-contracts/plain.html', 'old-contracts/plain.html', 'flow/3-approval.html']) {
+      const panel = await browser.openExtensionPage('sidepanel');
+      await panel.setViewportSize({ width: 400, height: 900 });
+      const popup = await browser.openExtensionPage('popup');
+      await popup.setViewportSize({ width: 400, height: 600 });
+      const page = await browser.openFixture(fixture);
+      await page.bringToFront();
+      await page.waitForTimeout(1500);
+      const name = fixture.replace(/\.html$/, '').replace(/\//g, '-');
+      await take(panel, `zz-sidepanel-${lang}-${name}`);
+      const byRule = panel.getByRole('radio', { name: /Kurala göre|By rule/ });
+      if ((await byRule.count()) > 0) {
+        await byRule.check();
+        await panel.waitForTimeout(300);
+        await take(panel, `zz-sidepanel-${lang}-${name}-by-rule`);
+        await panel.getByRole('radio', { name: /Kayda göre|By record/ }).check();
+      }
+      await popup.reload();
+      await popup.waitForTimeout(800);
+      await take(popup, `zz-popup-${lang}-${name}`);
+      await Promise.all([page.close(), panel.close(), popup.close()]);
+    }
+    const options = await browser.openExtensionPage('options');
+    await options.waitForTimeout(600);
+    await take(options, `zz-options-${lang}`);
+    for (const section of ['isyerleri', 'kurallar', 'araclar', 'verilerim', 'gizlilik']) {
+      const el = options.locator(`#${section}`);
+      await el.scrollIntoViewIfNeeded();
+      const file = join(outDir, `zz-options-${lang}-${section}.png`);
+      await el.screenshot({ path: file });
+      shots.push(file);
+      console.log(file);
+    }
+    await options.close();
   }
   console.log(`${shots.length} ekran görüntüsü / screenshots in ${outDir}`);
   if (browser.foreignRequests.length) {
