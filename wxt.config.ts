@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import { naceClassesPlugin } from './utils/domain/nace/vite-plugin';
 
+/** The Firefox add-on id: never change it, Firefox keys the add-on's storage by it. */
+const GECKO_ID = 'katip-asistani@katip-asistani.tr';
+
 const PORTAL_HOSTS = ['https://isgkatip.csgb.gov.tr/*', 'https://isgkatip.ailevecalisma.gov.tr/*'];
 
 // See https://wxt.dev/api/config.html
@@ -8,7 +11,7 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // the audit page's worker is bundled apart: it needs the NACE class table plugin too
   vite: () => ({ plugins: [naceClassesPlugin()], worker: { format: 'es', plugins: () => [naceClassesPlugin()] } }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'KATİP Asistanı',
     description: '__MSG_extDescription__',
     default_locale: 'tr',
@@ -16,5 +19,17 @@ export default defineConfig({
     host_permissions: PORTAL_HOSTS,
     action: { default_title: 'KATİP Asistanı' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-  },
+    // Firefox / addons.mozilla.org: a stable add-on id (storage and the mirror survive updates), and the
+    // data-collection declaration AMO requires of new add-ons: nothing is collected or sent (Firefox 140+
+    // reads the key; 140 is the current ESR).
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
 });

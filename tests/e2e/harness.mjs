@@ -154,9 +154,10 @@ function answerPost(req, url, path, posts, send) {
 
 /**
  * Start the fake portal: HTTPS on 127.0.0.1, random port, serving tests/fixtures (or `extraPages`,
- * a map of path → html, for generated pages such as benchmarks).
+ * a map of path → html, for generated pages such as benchmarks). `port` 443 for Firefox, which
+ * cannot map a host name to another port.
  */
-export async function startPortal({ extraPages = {} } = {}) {
+export async function startPortal({ extraPages = {}, port: listenPort = 0 } = {}) {
   const certDir = mkdtempSync(join(tmpdir(), 'katip-cert-'));
   const tls = makeCertificate(certDir);
   rmSync(certDir, { recursive: true, force: true });
@@ -184,7 +185,7 @@ export async function startPortal({ extraPages = {} } = {}) {
   });
   await new Promise((ok, fail) => {
     server.once('error', fail);
-    server.listen(0, '127.0.0.1', ok);
+    server.listen(listenPort, '127.0.0.1', ok);
   });
   const port = server.address().port;
   return {
@@ -209,7 +210,7 @@ function safe(f) {
 
 /** True for a request that stays on this machine's fake portal or inside the extension. */
 export function isLocalRequest(url) {
-  if (/^(chrome-extension|data|blob|about|chrome):/i.test(url)) return true;
+  if (/^(chrome-extension|moz-extension|data|blob|about|chrome):/i.test(url)) return true;
   try {
     const u = new URL(url);
     return u.protocol === 'https:' && PORTAL_HOSTS.includes(u.hostname) && (u.port === '' || u.port === '443');
