@@ -3,7 +3,7 @@
 // its words change less. Page text is only ever read as text.
 import { foldLabel, normalizeSpaces } from '@/utils/domain/core';
 import { figureOf } from './vocabulary';
-import { nonEmpty, type PageRecord, type ScreenId, type ScreenRead, type ScreenReader } from '@/utils/record-types';
+import { CELL_FIELDS, nonEmpty, type CellField, type PageRecord, type ScreenId, type ScreenRead, type ScreenReader } from '@/utils/record-types';
 
 /** One field of a form: the label texts the portal writes for it (any case, abbreviated or not). */
 export interface FormFieldSpec<K extends string = string> {
@@ -567,6 +567,22 @@ export interface FormScreenSpec<K extends string> {
   toRecord(root: ParentNode, fields: FoundFields<K>): PageRecord;
   /** the field the user types the contract's minutes into (for the live note) */
   minutesField?: K;
+  /** fields whose key is not the CellField they show (enteredMinutes → minutes); the others map by name */
+  cells?: Partial<Record<K, CellField>>;
+}
+
+const CELL_FIELD_NAMES: ReadonlySet<string> = new Set(CELL_FIELDS);
+
+/** Where each fact of a form was read: the field's control, else its value element. */
+function formCells<K extends string>(fields: FoundFields<K>, map: Partial<Record<K, CellField>> = {}): Partial<Record<CellField, Element>> {
+  const out: Partial<Record<CellField, Element>> = {};
+  for (const key in fields) {
+    const f = fields[key];
+    const target = map[key] ?? (CELL_FIELD_NAMES.has(key) ? (key as unknown as CellField) : undefined);
+    const el = f?.control ?? f?.valueElement;
+    if (target && el && !out[target]) out[target] = el;
+  }
+  return out;
 }
 
 /**
@@ -593,7 +609,11 @@ export function formScreen<K extends string>(spec: FormScreenSpec<K>): ScreenRea
         const fields = located(root);
         const element = fields && formElement(Object.values(fields).filter((f): f is FormField<K> => f !== undefined));
         if (!fields || !element) return read;
-        const entry: ScreenRead['records'][number] = { element, record: nonEmpty(spec.toRecord(root, fields)) ?? { kind: spec.kind } };
+        const entry: ScreenRead['records'][number] = {
+          element,
+          record: nonEmpty(spec.toRecord(root, fields)) ?? { kind: spec.kind },
+          cells: formCells(fields, spec.cells),
+        };
         const control = spec.minutesField ? fields[spec.minutesField]?.control : undefined;
         if (control) entry.minutesControl = control;
         read.records.push(entry);

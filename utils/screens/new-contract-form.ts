@@ -189,6 +189,14 @@ export const newContractFormScreen = formScreen<ContractFormField>({
   looksLike: (_root, fields) => looksLikeContractForm(fields),
   toRecord: recordOf,
   minutesField: 'enteredMinutes',
+  cells: {
+    enteredMinutes: 'minutes',
+    nace: 'naceText',
+    hazard: 'hazardText',
+    certificateType: 'certificateText',
+    fullName: 'personName',
+    firstName: 'personName',
+  },
 });
 
 export const readNewContractForm = newContractFormScreen.read;

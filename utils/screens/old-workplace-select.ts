@@ -1,7 +1,7 @@
 // Old interface (v9, ASP.NET): the list of workplaces to enter as, after login (title, SGK number, role) — "Kayıtlı Kullanıcı Girişi".
 import type { PageRecord, ScreenRead, ScreenReader } from '@/utils/record-types';
 import { digitsOnly, foldTurkish, normalizeSpaces } from '@/utils/domain/core';
-import { compact, compileGridSpec, locateGrids, readGridRows, type RowValues } from './grid';
+import { cellsOf, compact, compileGridSpec, locateGrids, readGridRows, type RowValues } from './grid';
 
 type Field = 'title' | 'sicilNo' | 'userRole';
 
@@ -96,13 +96,13 @@ export const oldWorkplaceSelectReader: ScreenReader = {
   read: (root): ScreenRead => {
     const records: ScreenRead['records'] = [];
     const seen = new Set<Element>();
-    const push = (element: Element, record: PageRecord) => {
+    const push = (element: Element, record: PageRecord, cells?: ScreenRead['records'][number]['cells']) => {
       if (seen.has(element)) return;
       seen.add(element);
-      records.push({ element, record });
+      records.push(cells ? { element, record, cells } : { element, record });
     };
     for (const grid of locateGrids(root, OLD_WORKPLACE_SELECT_GRID)) {
-      for (const { element, values } of readGridRows(grid, OLD_WORKPLACE_SELECT_GRID)) push(element, gridRecord(values));
+      for (const { element, values, cells } of readGridRows(grid, OLD_WORKPLACE_SELECT_GRID)) push(element, gridRecord(values), cellsOf(cells));
     }
     for (const { element, line } of optionLines(root)) {
       push(element, { kind: 'workplace', workplace: compact({ title: line.title, sicilNo: line.sicilNo }) });
