@@ -2,7 +2,6 @@
 // workplaces (portal view and the user's profile), assignments, pending approvals, settings.
 import { isActiveAssignment as isActiveFacts } from '../domain/evaluation';
 import { WorkplaceFactsSchema, type WorkplaceFacts } from '../records';
-import { getChecklist } from './checklist';
 import { foldTitle, workplaceKeyOf } from '../keys';
 import { shownFacts } from './merge';
 import {
@@ -196,14 +195,22 @@ export async function listOpenChecklists(db: KatipDb): Promise<(PendingApproval 
   });
 }
 
+const TURKISH = new Intl.Collator('tr');
+
+/** Each assignment with its workplace and checklist, in two batched reads (not two per item), by label. */
 async function withContext(db: KatipDb, rows: AssignmentRow[]): Promise<PendingApproval[]> {
-  const out: PendingApproval[] = [];
-  for (const assignment of rows.sort((a, b) => a.label.localeCompare(b.label, 'tr'))) {
-    const workplace = assignment.workplaceKey ? await db.workplaces.get(assignment.workplaceKey) : undefined;
-    const checklist = await getChecklist(db, assignment.key);
-    out.push(workplace ? { assignment, workplace, checklist } : { assignment, checklist });
-  }
-  return out;
+  const sorted = [...rows].sort((a, b) => TURKISH.compare(a.label, b.label));
+  const workplaceKeys = [...new Set(sorted.flatMap((a) => (a.workplaceKey ? [a.workplaceKey] : [])))];
+  const [workplaces, checklists] = await Promise.all([
+    workplaceKeys.length ? db.workplaces.bulkGet(workplaceKeys) : [],
+    sorted.length ? db.checklists.bulkGet(sorted.map((a) => a.key)) : [],
+  ]);
+  const workplaceOf = new Map(workplaceKeys.map((key, i) => [key, workplaces[i]]));
+  return sorted.map((assignment, i) => {
+    const workplace = assignment.workplaceKey ? workplaceOf.get(assignment.workplaceKey) : undefined;
+    const checklist: ChecklistRow = checklists[i] ?? { assignmentKey: assignment.key, steps: {}, updatedAt: '' };
+    return workplace ? { assignment, workplace, checklist } : { assignment, checklist };
+  });
 }
 
 export async function getSettings(db: KatipDb): Promise<Settings> {

@@ -56,12 +56,12 @@ export const TAB_REPORT_BUDGET = 1_000_000;
 /** record summaries kept per frame */
 export const TAB_REPORT_RECORDS = 5000;
 
-/** The facts that name a record in a list: who, which workplace, which contract, its states. */
+/** The facts that name a record in a list: who, which workplace (with its N, class, NACE), which contract, its states. */
 export function recordSummary(record: PageRecord): PageRecord {
   const out: PageRecord = { kind: record.kind };
   const w = record.workplace;
   if (w) {
-    const workplace = withoutUndefined({ sicilNo: w.sicilNo, detsisNo: w.detsisNo, title: w.title });
+    const workplace = withoutUndefined({ sicilNo: w.sicilNo, detsisNo: w.detsisNo, title: w.title, naceText: w.naceText, hazardText: w.hazardText, employees: w.employees });
     if (Object.keys(workplace).length) out.workplace = workplace;
   }
   const a = record.assignment;

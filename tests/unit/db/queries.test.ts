@@ -102,7 +102,7 @@ describe('tab reports (storage.session)', () => {
     expect(stored?.records).toEqual([
       {
         kind: 'assignment',
-        workplace: { sicilNo: SICIL, title: WORKPLACE.title },
+        workplace: WORKPLACE,
         assignment: { personName: 'Ayşe Yılmaz', tckn: '10000000146', role: 'igu', minutes: 1200, approvalState: 'pending', contractState: 'active' },
       },
     ]);
