@@ -122,6 +122,18 @@ export async function exportBackup(db: KatipDb): Promise<Backup> {
 
 /** Checks a backup file whole: any fault rejects all of it, with a message in both languages. */
 export function parseBackup(text: string): { ok: true; backup: Backup } | { ok: false; error: BackupError } {
+  if (text.length > MAX_BACKUP_CHARS) {
+    return fail(
+      `Dosya çok büyük (${Math.round(text.length / 1e6)} MB); bir yedek en çok ${MAX_BACKUP_CHARS / 1e6} MB olabilir. Hiçbir şey içe aktarılmadı.`,
+      `The file is too large (${Math.round(text.length / 1e6)} MB); a backup is at most ${MAX_BACKUP_CHARS / 1e6} MB. Nothing was imported.`,
+    );
+  }
+  if (nestingDepth(text) > MAX_BACKUP_DEPTH) {
+    return fail(
+      'Dosya bir yedek olamayacak kadar iç içe. Hiçbir şey içe aktarılmadı.',
+      'The file is nested far deeper than any backup. Nothing was imported.',
+    );
+  }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -164,6 +176,29 @@ export function parseBackup(text: string): { ok: true; backup: Backup } | { ok: 
     );
   }
   return { ok: true, backup };
+}
+
+/** the largest backup read (characters), checked before JSON.parse */
+export const MAX_BACKUP_CHARS = 40_000_000;
+/** a backup nests about six levels: anything far deeper is refused before JSON.parse */
+export const MAX_BACKUP_DEPTH = 32;
+
+/** The deepest bracket nesting of JSON text, outside strings, in one pass without recursion. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) max = depth;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return max;
 }
 
 function fail(tr: string, en: string): { ok: false; error: BackupError } {

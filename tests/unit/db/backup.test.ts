@@ -88,6 +88,9 @@ describe('backup', () => {
       return JSON.stringify(b);
     }, /assignments\[1\]\.key/],
     ['a wrong approval state', (t) => t.replace('"approvalState":"approved"', '"approvalState":"yes"'), /approvalState/],
+    ['50 MB', (t) => t.replace('"workplaces":[', `"pad":"${'x'.repeat(50_000_000)}","workplaces":[`), /çok büyük/],
+    ['100,000 levels deep', (t) => t.replace('"workplaces":[', `"deep":${'['.repeat(100_000)}${']'.repeat(100_000)},"workplaces":[`), /iç içe/],
+    ['a CSV named .json', () => 'İşyeri;SGK Sicil No\r\nA;1\r\n', /JSON/],
     ['a duplicated workplace', (t) => {
       const b = JSON.parse(t) as Backup;
       b.workplaces.push(b.workplaces[0]!);
