@@ -101,11 +101,26 @@ function SavedNotice({ lang, saved, error }: { lang: Lang; saved: boolean; error
   );
 }
 
+/**
+ * What a control shows: the saved value, or the user's choice at once while it is being saved (the
+ * store answers a task later; a controlled input would spring back meanwhile).
+ */
+function useShown<T>(saved: T): [T, (value: T) => void] {
+  const [shown, setShown] = useState(saved);
+  useEffect(() => setShown(saved), [saved]);
+  return [shown, setShown];
+}
+
 /** A switch: the state is the knob's place and the word beside it, never colour alone. */
-function Switch({ id, checked, label, help, lang, onChange }: { id: string; checked: boolean; label: string; help?: string; lang: Lang; onChange(on: boolean): void }) {
+function Switch({ id, checked: saved, label, help, lang, onChange }: { id: string; checked: boolean; label: string; help?: string; lang: Lang; onChange(on: boolean): void }) {
+  const [checked, setChecked] = useShown(saved);
   return (
     <div className="katip-switch-row">
-      <input id={id} type="checkbox" role="switch" className="katip-switch" checked={checked} aria-describedby={help ? `${id}-help` : undefined} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <input id={id} type="checkbox" role="switch" className="katip-switch" checked={checked} aria-describedby={help ? `${id}-help` : undefined} onChange={(e) => {
+          setChecked(e.currentTarget.checked);
+          onChange(e.currentTarget.checked);
+        }}
+      />
       <span className="katip-switch-state" aria-hidden="true">
         {t(lang, checked ? 'ruleEnabled' : 'ruleDisabled')}
       </span>
@@ -123,6 +138,7 @@ function Switch({ id, checked, label, help, lang, onChange }: { id: string; chec
 
 function RulesSection({ lang, headingId, settings }: { lang: Lang; headingId: string; settings: Settings }) {
   const save = useSaveSettings();
+  const [shownLang, setShownLang] = useShown(lang);
   const disabled = new Set<RuleId>(settings.disabledRules);
   const toggle = (id: RuleId, on: boolean) => {
     const next = new Set(disabled);
@@ -177,7 +193,16 @@ function RulesSection({ lang, headingId, settings }: { lang: Lang; headingId: st
           <span className="options-radios-label">{t(lang, 'languageLabel')}</span>
           {(['tr', 'en'] as const).map((option) => (
             <label key={option} className="options-radio">
-              <input type="radio" name="language" value={option} checked={lang === option} onChange={() => save.mutate({ language: option })} />
+              <input
+                type="radio"
+                name="language"
+                value={option}
+                checked={shownLang === option}
+                onChange={() => {
+                  setShownLang(option);
+                  save.mutate({ language: option });
+                }}
+              />
               {t(lang, option === 'tr' ? 'langTr' : 'langEn')}
             </label>
           ))}

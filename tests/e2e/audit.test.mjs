@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT, useBrowserSuite } from './harness.mjs';
+import { chooseByKeyboard, ROOT, useBrowserSuite } from './harness.mjs';
 import { exportAoa, sicilFor, tcknFrom, xlsxBytes } from '../fixtures/audit/make-export.mjs';
 
 const suite = useBrowserSuite();
@@ -91,7 +91,7 @@ test('a damaged file is refused with a clear message and nothing changed', async
 
 test('the audit page in English', async () => {
   const options = await suite.browser.openExtensionPage('options');
-  await options.getByLabel(/English/).check();
+  await chooseByKeyboard(options.getByLabel(/English/));
   await options.close();
   const page = await suite.browser.openExtensionPage('audit');
   await page.getByRole('heading', { name: /Audit/ }).first().waitFor();

@@ -3,7 +3,7 @@
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PORTAL_ORIGIN, ROOT, launchBrowser, listFixtures, startPortal } from './harness.mjs';
+import { PORTAL_ORIGIN, ROOT, chooseByKeyboard, launchBrowser, listFixtures, startPortal } from './harness.mjs';
 
 const headed = Boolean(process.env.DISPLAY);
 if (!process.env.KATIP_SKIP_BUILD) execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
@@ -80,7 +80,7 @@ if (headed) {
   // with findings (the page is the active tab), and each options section.
   const setLanguage = async (lang) => {
     const options = await browser.openExtensionPage('options');
-    await options.getByRole('radio', { name: lang === 'en' ? /İngilizce|English/ : /Türkçe|Turkish/ }).check();
+    await chooseByKeyboard(options.getByRole('radio', { name: lang === 'en' ? /İngilizce|English/ : /Türkçe|Turkish/ }));
     await options.waitForTimeout(300);
     await options.close();
   };

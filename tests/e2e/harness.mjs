@@ -432,3 +432,17 @@ export async function pageProblems(page) {
   }
   return all;
 }
+
+/**
+ * Choose a radio or switch with the keyboard (focus, Space) and wait until it shows as chosen: a
+ * pointer click can land elsewhere while an extension page is still laying out what it loaded.
+ */
+export async function chooseByKeyboard(locator, { timeout = 5000 } = {}) {
+  await locator.focus();
+  await locator.press('Space');
+  const start = Date.now();
+  while (!(await locator.isChecked())) {
+    if (Date.now() - start > timeout) throw new Error('the control did not become checked after Space');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
