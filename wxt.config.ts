@@ -11,6 +11,17 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // the audit page's worker is bundled apart: it needs the NACE class table plugin too
   vite: () => ({ plugins: [naceClassesPlugin()], worker: { format: 'es', plugins: () => [naceClassesPlugin()] } }),
+  hooks: {
+    // The content script talks to the browser's own promise-based API (wxt's plain `browser`: Firefox's
+    // `browser`, Chromium's MV3 `chrome`) instead of webextension-polyfill, which the pages keep: the
+    // script injected into every portal page stays small (issue 10).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a) => a.find !== 'wxt/browser');
+      else if (alias && typeof alias === 'object') delete (alias as Record<string, string>)['wxt/browser'];
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'KATİP Asistanı',
     description: '__MSG_extDescription__',

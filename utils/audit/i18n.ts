@@ -1,4 +1,4 @@
-// The audit page's words, Turkish first with English alongside (the other pages' words: utils/i18n.ts).
+// The audit page's words, Turkish first with English alongside (the other pages' words: utils/i18n/).
 import type { Lang } from '@/utils/i18n';
 import type { RecordStatus } from '@/utils/rules/types';
 import type { Role } from '@/utils/domain/core';

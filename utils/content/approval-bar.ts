@@ -7,7 +7,7 @@
 import type { AssignmentFacts, ScreenId } from '../records';
 import type { Finding } from '../rules/types';
 import { foldTurkish } from '../domain/text';
-import { t, type Lang } from '../i18n';
+import { t, type Lang } from '../i18n/page';
 import { iconElement, type Tone } from './icons';
 import type { MarkText, RecordMark } from './marks';
 import { SHADOW_CSS } from './styles';

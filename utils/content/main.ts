@@ -4,7 +4,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import { requestContext, tell } from './context';
-import { CELL_FIELDS } from '../records';
+import { CELL_FIELDS } from '../record-types';
 import { createScanner, OBSERVED_ATTRIBUTES, type Scanner } from './scanner';
 import { jumpRequest } from './validate';
 import { createPageDataSource } from '../page-data/source';
@@ -61,9 +61,11 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
   };
   browser.runtime.onMessage.addListener(onMessage);
   // "Bu sayfayı hata bildirimi için kaydet": the top frame answers with the sanitised page (frames inlined)
-  const onSnapshot = (message: unknown) => {
+  // (answered through sendResponse: Chromium's own API, which the content script uses, ignores a returned promise)
+  const onSnapshot = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
     if (!isSnapshotRequest(message) || ctx.isInvalid || window.top !== window) return undefined;
-    return Promise.resolve(snapshotPage(doc));
+    sendResponse(snapshotPage(doc));
+    return undefined;
   };
   browser.runtime.onMessage.addListener(onSnapshot);
 

@@ -7,7 +7,7 @@
 // exactly its own marks.
 import type { Bilingual, Finding, RecordStatus, RuleId } from '../rules/types';
 import type { CellField, ScreenId, WorkplaceFacts } from '../records';
-import { severityLabel, t, type Lang } from '../i18n';
+import { severityLabel, t, type Lang } from '../i18n/page';
 import type { Tone } from './icons';
 import { PAGE_CSS } from './styles';
 import { installTooltip, removeTooltip, type MarkerState } from './tooltip';

@@ -2,7 +2,7 @@
 // clerk types): required, already running, entered, shortfall — and which fact is missing, if any.
 // Never a shortfall figure while the minutes (or the requirement) are unknown.
 import { formatTurkishNumber } from '../domain/core';
-import { factLabel, t, type Lang } from '../i18n';
+import { factLabel, t, type Lang } from '../i18n/page';
 import type { ContractFormFacts } from '../records';
 import { serviceFigures } from '../rules/service';
 import type { Subject } from '../rules/types';

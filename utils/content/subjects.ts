@@ -5,7 +5,7 @@ import { isActiveAssignment, isNaceWellFormed, lookupNaceClass, parseHazardClass
 import { foldTurkish } from '../domain/text';
 import { assignmentLabel, portalAssignmentKey, stableAssignmentKey, workplaceKeyOf } from '../keys';
 import type { ContextResponse } from '../messages';
-import { withoutUndefined, type AssignmentFacts, type PageRecord, type ScreenRead, type WorkplaceFacts } from '../records';
+import { withoutUndefined, type AssignmentFacts, type PageRecord, type ScreenRead, type WorkplaceFacts } from '../record-types';
 import type { FactSource, KnownAssignment, ResolvedWorkplace, Subject } from '../rules/types';
 
 /** Kinds of record whose rules need the workplace context from the background. */

@@ -5,7 +5,7 @@
 // Escape closes it and gives focus back. Page text only ever arrives through textContent.
 import type { Finding, RecordStatus } from '../rules/types';
 import type { ScreenId, WorkplaceFacts } from '../records';
-import { factLabel, PROFILE_FACTS, severityLabel, t } from '../i18n';
+import { factLabel, PROFILE_FACTS, severityLabel, t } from '../i18n/page';
 import { iconElement, type Tone } from './icons';
 import { SHADOW_CSS } from './styles';
 import type { MarkText } from './marks';

@@ -82,22 +82,35 @@ export interface NaceClassEntry {
   amendment?: NaceAmendment;
 }
 
-const RECORD = 7; // six digits and a class letter
 const LETTER_CLASS: Record<string, HazardClass> = { a: 'az-tehlikeli', t: 'tehlikeli', c: 'cok-tehlikeli' };
 export const amendmentByCode: ReadonlyMap<string, NaceAmendment> = new Map(NACE_AMENDMENTS.map((a) => [a.code, a]));
 
-/** Binary search in the sorted table; null when the code is not in the 2017 list. */
-function tableClass(digits: string): HazardClass | null {
-  let lo = 0;
-  let hi = NACE_CLASSES.length / RECORD - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = NACE_CLASSES.slice(mid * RECORD, mid * RECORD + 6);
-    if (at === digits) return LETTER_CLASS[NACE_CLASSES[mid * RECORD + 6]!] ?? null;
-    if (at < digits) lo = mid + 1;
-    else hi = mid - 1;
+/** The build-time table (format: nace/vite-plugin.ts) as six digits → class, decoded on first use. */
+export function decodeNaceClasses(table: string): Map<string, HazardClass> {
+  const out = new Map<string, HazardClass>();
+  let prefix = 0;
+  for (const group of table.split(',')) {
+    let i = 0;
+    while (group.charCodeAt(i) >= 48 && group.charCodeAt(i) <= 57) i++;
+    prefix += Number(group.slice(0, i));
+    const head = String(prefix).padStart(4, '0');
+    const shared = group[i] === '*' ? undefined : LETTER_CLASS[group[i]!];
+    let last = 0;
+    for (let j = i + 1; j < group.length; j += shared ? 1 : 2) {
+      last += group.charCodeAt(j) - 48;
+      const cls = shared ?? LETTER_CLASS[group[j + 1]!];
+      if (cls) out.set(head + String(last).padStart(2, '0'), cls);
+    }
   }
-  return null;
+  return out;
+}
+
+let classTable: Map<string, HazardClass> | undefined;
+
+/** The class in the 2017 list; null when the code is not in it. */
+function tableClass(digits: string): HazardClass | null {
+  classTable ??= decodeNaceClasses(NACE_CLASSES);
+  return classTable.get(digits) ?? null;
 }
 
 /** The class of a code after the amendments; undefined when malformed, removed or not in the list. */

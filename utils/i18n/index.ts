@@ -1,17 +1,12 @@
-// The extension pages' own words (popup, options, in-page panel), Turkish first with English alongside.
-import type { Fact, Severity } from './rules/types';
+// The extension pages' own words (popup, options, side panel, audit), Turkish first with English
+// alongside. The words the content script shows in the portal page live in ./page.ts (its bundle
+// carries only those); `t` here knows both.
+import { fill, PAGE_STRINGS, type Pair } from './page';
 
-export type Lang = 'tr' | 'en';
+export { factLabel, formatNumber, PROFILE_FACTS, severityLabel, type Lang, type Pair } from './page';
+import type { Lang } from './page';
 
-interface Pair {
-  tr: string;
-  en: string;
-  /** English singular, used when `{n}` is 1 ("1 record" / "2 records") */
-  en1?: string;
-}
-
-const STRINGS = {
-  appName: { tr: 'KATİP Asistanı', en: 'KATİP Assistant' },
+const UI_STRINGS = {
   loading: { tr: 'Yükleniyor…', en: 'Loading…' },
   cancel: { tr: 'Vazgeç', en: 'Cancel' },
   save: { tr: 'Kaydet', en: 'Save' },
@@ -21,43 +16,11 @@ const STRINGS = {
   yes: { tr: 'Evet', en: 'Yes' },
   errorLoading: { tr: 'Veriler okunamadı: {detail}', en: 'Could not read the data: {detail}' },
 
-  // severities and states: a word with an icon, never colour alone
-  sevError: { tr: 'Hata', en: 'Error' },
-  sevWarn: { tr: 'Uyarı', en: 'Warning' },
-  sevNeedsData: { tr: 'Veri eksik', en: 'Data missing' },
-  sevOk: { tr: 'Uygun', en: 'OK' },
-
   // the in-page panel
   panelRecordsChecked: { tr: '{count} kayıt denetlendi', en: '{count} records checked' },
   panelOpen: { tr: 'Bulguları göster', en: 'Show findings' },
   panelClose: { tr: 'Bulguları gizle', en: 'Hide findings' },
   panelLocalOnly: { tr: 'Veriler yalnız bu bilgisayarda işlenir.', en: 'Data is processed on this computer only.' },
-
-  // in the portal page: markers, tooltip, approval bar, minutes note (content script)
-  markNotJudged: { tr: 'Değerlendirilemedi', en: 'Could not be judged' },
-  markAllMet: { tr: 'Uygulanan kuralların hepsi sağlandı.', en: 'Every applicable rule is met.' },
-  hintSelectRow: {
-    tr: 'Önce Sözleşmeler tablosunda bu kişinin satırını seçin, sonra onay formunu açın: görev türü ve sertifika oradan okunur.',
-    en: 'Select this person’s row in the Sözleşmeler grid first, then open the approval form: the role and certificate are read from it.',
-  },
-  barErrors: { tr: 'Kayıt öncesi: {n} hata', en: 'Before saving: {n} errors' },
-  barOneError: { tr: 'Kayıt öncesi: 1 hata', en: 'Before saving: 1 error' },
-  barNoErrors: { tr: 'Bu sözleşmede hata bulunmadı.', en: 'No errors found in this contract.' },
-  barNotJudged: { tr: 'Değerlendirilemeyen: {items}', en: 'Not judged: {items}' },
-  barRegion: { tr: 'KATİP Asistanı: bu sözleşmenin denetimi', en: 'KATİP Assistant: this contract’s check' },
-  confirmSave: {
-    tr: 'KATİP Asistanı: bu sözleşmede {n} hata var.\n\n{lines}\n\nYine de kaydedilsin mi?',
-    en: 'KATİP Assistant: this contract has {n} errors.\n\n{lines}\n\nSave anyway?',
-  },
-  noteInapplicable: { tr: 'Bu görev için asgari süre aranmıyor.', en: 'No minimum applies to this role here.' },
-  noteCannot: { tr: 'Gerekli süre hesaplanamadı; eksik bilgi: {facts}.', en: 'Required time cannot be computed; missing: {facts}.' },
-  noteRequired: { tr: 'Gerekli', en: 'Required' },
-  noteRunning: { tr: 'Devam eden', en: 'Running' },
-  noteEntered: { tr: 'Girilen', en: 'Entered' },
-  noteNoneYet: { tr: 'henüz yok', en: 'none yet' },
-  noteShort: { tr: 'Eksik', en: 'Short' },
-  noteEnough: { tr: 'Yeterli', en: 'Enough' },
-  unitMinutes: { tr: '{n} dk', en: '{n} min' },
 
   // findings
   findingsNone: { tr: 'Bulgu yok: bu sayfada denetlenen kayıtlar uygun.', en: 'No findings: the records checked on this page are fine.' },
@@ -65,7 +28,6 @@ const STRINGS = {
     tr: '{errors} hata, {warnings} uyarı, {needs} veri eksik',
     en: '{errors} errors, {warnings} warnings, {needs} data missing',
   },
-  missingFacts: { tr: 'Eksik bilgi: {facts}', en: 'Missing: {facts}' },
   missingHintProfile: {
     tr: 'Bu bilgiyi Ayarlar sayfasında, İşyeri profilleri bölümünden ekleyebilirsiniz.',
     en: 'You can add this in the options page, under Workplace profiles.',
@@ -75,8 +37,6 @@ const STRINGS = {
     en: 'Open the record’s detail screen on the portal; the missing fact shows there.',
   },
   openProfiles: { tr: 'İşyeri profillerini aç', en: 'Open workplace profiles' },
-  citation: { tr: 'Dayanak', en: 'Source' },
-  counted: { tr: 'Sayılan', en: 'Counted' },
   jumpToRecord: { tr: 'Kayda git', en: 'Go to record' },
   jumpToRecordLabel: { tr: 'Kayda git: {n}', en: 'Go to record: {n}' },
   contractId: { tr: 'Görevlendirme ID {id}', en: 'Assignment ID {id}' },
@@ -106,16 +66,6 @@ const STRINGS = {
   },
   pageLevel: { tr: 'Sayfa geneli', en: 'Whole page' },
   showAll: { tr: 'Tümünü göster ({n})', en: 'Show all ({n})' },
-
-  // facts
-  factHazard: { tr: 'tehlike sınıfı', en: 'hazard class' },
-  factEmployees: { tr: 'çalışan sayısı', en: 'employee count' },
-  factRole: { tr: 'görev türü', en: 'role' },
-  factMinutes: { tr: 'aylık çalışma süresi', en: 'monthly minutes' },
-  factCapacity: { tr: 'kalan azami çalışma süresi', en: 'remaining capacity' },
-  factCertificate: { tr: 'sertifika sınıfı', en: 'certificate class' },
-  factEmployment: { tr: 'çalışma şekli', en: 'employment type' },
-  factContractState: { tr: 'sözleşme statüsü', en: 'contract state' },
 
   // checklist
   checklistTitle: { tr: 'Onay kontrol listesi', en: 'Approval checklist' },
@@ -248,7 +198,6 @@ const STRINGS = {
   profileAdd: { tr: 'Yeni işyeri profili', en: 'New workplace profile' },
   profileEditTitle: { tr: 'İşyeri profilini düzenle', en: 'Edit workplace profile' },
   profileNewTitle: { tr: 'Yeni işyeri profili', en: 'New workplace profile' },
-  profileAddFor: { tr: 'Profil ekle', en: 'Add profile' },
   profileTitle: { tr: 'İşyeri unvanı', en: 'Workplace title' },
   profilePublic: { tr: 'Kamu kurumu (DETSİS numarası ile)', en: 'Public institution (DETSİS number)' },
   profileSicil: { tr: 'SGK işyeri sicil numarası (26 hane)', en: 'SGK workplace number (26 digits)' },
@@ -358,67 +307,19 @@ const STRINGS = {
     tr: 'Eklenti hiçbir ağ isteği yapmaz, portal oturumunuzu (çerez, belirteç) okumaz ve portala hiçbir şey yazmaz; yalnız ekranda görünen metni okur.',
     en: 'The extension makes no network requests, never reads your portal session (cookies, tokens) and writes nothing to the portal; it only reads the text shown on screen.',
   },
+
 } satisfies Record<string, Pair>;
 
+const STRINGS = { ...PAGE_STRINGS, ...UI_STRINGS };
+
 export type StringKey = keyof typeof STRINGS;
-
-const NUMBER_FORMATS: Record<Lang, Intl.NumberFormat> = {
-  tr: new Intl.NumberFormat('tr-TR', { maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat('en', { maximumFractionDigits: 2 }),
-};
-
-/** A number as the language writes it: "1.240" in Turkish, "1,240" in English (never "1240"). */
-export function formatNumber(lang: Lang, n: number): string {
-  return NUMBER_FORMATS[lang].format(n);
-}
 
 /**
  * The UI text for a key in a language, with `{name}` placeholders filled in; numbers are written
  * the language's way, and English takes the singular text when `{n}` is 1.
  */
 export function t(lang: Lang, key: StringKey, vars?: Record<string, string | number>): string {
-  const pair: Pair = STRINGS[key];
-  const text = lang === 'en' && pair.en1 !== undefined && vars?.n === 1 ? pair.en1 : pair[lang];
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!(name in vars)) return whole;
-    const value = vars[name]!;
-    return typeof value === 'number' ? formatNumber(lang, value) : value;
-  });
-}
-
-const FACT_KEYS: Record<Fact, StringKey> = {
-  'hazard-class': 'factHazard',
-  employees: 'factEmployees',
-  role: 'factRole',
-  minutes: 'factMinutes',
-  'remaining-capacity': 'factCapacity',
-  'certificate-class': 'factCertificate',
-  employment: 'factEmployment',
-  'contract-state': 'factContractState',
-};
-
-/** "tehlike sınıfı" for 'hazard-class'; an unknown fact comes back as its id. */
-export function factLabel(lang: Lang, fact: string): string {
-  const key = FACT_KEYS[fact as Fact];
-  return key ? t(lang, key) : fact;
-}
-
-/** Facts the user can fill in a workplace profile. */
-export const PROFILE_FACTS: readonly string[] = ['employees', 'hazard-class'];
-
-/** Severity as icon + word (never colour alone). */
-export function severityLabel(lang: Lang, kind: Severity | 'needs-data' | 'ok'): { icon: string; word: string } {
-  switch (kind) {
-    case 'error':
-      return { icon: '✖', word: t(lang, 'sevError') };
-    case 'warn':
-      return { icon: '⚠', word: t(lang, 'sevWarn') };
-    case 'needs-data':
-      return { icon: '?', word: t(lang, 'sevNeedsData') };
-    default:
-      return { icon: '✔', word: t(lang, 'sevOk') };
-  }
+  return fill(STRINGS[key], lang, vars);
 }
 
 function pad2(n: number): string {
