@@ -56,7 +56,7 @@ export function Checklist({ assignmentKey, language: lang, headingLevel = 3 }: C
           const inputId = `${baseId}-s${step.id}`;
           const failed = failedRules(tick);
           const when = tick?.done
-            ? t(lang, tick.how === 'seen' ? 'tickSeen' : 'tickManual', { at: formatLocalDateTime(tick.at) }).trim()
+            ? t(lang, tick.how === 'seen' ? 'tickSeen' : 'tickManual', { at: formatLocalDateTime(tick.at, lang) }).trim()
             : failed.length
               ? undefined
               : step.id === 8

@@ -3,6 +3,7 @@
 // lines), each citation once per rule and folded.
 import { useId, useState, type ReactNode } from 'react';
 import type { StoredTabReport } from '@/utils/db/tab-reports';
+import { CELL_FIELDS } from '@/utils/record-types';
 import type { CellField, WorkplaceFacts } from '@/utils/records';
 import { factLabel, maskTcknsIn, t, type Lang } from '@/utils/i18n';
 import { maskTckn } from '@/utils/domain/core';
@@ -51,6 +52,8 @@ export function FindingsView({ reports, lang, showTckn, groupBy, onGroupBy, onJu
   return (
     <div className="katip-findings-view">
       <TallyLine counts={counts} lang={lang} />
+      <LeftOut reports={reports} lang={lang} counts={counts} />
+      <PageNotes reports={reports} lang={lang} show={show} onJump={onJump} />
       {gaps.length > 0 && (
         <section className="katip-gaps" aria-labelledby={`${id}-gaps`}>
           <h2 id={`${id}-gaps`}>{t(lang, 'gapsTitle')}</h2>
@@ -119,6 +122,72 @@ export function TallyLine({ counts, lang }: { counts: Tally; lang: Lang }) {
       {counts.ok > 0 && <span className="katip-tally-quiet">{t(lang, 'tallyOk', { n: counts.ok })}</span>}
       {counts.ended > 0 && <span className="katip-tally-quiet">{t(lang, 'tallyEnded', { n: counts.ended })}</span>}
     </p>
+  );
+}
+
+/**
+ * What the tab report did not keep (a long list cut to fit storage): "… ve 1.234 kayıt daha
+ * (toplam 6.234), listelenmedi", the error count over the whole page when it is higher than the
+ * listed one, and the findings left out.
+ */
+export function LeftOut({ reports, lang, counts }: { reports: readonly StoredTabReport[]; lang: Lang; counts: Tally }) {
+  let records = 0;
+  let total = 0;
+  let findings = 0;
+  let errors = 0;
+  for (const r of reports) {
+    const all = r.recordCount ?? r.records.length;
+    total += all;
+    records += r.omitted?.records ?? Math.max(0, all - r.records.length);
+    findings += r.omitted?.findings ?? 0;
+    errors += r.errorRecords ?? 0;
+  }
+  if (records === 0 && findings === 0) return null;
+  return (
+    <div className="katip-left-out" role="note">
+      {records > 0 && <p>{t(lang, 'moreRecords', { n: records, total })}</p>}
+      {errors > counts.error && <p>{t(lang, 'moreRecordErrors', { n: errors })}</p>}
+      {findings > 0 && <p>{t(lang, 'moreFindings', { n: findings })}</p>}
+    </div>
+  );
+}
+
+const CELL_OF_NOTE = new Set<string>(CELL_FIELDS);
+
+/**
+ * The page's own remarks (PageReport.notes): rows that could not be marked, the table and the
+ * page's data disagreeing about a row, an answer cut short. `limit` shows the first few and counts the rest.
+ */
+export function PageNotes({ reports, lang, show, onJump, limit }: {
+  reports: readonly StoredTabReport[];
+  lang: Lang;
+  show: (text: string) => string;
+  onJump?: (ref: RecordRef, field: CellField | undefined) => void;
+  limit?: number;
+}) {
+  const headingId = useId();
+  const notes = reports.flatMap((r) => (r.notes ?? []).map((note, i) => ({ note, report: r, key: `${r.frameId ?? 0}:${i}` })));
+  if (notes.length === 0) return null;
+  const shown = limit === undefined ? notes : notes.slice(0, limit);
+  return (
+    <section className="katip-notes" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t(lang, 'notesTitle')}</h2>
+      <ul>
+        {shown.map(({ note, report, key }) => {
+          const ref = note.recordIndex !== undefined && note.recordIndex < report.records.length ? { frameId: report.frameId ?? 0, recordIndex: note.recordIndex } : undefined;
+          const field = note.field && CELL_OF_NOTE.has(note.field) ? (note.field as CellField) : undefined;
+          const name = ref ? recordName(report, ref.recordIndex, lang, false).title : '';
+          return (
+            <li key={key} className="katip-note">
+              <Icon name="info" size={14} />
+              <p>{show(note.message[lang])}</p>
+              {onJump && ref && <JumpButton lang={lang} name={show(name)} onClick={() => onJump(ref, field)} />}
+            </li>
+          );
+        })}
+      </ul>
+      {shown.length < notes.length && <p className="katip-muted">{t(lang, 'notesMore', { n: notes.length - shown.length })}</p>}
+    </section>
   );
 }
 

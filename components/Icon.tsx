@@ -1,7 +1,7 @@
 // Icons as inline SVG (no icon font, no emoji: nothing that can show as a missing-glyph box).
 // Always beside a word: the icon is decoration (aria-hidden), the word carries the meaning.
 
-export type IconName = 'error' | 'warn' | 'needs-data' | 'ok' | 'ended' | 'jump' | 'profile' | 'panel' | 'settings' | 'audit' | 'search' | 'chevron';
+export type IconName = 'error' | 'warn' | 'needs-data' | 'ok' | 'ended' | 'jump' | 'profile' | 'panel' | 'settings' | 'audit' | 'search' | 'chevron' | 'download' | 'info';
 
 const PATHS: Record<IconName, string> = {
   // a circle with a cross
@@ -30,6 +30,10 @@ const PATHS: Record<IconName, string> = {
   search: 'M6.5 1.5a5 5 0 0 1 4 8l3.8 3.8-1.1 1.1-3.8-3.8a5 5 0 1 1-2.9-9.1Zm0 1.6a3.4 3.4 0 1 0 0 6.8 3.4 3.4 0 0 0 0-6.8Z',
   // a right-pointing chevron
   chevron: 'M5.5 3 6.6 1.9 12.7 8l-6.1 6.1-1.1-1.1L10.5 8Z',
+  // a circle with an i
+  info: 'M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13Zm-.8 3h1.6V6H7.2Zm0 2.5h1.6v4.5H7.2Z',
+  // an arrow down onto a tray
+  download: 'M7.2 1.5h1.6v6.6l2.3-2.3 1.1 1.1L8 11.1 3.8 6.9l1.1-1.1 2.3 2.3ZM2 10.5h1.6v2.4h8.8v-2.4H14v4H2Z',
 };
 
 export function Icon({ name, size = 16, className }: { name: IconName; size?: number; className?: string }) {

@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import { getTabReports, type StoredTabReport } from '@/utils/db/tab-reports';
 import type { JumpRequest } from '@/utils/messages';
+import type { SnapshotRequest } from '@/utils/page-data/snapshot';
 import type { CellField, WorkplaceFacts } from '@/utils/records';
 import { profileFormUrl } from '@/utils/background/open-profile';
 
@@ -28,6 +29,8 @@ export interface TabSource {
   /** the side panel beside the tab (call straight from a click: the browser wants a user gesture) */
   openSidePanel?(tab: ActiveTab | undefined): void;
   openAudit?(): void;
+  /** the top frame's sanitised snapshot for a bug report (the content script's answer, unchecked) */
+  snapshot?(tabId: number): Promise<unknown>;
 }
 
 type SidePanelApi = { open(options: { windowId?: number; tabId?: number }): Promise<void> };
@@ -74,6 +77,7 @@ export const browserTabSource: TabSource = {
       void sidebar.open().catch(() => {});
     }
   },
+  snapshot: (tabId) => browser.tabs.sendMessage(tabId, { type: 'snapshot' } satisfies SnapshotRequest, { frameId: 0 }),
   // audit.html is the audit helper's entrypoint: not in this build's typed paths until it lands
   openAudit: () => void browser.tabs.create({ url: (browser.runtime.getURL as (path: string) => string)('/audit.html') }),
 };

@@ -219,7 +219,7 @@ function WorkplaceItem({ row, lang, confirming, busy, form, onEdit, onAskDelete,
     facts.employees !== undefined ? t(lang, 'wpEmployees', { n: facts.employees }) : undefined,
   ].filter(Boolean);
   const origin = [
-    row.seen ? t(lang, 'profileSeenAt', { at: formatLocalDateTime(row.seen.at) }) : undefined,
+    row.seen ? t(lang, 'profileSeenAt', { at: formatLocalDateTime(row.seen.at, lang) }) : undefined,
     row.profile ? t(lang, 'profileHasProfile') : undefined,
   ].filter(Boolean);
   return (

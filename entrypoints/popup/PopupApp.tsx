@@ -4,13 +4,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { tally, pageWorkplaces, workplaceGaps, type RecordState } from '@/components/findings';
-import { TallyLine } from '@/components/FindingsView';
+import { LeftOut, PageNotes, TallyLine } from '@/components/FindingsView';
 import { errorText, useSettings } from '@/components/hooks';
 import { Icon } from '@/components/Icon';
 import { PendingList } from '@/components/PendingList';
+import { SnapshotButton } from '@/components/SnapshotButton';
 import { browserTabSource, type ActiveTab, type TabSource } from '@/components/tabSource';
 import { isPortalUrl } from '@/utils/background/tabs';
-import { formatLocalDateTime, factLabel, screenLabel, severityLabel, t, type Lang } from '@/utils/i18n';
+import { formatLocalDateTime, factLabel, maskTcknsIn, screenLabel, severityLabel, t, type Lang } from '@/utils/i18n';
+import { maskTckn } from '@/utils/domain/core';
 import type { WorkplaceFacts } from '@/utils/records';
 
 export type { ActiveTab, TabSource };
@@ -53,9 +55,14 @@ export function PopupApp({ tabs = browserTabSource }: { tabs?: TabSource }) {
         </nav>
       </header>
       <main>
-        <TabSummary lang={lang} query={query} onAddProfile={(facts) => tabs.openProfile(facts)} />
+        <TabSummary lang={lang} query={query} showTckn={settings.data?.showTckn ?? false} onAddProfile={(facts) => tabs.openProfile(facts)} />
         <PendingList lang={lang} showTckn={settings.data?.showTckn ?? false} />
       </main>
+      {tab?.id !== undefined && tabs.snapshot && isPortalUrl(tab.url) && (
+        <footer className="popup-footer">
+          <SnapshotButton lang={lang} request={() => tabs.snapshot!(tab.id!)} />
+        </footer>
+      )}
     </div>
   );
 }
@@ -74,7 +81,7 @@ export function stateWord(lang: Lang, state: RecordState): string {
   return state === 'ended' ? t(lang, 'stateEnded') : state === 'ok' ? t(lang, 'stateNoProblem') : severityLabel(lang, state).word;
 }
 
-function TabSummary({ lang, query, onAddProfile }: { lang: Lang; query: TabQuery; onAddProfile(facts: WorkplaceFacts): void }) {
+function TabSummary({ lang, query, showTckn, onAddProfile }: { lang: Lang; query: TabQuery; showTckn: boolean; onAddProfile(facts: WorkplaceFacts): void }) {
   const headingId = useId();
   let body;
   if (query.isPending) body = <p role="status">{t(lang, 'loading')}</p>;
@@ -89,12 +96,15 @@ function TabSummary({ lang, query, onAddProfile }: { lang: Lang; query: TabQuery
     const reports = query.data.reports;
     const workplaces = pageWorkplaces(reports);
     const gaps = workplaceGaps(reports);
+    const counts = tally(reports);
     body = (
       <>
         <p className="katip-muted popup-meta">
-          {reports.map((r) => t(lang, 'popupScreen', { screen: screenLabel(lang, r.screen), at: formatLocalDateTime(r.at) })).join(' · ')}
+          {reports.map((r) => t(lang, 'popupScreen', { screen: screenLabel(lang, r.screen), at: formatLocalDateTime(r.at, lang) })).join(' · ')}
         </p>
-        <TallyLine counts={tally(reports)} lang={lang} />
+        <TallyLine counts={counts} lang={lang} />
+        <LeftOut reports={reports} lang={lang} counts={counts} />
+        <PageNotes reports={reports} lang={lang} show={(text) => (showTckn ? text : maskTcknsIn(text, maskTckn))} limit={2} />
         {workplaces.length > 0 && (
           <>
             <h3>{t(lang, 'popupWorkplaces')}</h3>

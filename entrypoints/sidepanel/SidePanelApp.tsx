@@ -8,6 +8,7 @@ import { FindingsView } from '@/components/FindingsView';
 import { errorText, queryKeys, useSaveSettings, useSettings } from '@/components/hooks';
 import { Icon } from '@/components/Icon';
 import { PendingList } from '@/components/PendingList';
+import { SnapshotButton } from '@/components/SnapshotButton';
 import { browserTabSource, type TabSource } from '@/components/tabSource';
 import { isPortalUrl } from '@/utils/background/tabs';
 import { factsOnly, type StoredTabReport } from '@/utils/db';
@@ -57,6 +58,8 @@ export function SidePanelApp({ tabs = browserTabSource }: { tabs?: TabSource }) 
     },
   });
 
+  const activeTab = query.data?.tab;
+  const snapshotTabId = activeTab?.id !== undefined && isPortalUrl(activeTab.url) ? activeTab.id : undefined;
   let body;
   if (query.isPending || settings.isPending) body = <p role="status">{t(lang, 'loading')}</p>;
   else if (query.isError) body = <p role="alert">{t(lang, 'errorLoading', { detail: errorText(query.error) })}</p>;
@@ -71,7 +74,7 @@ export function SidePanelApp({ tabs = browserTabSource }: { tabs?: TabSource }) 
     body = (
       <>
         <p className="katip-muted panel-screens">
-          {query.data.reports.map((r) => t(lang, 'popupScreen', { screen: screenLabel(lang, r.screen), at: formatLocalDateTime(r.at) })).join(' · ')}
+          {query.data.reports.map((r) => t(lang, 'popupScreen', { screen: screenLabel(lang, r.screen), at: formatLocalDateTime(r.at, lang) })).join(' · ')}
         </p>
         <FindingsView
           reports={query.data.reports}
@@ -105,7 +108,12 @@ export function SidePanelApp({ tabs = browserTabSource }: { tabs?: TabSource }) 
         {body}
         <PendingList lang={lang} showTckn={showTckn} />
       </main>
-      <footer className="panel-footer katip-muted">{t(lang, 'panelLocalOnly')}</footer>
+      <footer className="panel-footer">
+        {snapshotTabId !== undefined && tabs.snapshot && (
+          <SnapshotButton key={snapshotTabId} lang={lang} request={() => tabs.snapshot!(snapshotTabId)} />
+        )}
+        <p className="katip-muted">{t(lang, 'panelLocalOnly')}</p>
+      </footer>
     </div>
   );
 }

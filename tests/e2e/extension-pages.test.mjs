@@ -176,6 +176,32 @@ test('options: a corrupt backup is refused and nothing changes', async () => {
   await options.close();
 });
 
+test('"Bu sayfayı hata bildirimi için kaydet" in the side panel and the popup downloads the page with no original T.C. number', async () => {
+  const fixture = 'new-contracts/plain.html';
+  const source = readFileSync(new URL(`../fixtures/${fixture}`, import.meta.url), 'utf8');
+  const originals = [...new Set(source.match(/(?<!\d)[1-9]\d{10}(?!\d)/g) ?? [])];
+  assert.ok(originals.length >= 3, `${fixture} shows ${originals.length} T.C. numbers: nothing to replace`);
+  for (const name of ['sidepanel', 'popup']) {
+    const ext = await suite.browser.openExtensionPage(name);
+    const page = await openMarked(fixture);
+    await page.bringToFront();
+    if (name === 'popup') await ext.reload(); // the popup reads the active tab once, as when it opens
+    const button = ext.getByRole('button', { name: 'Bu sayfayı hata bildirimi için kaydet' });
+    await button.waitFor({ timeout: 5000 });
+    const [download] = await Promise.all([ext.waitForEvent('download', { timeout: 10_000 }), button.click()]);
+    assert.match(download.suggestedFilename(), /^katip-sayfa-\d{4}-\d{2}-\d{2}-\d{4}\.html$/, name);
+    const html = readFileSync(await download.path(), 'utf8');
+    assert.match(html, /<table/i, `${name}: the saved page has no table`);
+    const kept = originals.filter((tckn) => html.includes(tckn));
+    assert.deepEqual(kept, [], `${name}: original T.C. numbers in the saved page`);
+    assert.doesNotMatch(html, /<script/i, `${name}: a script was saved`);
+    const status = ext.getByRole('status').filter({ hasText: 'indirildi' });
+    await status.waitFor({ timeout: 5000 });
+    assert.match(await status.innerText(), /Kişisel veriler sahteleriyle değiştirildi: [1-9]\d* T\.C\. Kimlik No/, name);
+    await Promise.all([page.close(), ext.close()]);
+  }
+});
+
 test('no request left the fake portal or the extension (privacy promise)', () => {
   assert.deepEqual(suite.browser.foreignRequests, []);
 });

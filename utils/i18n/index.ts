@@ -308,6 +308,28 @@ const UI_STRINGS = {
     en: 'The extension makes no network requests, never reads your portal session (cookies, tokens) and writes nothing to the portal; it only reads the text shown on screen.',
   },
 
+  // extension pages: the bug-report snapshot, the page's notes, what the tab report left out
+  snapshotButton: { tr: 'Bu sayfayı hata bildirimi için kaydet', en: 'Save this page for a bug report' },
+  snapshotBusy: { tr: 'Sayfa kaydediliyor…', en: 'Saving the page…' },
+  snapshotDone: { tr: '{file} indirildi.', en: '{file} downloaded.' },
+  snapshotReplaced: {
+    tr: 'Kişisel veriler sahteleriyle değiştirildi: {tckn} T.C. Kimlik No, {sicil} SGK sicil no, {names} ad; betikler çıkarıldı.',
+    en: 'Personal data replaced by fake values: {tckn} T.C. identity numbers, {sicil} SGK numbers, {names} names; scripts removed.',
+  },
+  snapshotFrames: { tr: 'Çerçeveler: {inlined} eklendi, {skipped} eklenemedi (başka site).', en: 'Frames: {inlined} included, {skipped} left out (another site).' },
+  snapshotFailed: {
+    tr: 'Sayfa kaydedilemedi: sayfa yanıt vermedi. Sayfayı yenileyip yeniden deneyin.',
+    en: 'The page could not be saved: it did not answer. Reload the page and try again.',
+  },
+  snapshotHelp: {
+    tr: 'Dosya bu bilgisayarda hazırlanır ve hiçbir yere gönderilmez; hata bildirimine siz eklersiniz.',
+    en: 'The file is made on this computer and sent nowhere; you attach it to the bug report yourself.',
+  },
+  notesTitle: { tr: 'Sayfa hakkında notlar', en: 'Notes about this page' },
+  notesMore: { tr: '{n} not daha yan panelde.', en: '{n} more notes in the side panel.', en1: '1 more note in the side panel.' },
+  moreRecords: { tr: '… ve {n} kayıt daha (toplam {total}), listelenmedi.', en: '… and {n} more records ({total} in all), not listed.', en1: '… and 1 more record ({total} in all), not listed.' },
+  moreRecordErrors: { tr: 'Listelenmeyenler dahil {n} kayıtta hata var.', en: 'Counting those not listed, {n} records have errors.', en1: 'Counting those not listed, 1 record has errors.' },
+  moreFindings: { tr: '{n} bulgu daha, listelenmedi.', en: '{n} more findings, not listed.', en1: '1 more finding, not listed.' },
 } satisfies Record<string, Pair>;
 
 const STRINGS = { ...PAGE_STRINGS, ...UI_STRINGS };
@@ -326,10 +348,16 @@ function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** An ISO timestamp in local time, Turkish style: "22.11.2026 10:41"; text that is not a date comes back unchanged. */
-export function formatLocalDateTime(iso: string): string {
+const EN_DATE_TIME = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+
+/**
+ * An ISO timestamp in local time: "22.11.2026 10:41" in Turkish, "22 Nov 2026, 10:41" in English;
+ * text that is not a date comes back unchanged.
+ */
+export function formatLocalDateTime(iso: string, lang: Lang = 'tr'): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
+  if (lang === 'en') return EN_DATE_TIME.format(d);
   return `${pad2(d.getDate())}.${pad2(d.getMonth() + 1)}.${d.getFullYear()} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
 }
 
