@@ -7,6 +7,7 @@ import { MinimumCalculator } from '@/components/MinimumCalculator';
 import { NaceLookup } from '@/components/NaceLookup';
 import { PendingList } from '@/components/PendingList';
 import { RULES } from '@/components/ruleInfo';
+import { SettledView } from '@/components/SettledView';
 import { SeverityBadge } from '@/components/SeverityBadge';
 import type { Settings } from '@/utils/db';
 import { t, type Lang, type StringKey } from '@/utils/i18n';
@@ -24,7 +25,8 @@ const SECTIONS: { id: OptionsSection; label: StringKey }[] = [
 ];
 
 /** The route in the address bar, followed as it changes. */
-function useHashRoute(): OptionsRoute {
+/** The route in the address bar, followed as it changes; its section scrolled to once the page shows (`settled`). */
+function useHashRoute(settled: boolean): OptionsRoute {
   const [route, setRoute] = useState(() => parseOptionsHash(location.hash));
   useEffect(() => {
     const onHash = () => setRoute(parseOptionsHash(location.hash));
@@ -32,15 +34,17 @@ function useHashRoute(): OptionsRoute {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   useEffect(() => {
+    if (!settled) return;
     if (route.section !== 'isyerleri' || route.profile) document.getElementById(route.section)?.scrollIntoView?.({ block: 'start' });
-  }, [route]);
+  }, [route, settled]);
   return route;
 }
 
 export function OptionsApp() {
   const settings = useSettings();
   const lang: Lang = settings.data?.language ?? 'tr';
-  const route = useHashRoute();
+  const [settled, setSettled] = useState(false);
+  const route = useHashRoute(settled);
   const ids = useId();
   const h = (section: string) => `${ids}-${section}-h`;
 
@@ -65,28 +69,30 @@ export function OptionsApp() {
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>
-          {settings.isError && <p role="alert">{t(lang, 'errorLoading', { detail: errorText(settings.error) })}</p>}
-          <ProfilesSection lang={lang} headingId={h('isyerleri')} prefill={route.profile} />
-          <PendingList lang={lang} showTckn={settings.data?.showTckn ?? false} />
-          {settings.data && <RulesSection lang={lang} headingId={h('kurallar')} settings={settings.data} />}
-          <section aria-labelledby={h('araclar')} id="araclar">
-            <h2 id={h('araclar')}>{t(lang, 'navTools')}</h2>
-            <fieldset className="options-card">
-              <legend>{t(lang, 'secNace')}</legend>
-              <NaceLookup language={lang} />
-            </fieldset>
-            <fieldset className="options-card">
-              <legend>{t(lang, 'secCalc')}</legend>
-              <MinimumCalculator language={lang} />
-            </fieldset>
-          </section>
-          <DataSection lang={lang} headingId={h('verilerim')} showTckn={settings.data?.showTckn ?? false} />
-          <section aria-labelledby={h('gizlilik')} id="gizlilik">
-            <h2 id={h('gizlilik')}>{t(lang, 'navPrivacy')}</h2>
-            <p>{t(lang, 'privacyText1')}</p>
-            <p>{t(lang, 'privacyText2')}</p>
-            <p>{t(lang, 'privacyText3')}</p>
-          </section>
+          <SettledView loadingLabel={t(lang, 'loading')} onSettled={() => setSettled(true)}>
+            {settings.isError && <p role="alert">{t(lang, 'errorLoading', { detail: errorText(settings.error) })}</p>}
+            <ProfilesSection lang={lang} headingId={h('isyerleri')} prefill={route.profile} />
+            <PendingList lang={lang} showTckn={settings.data?.showTckn ?? false} />
+            {settings.data && <RulesSection lang={lang} headingId={h('kurallar')} settings={settings.data} />}
+            <section aria-labelledby={h('araclar')} id="araclar">
+              <h2 id={h('araclar')}>{t(lang, 'navTools')}</h2>
+              <fieldset className="options-card">
+                <legend>{t(lang, 'secNace')}</legend>
+                <NaceLookup language={lang} />
+              </fieldset>
+              <fieldset className="options-card">
+                <legend>{t(lang, 'secCalc')}</legend>
+                <MinimumCalculator language={lang} />
+              </fieldset>
+            </section>
+            <DataSection lang={lang} headingId={h('verilerim')} showTckn={settings.data?.showTckn ?? false} />
+            <section aria-labelledby={h('gizlilik')} id="gizlilik">
+              <h2 id={h('gizlilik')}>{t(lang, 'navPrivacy')}</h2>
+              <p>{t(lang, 'privacyText1')}</p>
+              <p>{t(lang, 'privacyText2')}</p>
+              <p>{t(lang, 'privacyText3')}</p>
+            </section>
+          </SettledView>
         </main>
       </div>
     </div>

@@ -202,6 +202,34 @@ test('"Bu sayfayı hata bildirimi için kaydet" in the side panel and the popup 
   }
 });
 
+test('the options page does not move under the pointer while its lists load', async () => {
+  // workplaces and pending approvals to load: the contracts list and a second screen seen
+  for (const path of [CONTRACTS, 'new-contracts/plain.html']) await (await openMarked(path)).close();
+  for (const section of ['', '#kurallar', '#verilerim']) {
+    const options = await suite.browser.context.newPage();
+    await options.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          if (!entry.hadRecentInput) window.__shifts.push({ value: entry.value, nodes: entry.sources?.map((s) => s.node?.textContent?.slice(0, 60) ?? '?') ?? [] });
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await options.goto(`chrome-extension://${suite.browser.extensionId}/options.html${section}`, { waitUntil: 'load' });
+    // where a user would aim, as soon as it can be seen
+    const target = options.getByRole('radio', { name: /İngilizce|English/ });
+    await target.waitFor({ state: 'visible', timeout: 5000 });
+    const first = await target.boundingBox();
+    await options.waitForTimeout(1500);
+    const later = await target.boundingBox();
+    assert.deepEqual(later, first, `options${section}: the language radio moved from ${JSON.stringify(first)} to ${JSON.stringify(later)}`);
+    const shifts = await options.evaluate(() => window.__shifts);
+    const total = shifts.reduce((sum, s) => sum + s.value, 0);
+    assert.ok(total < 0.001, `options${section}: layout shift ${total.toFixed(4)}: ${JSON.stringify(shifts).slice(0, 400)}`);
+    await options.close();
+  }
+});
+
 test('no request left the fake portal or the extension (privacy promise)', () => {
   assert.deepEqual(suite.browser.foreignRequests, []);
 });
