@@ -17,9 +17,13 @@ export function usePendingApprovals() {
   return useQuery({ queryKey: queryKeys.pending, queryFn: async () => dedupePending(await listPendingApprovals(db)) });
 }
 
+/** entries rendered at first, and added by each "show more": 10,000 pending approvals never render at once */
+export const PENDING_PAGE = 50;
+
 export function PendingList({ lang, showTckn, headingLevel = 2, title }: { lang: Lang; showTckn: boolean; headingLevel?: 2 | 3; title?: string }) {
   const headingId = useId();
   const query = usePendingApprovals();
+  const [limit, setLimit] = useState(PENDING_PAGE);
   const Heading = `h${headingLevel}` as 'h2' | 'h3';
   return (
     <section aria-labelledby={headingId} className="katip-pending">
@@ -34,11 +38,21 @@ export function PendingList({ lang, showTckn, headingLevel = 2, title }: { lang:
       ) : query.data.length === 0 ? (
         <p className="katip-empty">{t(lang, 'popupPendingNone')}</p>
       ) : (
-        <ul className="katip-pending-list">
-          {query.data.map((entry) => (
-            <PendingItem key={entry.key} entry={entry} lang={lang} showTckn={showTckn} headingLevel={headingLevel === 2 ? 3 : 4} />
-          ))}
-        </ul>
+        <>
+          <ul className="katip-pending-list">
+            {query.data.slice(0, limit).map((entry) => (
+              <PendingItem key={entry.key} entry={entry} lang={lang} showTckn={showTckn} headingLevel={headingLevel === 2 ? 3 : 4} />
+            ))}
+          </ul>
+          {query.data.length > limit && (
+            <p className="katip-pending-more">
+              <span className="katip-muted">{t(lang, 'listShown', { shown: limit, total: query.data.length })}</span>{' '}
+              <button type="button" onClick={() => setLimit(limit + PENDING_PAGE)}>
+                {t(lang, 'listShowMore', { n: Math.min(PENDING_PAGE, query.data.length - limit), left: query.data.length - limit })}
+              </button>
+            </p>
+          )}
+        </>
       )}
     </section>
   );

@@ -25,22 +25,37 @@ export function checklistDone(row: ChecklistRow | undefined): number {
   return CHECKLIST_STEPS.filter((s) => row.steps[s.id]?.done).length;
 }
 
+/** one collator for every comparison (localeCompare with options builds one per call) */
+const BY_NAME = new Intl.Collator('tr', { sensitivity: 'base' });
+
 function personOf(item: PendingApproval): string {
   return foldPerson(item.assignment.personName) || foldPerson(item.assignment.tckn) || foldPerson(item.assignment.label);
 }
 
+/**
+ * One entry per person and role (and workplace): a sighting joins the first group of the same
+ * person whose role and workplace agree or are unknown on either side. Groups are looked up by
+ * person (a map), so 10,000 pending approvals cost one pass, not a comparison with every group.
+ */
 export function dedupePending(items: readonly PendingApproval[]): PendingEntry[] {
   const groups: PendingApproval[][] = [];
+  const byPerson = new Map<string, PendingApproval[][]>();
   for (const item of items) {
     const person = personOf(item);
     const role = item.assignment.role;
     const wk = item.assignment.workplaceKey;
-    const same = groups.find((g) => {
+    let own = byPerson.get(person);
+    if (!own) byPerson.set(person, (own = []));
+    const same = own.find((g) => {
       const a = g[0]!.assignment;
-      return personOf(g[0]!) === person && (a.role === role || !a.role || !role) && (a.workplaceKey === wk || !a.workplaceKey || !wk);
+      return (a.role === role || !a.role || !role) && (a.workplaceKey === wk || !a.workplaceKey || !wk);
     });
     if (same) same.push(item);
-    else groups.push([item]);
+    else {
+      const group = [item];
+      own.push(group);
+      groups.push(group);
+    }
   }
   return groups
     .map((group) => {
@@ -56,10 +71,5 @@ export function dedupePending(items: readonly PendingApproval[]): PendingEntry[]
         errors,
       };
     })
-    .sort(
-      (a, b) =>
-        (a.primary.assignment.personName ?? a.primary.assignment.label).localeCompare(b.primary.assignment.personName ?? b.primary.assignment.label, 'tr', {
-          sensitivity: 'base',
-        }) || a.key.localeCompare(b.key),
-    );
+    .sort((a, b) => BY_NAME.compare(a.primary.assignment.personName ?? a.primary.assignment.label, b.primary.assignment.personName ?? b.primary.assignment.label) || a.key.localeCompare(b.key));
 }

@@ -4,7 +4,7 @@
 import type { PageReport } from '@/utils/messages';
 import type { RuleId } from '@/utils/rules/types';
 import { withoutUndefined, type AssignmentFacts, type PageRecord, type ScreenId } from '@/utils/records';
-import { autoTick, mergeObservation, STEP_RULES, type StepObservation } from '@/utils/db/checklist';
+import { autoTickMany, mergeObservation, STEP_RULES, type StepObservation } from '@/utils/db/checklist';
 import { getSettings } from '@/utils/db/queries';
 import type { ChecklistStepId, KatipDb } from '@/utils/db/schema';
 import { clearTabReport, getSelectedAssignment, getTabReports, setTabReport, type StoredSelection } from '@/utils/db/tab-reports';
@@ -53,8 +53,8 @@ export interface UpsertSummary {
   history: number;
 }
 
-/** records merged per transaction: short enough that a get-context never waits long behind a write */
-export const MIRROR_CHUNK = 1000;
+/** records merged per transaction (one message part): short enough that a get-context never waits long behind a write */
+export const MIRROR_CHUNK = 2000;
 
 type Steps = Partial<Record<ChecklistStepId, StepObservation>>;
 
@@ -102,6 +102,27 @@ export async function upsertPageReport(
   const naceByWorkplace = new Map<string, Set<RuleId>>();
   const draft = report.screen === 'new-contract-form';
   let workplaceForPage: string | undefined;
+
+  /**
+   * Step 7 for every pending approval of a workplace whose NACE code was judged (read by the
+   * workplace index, not the whole table); step 1 for every pending approval (a portal screen was
+   * reported, so the user is logged in: once per report, a later part's records tick their own);
+   * then every checklist touched, in one batched read and one bulk write.
+   */
+  const applyTicks = async () => {
+    if (naceByWorkplace.size) {
+      const ofWorkplaces = await db.assignments.where('workplaceKey').anyOf([...naceByWorkplace.keys()]).toArray();
+      for (const row of ofWorkplaces) {
+        if (row.pending !== 1) continue;
+        const fired = naceByWorkplace.get(row.workplaceKey!)!;
+        tick(row.key, true, { 7: fired.size ? { done: false, failed: [...fired].sort() } : true });
+      }
+    }
+    if (!report.part || report.part.index === 0) {
+      for (const key of await db.assignments.where('pending').equals(1).primaryKeys()) tick(key, true, { 1: true });
+    }
+    await autoTickMany(db, new Map([...ticks].map(([key, entry]) => [key, { steps: entry.steps, create: entry.pending }])), at);
+  };
 
   const parts = chunks(report.records, MIRROR_CHUNK);
   if (parts.length === 0) parts.push([]);
@@ -158,22 +179,15 @@ export async function upsertPageReport(
         const steps = stepsSeen(report.screen, record, upserted, recordFindings, disabled, workplaceKey, settings.selectedWorkplaceKey);
         const submittedAt = submitted.get(upserted.row.key);
         if (submittedAt !== undefined && submittedAt <= at) steps[8] = true;
-        tick(upserted.row.key, upserted.row.approvalState === 'pending', steps);
+        const pendingNow = upserted.row.approvalState === 'pending';
+        if (pendingNow) steps[1] = true;
+        tick(upserted.row.key, pendingNow, steps);
       });
+      // the checklists in the same transaction as the last records: one commit per part
+      if (n === parts.length - 1) await applyTicks();
     });
   }
 
-  // step 7 for every pending approval of a workplace whose NACE code was judged; step 1 for every
-  // pending approval: a portal screen was reported, so the user is logged in
-  const pending = await db.transaction('r', db.assignments, () => db.assignments.where('pending').equals(1).toArray());
-  for (const row of pending) {
-    const fired = row.workplaceKey !== undefined ? naceByWorkplace.get(row.workplaceKey) : undefined;
-    if (fired) tick(row.key, true, { 7: fired.size ? { done: false, failed: [...fired].sort() } : true });
-    tick(row.key, true, { 1: true });
-  }
-  for (const part of chunks([...ticks], MIRROR_CHUNK)) {
-    await db.transaction('rw', db.checklists, () => Promise.all(part.map(([key, entry]) => autoTick(db, key, entry.steps, at, entry.pending))));
-  }
   return summary;
 }
 

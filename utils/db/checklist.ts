@@ -86,20 +86,19 @@ export function mergeObservation(a: StepObservation | undefined, b: StepObservat
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
- * Applies what a screen showed to checklists (inside the caller's transaction): a step the user
- * set by hand keeps its tick (only its failure reasons follow the screens); an automatic tick
- * follows the latest observation. Only assignments that already have a checklist (they were seen
- * pending) are touched unless `create` is set.
+ * What a screen showed makes of one checklist (pure): a step the user set by hand keeps its tick
+ * (only its failure reasons follow the screens); an automatic tick follows the latest
+ * observation. Only assignments that already have a checklist (they were seen pending) get one
+ * unless `create` is set. Returns the row to write, or undefined when nothing changed.
  */
-export async function autoTick(
-  db: KatipDb,
+export function tickedChecklist(
+  stored: ChecklistRow | undefined,
   assignmentKey: string,
   ticks: Partial<Record<ChecklistStepId, StepObservation>>,
   at: string,
   create = false,
-): Promise<void> {
-  const stored = await db.checklists.get(assignmentKey);
-  if (!stored && !create) return;
+): ChecklistRow | undefined {
+  if (!stored && !create) return undefined;
   const row: ChecklistRow = stored ?? { assignmentKey, steps: {}, updatedAt: at };
   const steps = { ...row.steps };
   let changed = !stored;
@@ -121,7 +120,43 @@ export async function autoTick(
     steps[step] = failed.length ? { done, at, how: 'seen', failed } : { done, at, how: 'seen' };
     changed = true;
   }
-  if (changed) await db.checklists.put({ ...row, steps, updatedAt: at });
+  return changed ? { ...row, steps, updatedAt: at } : undefined;
+}
+
+/** Applies what a screen showed to one checklist, inside the caller's transaction (see tickedChecklist). */
+export async function autoTick(
+  db: KatipDb,
+  assignmentKey: string,
+  ticks: Partial<Record<ChecklistStepId, StepObservation>>,
+  at: string,
+  create = false,
+): Promise<void> {
+  const next = tickedChecklist(await db.checklists.get(assignmentKey), assignmentKey, ticks, at, create);
+  if (next) await db.checklists.put(next);
+}
+
+export interface TickEntry {
+  steps: Partial<Record<ChecklistStepId, StepObservation>>;
+  /** start a checklist when there is none (the assignment is pending) */
+  create: boolean;
+}
+
+/**
+ * Applies the ticks of many checklists in one batched read and one bulk write, inside the caller's
+ * transaction over `checklists`. Returns the number of checklists written.
+ */
+export async function autoTickMany(db: KatipDb, entries: ReadonlyMap<string, TickEntry>, at: string): Promise<number> {
+  if (entries.size === 0) return 0;
+  const keys = [...entries.keys()];
+  const stored = await db.checklists.bulkGet(keys);
+  const writes: ChecklistRow[] = [];
+  keys.forEach((key, i) => {
+    const entry = entries.get(key)!;
+    const next = tickedChecklist(stored[i], key, entry.steps, at, entry.create);
+    if (next) writes.push(next);
+  });
+  if (writes.length) await db.checklists.bulkPut(writes);
+  return writes.length;
 }
 
 /**

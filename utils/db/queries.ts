@@ -197,18 +197,34 @@ export async function listOpenChecklists(db: KatipDb): Promise<(PendingApproval 
 
 const TURKISH = new Intl.Collator('tr');
 
-/** Each assignment with its workplace and checklist, in two batched reads (not two per item), by label. */
+/** above this many keys, one getAll of the whole table is cheaper than a get per key */
+const READ_ALL_ABOVE = 200;
+
+/** Rows of these keys: a get per key for a few, one read of the whole table for many. */
+async function rowsByKey<T, K extends keyof T & string>(table: { bulkGet(keys: string[]): Promise<(T | undefined)[]>; toArray(): Promise<T[]> }, keyOf: K, keys: string[]): Promise<Map<string, T>> {
+  if (keys.length === 0) return new Map();
+  if (keys.length <= READ_ALL_ABOVE) {
+    const rows = await table.bulkGet(keys);
+    return new Map(keys.flatMap((key, i) => (rows[i] ? [[key, rows[i]!] as [string, T]] : [])));
+  }
+  return new Map((await table.toArray()).map((row) => [row[keyOf] as unknown as string, row]));
+}
+
+/**
+ * Each assignment with its workplace and checklist, by label, in two batched reads (not two per
+ * item; for many items one read of each table, as IndexedDB answers a getAll far faster than
+ * thousands of gets).
+ */
 async function withContext(db: KatipDb, rows: AssignmentRow[]): Promise<PendingApproval[]> {
   const sorted = [...rows].sort((a, b) => TURKISH.compare(a.label, b.label));
   const workplaceKeys = [...new Set(sorted.flatMap((a) => (a.workplaceKey ? [a.workplaceKey] : [])))];
-  const [workplaces, checklists] = await Promise.all([
-    workplaceKeys.length ? db.workplaces.bulkGet(workplaceKeys) : [],
-    sorted.length ? db.checklists.bulkGet(sorted.map((a) => a.key)) : [],
+  const [workplaceOf, checklistOf] = await Promise.all([
+    rowsByKey(db.workplaces, 'key', workplaceKeys),
+    rowsByKey(db.checklists, 'assignmentKey', sorted.map((a) => a.key)),
   ]);
-  const workplaceOf = new Map(workplaceKeys.map((key, i) => [key, workplaces[i]]));
-  return sorted.map((assignment, i) => {
+  return sorted.map((assignment) => {
     const workplace = assignment.workplaceKey ? workplaceOf.get(assignment.workplaceKey) : undefined;
-    const checklist: ChecklistRow = checklists[i] ?? { assignmentKey: assignment.key, steps: {}, updatedAt: '' };
+    const checklist: ChecklistRow = checklistOf.get(assignment.key) ?? { assignmentKey: assignment.key, steps: {}, updatedAt: '' };
     return workplace ? { assignment, workplace, checklist } : { assignment, checklist };
   });
 }

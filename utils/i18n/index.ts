@@ -143,6 +143,8 @@ const UI_STRINGS = {
   popupPendingNone: { tr: 'Onay bekleyen sözleşme kaydı yok.', en: 'No contract awaiting approval is recorded.' },
   popupOptions: { tr: 'Ayarlar ve işyeri profilleri', en: 'Options and workplace profiles' },
   popupProgress: { tr: 'Kontrol listesi {done}/{total}', en: 'Checklist {done}/{total}' },
+  listShowMore: { tr: '{n} tane daha göster ({left} kaldı)', en: 'Show {n} more ({left} left)' },
+  listShown: { tr: '{total} kaydın {shown} tanesi gösteriliyor', en: 'Showing {shown} of {total}' },
 
   // options
   navWorkplaces: { tr: 'İşyerleri', en: 'Workplaces' },
