@@ -42,7 +42,7 @@ describe('migration v1 → v2', () => {
 
     const db = new KatipDb(name);
     try {
-      expect(db.verno).toBe(3); // v1 → v2 → v3 (v3 adds the audit snapshots table only)
+      expect(db.verno).toBe(4); // v1 → v2 → v3 (audit snapshots table) → v4 (history index dropped)
       const seen = await db.workplaces.get(`sgk:${SICIL}`);
       expect(seen?.seen).toEqual({ ...WORKPLACE, at: '2024-05-01T10:00:00.000Z', screen: 'new-contracts' });
       expect(seen?.profile?.employees).toBe(130);
