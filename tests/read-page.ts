@@ -10,7 +10,7 @@ if (!file) {
   process.exit(2);
 }
 const window = new Window({ url: 'https://isgkatip.csgb.gov.tr/', settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true } });
-const doc = new window.DOMParser().parseFromString(readFileSync(file, 'utf8'), 'text/html') as unknown as Document;
-const report = readPage(doc);
+const parse = (html: string) => new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+const report = readPage(parse(readFileSync(file, 'utf8')), { parse });
 console.log(args.includes('--json') ? JSON.stringify(report, null, 2) : formatPageReport(report));
 await window.happyDOM.close();

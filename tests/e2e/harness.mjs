@@ -415,6 +415,12 @@ export function frameProblems({ statuses, ruleIds, warnRules }) {
       if (tokens.includes(t)) problems.push(`${where}: record ${describe(el)} rules "${rules}" claim "${t}", which the page does not support`);
     }
   }
+  // data-expect-cell="error|warn|unknown" on a cell: the cell the record's finding is about is outlined so
+  for (const el of document.querySelectorAll('[data-expect-cell]')) {
+    const want = el.getAttribute('data-expect-cell') || null;
+    const got = el.getAttribute('data-katip-cell');
+    if (want !== got) problems.push(`${where}: cell ${describe(el)} has data-katip-cell=${got}, expected ${want}`);
+  }
   const allowed = new Set([...records, ...optional]);
   for (const el of document.querySelectorAll('[data-katip-status], [data-katip-rules]')) {
     if (!allowed.has(el)) problems.push(`${where}: ${describe(el)} carries record marks but is not a record`);

@@ -237,6 +237,19 @@ function accessibleName(state: MarkerState, count: number): string {
   return `${t(lang, 'appName')}: ${s.word}${count > 1 ? ` (${count})` : ''}${titles ? `. ${titles}` : ''}`;
 }
 
+/**
+ * Marks one more part of a record split in several row elements (pinned columns): the record's
+ * PAGE-CONTRACT attributes only; its markers and cell outlines are written once, by markRecord on
+ * the record's element (cells in any part).
+ */
+export function markRecordPart(el: Element, mark: RecordMark): void {
+  const prev = written.get(el);
+  if (prev && (prev.markers.length || prev.cells.length)) unmarkRecord(el); // a recycled element that was a record of its own
+  if (el.getAttribute('data-katip-status') !== mark.status) el.setAttribute('data-katip-status', mark.status);
+  if (el.getAttribute('data-katip-rules') !== mark.rules) el.setAttribute('data-katip-rules', mark.rules);
+  written.set(el, { status: mark.status, rules: mark.rules, markers: [], cells: [] });
+}
+
 export function unmarkRecord(el: Element): void {
   for (const a of RECORD_ATTRS) el.removeAttribute(a);
   const prev = written.get(el);

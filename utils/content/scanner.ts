@@ -16,7 +16,7 @@ import { oldContractsReader } from '../screens/old-contracts';
 import { foldTurkish } from '../domain/text';
 import { CONTEXT_TIMEOUT_MS, contextFor, EMPTY_ANSWER, EMPTY_CONTEXT, MAX_CONTEXT_WORKPLACES, within, type AskContext } from './context';
 import { removeApprovalBar, showApprovalBar } from './approval-bar';
-import { CELL_ATTR, isOwnNode, markDocument, markRecord, ownsCell, RECORD_ATTRS, stateOfMarker, unmarkAll, unmarkDocument, unmarkRecord, wroteRecord, type MarkText } from './marks';
+import { CELL_ATTR, isOwnNode, markDocument, markRecord, markRecordPart, ownsCell, RECORD_ATTRS, stateOfMarker, unmarkAll, unmarkDocument, unmarkRecord, wroteRecord, type MarkText } from './marks';
 import { removeMinutesNote, showMinutesNote } from './minutes-note';
 import { buildSubjects, contextKeyOf, needsContext, pageWorkplaceOf } from './subjects';
 import { connectTooltip } from './tooltip';
@@ -108,7 +108,7 @@ function isSelectedRow(row: Element): boolean {
 
 /** The smallest element holding every record of a read (the grid or the form), or undefined. */
 export function regionOf(read: ScreenRead): Element | undefined {
-  const elements = read.records.map((r) => r.element);
+  const elements = read.records.flatMap((r) => r.parts ?? [r.element]);
   let region: Element | null = elements[0] ?? null;
   while (region && !elements.every((e) => region!.contains(e))) region = region.parentElement;
   // a grid's region is its table (or ARIA grid): the pager and the header belong to it
@@ -213,10 +213,16 @@ export function createScanner(deps: ScannerDeps): Scanner {
     const currentNotes = new Set<Element>();
     let bar = false;
     quietly(() => {
-      read.records.forEach(({ element, record, cells, minutesControl }, i) => {
+      read.records.forEach(({ element, parts, record, cells, minutesControl }, i) => {
         if (!fromData.onPage) return; // records of the page's data alone stand for no element
         const mark = judgement.records[i]!;
         const workplace = pageWorkplaceOf(read, record);
+        // a row split in parts (pinned columns): every part carries the record's marks (PAGE-CONTRACT)
+        for (const part of parts ?? []) {
+          if (part === element) continue;
+          markRecordPart(part, mark);
+          current.add(part);
+        }
         markRecord(element, mark, cells, {
           text,
           screen: read.screen,
@@ -405,7 +411,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
     const result = lastResult;
     const target = event.target as Node | null;
     if (!result || !target) return;
-    const hit = result.read.records.find(({ element }) => element.contains(target));
+    const hit = result.read.records.find(({ element, parts }) => element.contains(target) || !!parts?.some((p) => p.contains(target)));
     if (!hit) return;
     if (result.read.screen === 'old-workplace-select' && hit.record.workplace) {
       send({ type: 'selection', workplace: hit.record.workplace });

@@ -1,9 +1,20 @@
 // Text folding for Turkish portal text: İ/ı, upper case, NBSP and stray spaces.
 // Used to match the portal's labels and values whatever case or spacing they come in.
 
-/** Collapses every run of white space (NBSP, tabs, newlines, zero-width) to one space and trims. */
+/**
+ * Characters that take no room: zero-width space / joiners (U+200B-U+200D), bidi marks and
+ * embeddings (LRM, RLM, U+202A-U+202E, U+2066-U+2069), word joiner and invisible operators
+ * (U+2060-U+2064), BOM, soft hyphen, Mongolian vowel separator. A page may put them around a
+ * number or a code ("\u200E47.11.02"); they are dropped, never turned into a space.
+ */
+export const INVISIBLE_CHARS = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/**
+ * Drops the invisible characters and collapses every run of white space (NBSP, narrow NBSP, tabs,
+ * newlines, the Unicode spaces) to one space, trimmed.
+ */
 export function normalizeSpaces(text: string): string {
-  return text.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, ' ').trim();
+  return text.replace(INVISIBLE_CHARS, '').replace(/[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g, ' ').trim();
 }
 
 /**

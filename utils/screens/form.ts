@@ -3,6 +3,7 @@
 // its words change less. Page text is only ever read as text.
 import { foldLabel, normalizeSpaces } from '@/utils/domain/core';
 import { figureOf } from './vocabulary';
+import { meaningfulValue } from './grid';
 import { CELL_FIELDS, nonEmpty, type CellField, type PageRecord, type ScreenId, type ScreenRead, type ScreenReader } from '@/utils/record-types';
 
 /** One field of a form: the label texts the portal writes for it (any case, abbreviated or not). */
@@ -239,10 +240,95 @@ function isControl(el: Element): el is FormControl {
   return !NON_VALUE_INPUTS.has(((el as HTMLInputElement).type || 'text').toLowerCase());
 }
 
+/**
+ * A control that holds no value the user sees: hidden from everyone (aria-hidden, `hidden`,
+ * inline display:none), like the key a custom select keeps in an input beside its shown text
+ * (`<input aria-hidden="true" tabindex="-1" value="K">` next to "Kısmi Süreli").
+ */
+function isUnseenControl(el: Element): boolean {
+  return el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden') || (el as HTMLElement).style?.display === 'none';
+}
+
 function firstControlIn(el: Element): FormControl | null {
-  if (isControl(el)) return el;
-  for (const c of el.querySelectorAll(CONTROL_SELECTOR)) if (isControl(c)) return c;
+  if (isControl(el)) return isUnseenControl(el) ? null : el;
+  for (const c of el.querySelectorAll(CONTROL_SELECTOR)) if (isControl(c) && !isUnseenControl(c)) return c;
   return null;
+}
+
+/** ARIA roles of a control drawn by a UI kit (a custom select, a number box) instead of a native one. */
+const WIDGET_ROLES = new Set(['combobox', 'listbox', 'spinbutton', 'textbox', 'searchbox']);
+
+/** An element drawn as a control by a UI kit: a `role="combobox"` div, a button opening a listbox. */
+function isCustomControl(el: Element): boolean {
+  if (isControl(el)) return false;
+  const role = el.getAttribute('role');
+  if (role && WIDGET_ROLES.has(role)) return true;
+  const popup = el.getAttribute('aria-haspopup');
+  return el.tagName === 'BUTTON' && (popup === 'listbox' || popup === 'true');
+}
+
+/** Parts of a widget that are not its value: the option list, tooltips, the clear / arrow buttons. */
+const POPUP_ROLES = new Set(['listbox', 'option', 'tooltip', 'menu', 'menuitem', 'dialog', 'alert', 'status', 'img', 'presentation']);
+
+/**
+ * The text an element shows as a value: its visible words, without hidden parts (`hidden`,
+ * aria-hidden, inline display:none), option lists and tooltips, scripts and controls' own text;
+ * a control's placeholder word ("Seçiniz") or a lone glyph ("▼", "×") is no value.
+ */
+function shownText(el: Element): string {
+  let out = '';
+  let budget = MAX_SCAN_CHARS;
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child && budget > 0; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const v = child.nodeValue ?? '';
+        out += v.slice(0, budget);
+        budget -= v.length;
+      } else if (child.nodeType === 1) {
+        const e = child as Element;
+        const role = e.getAttribute('role');
+        if (SKIP_TEXT.has(e.tagName) || isUnseenControl(e) || (role && POPUP_ROLES.has(role))) continue;
+        out += ' ';
+        walk(e);
+        out += ' ';
+      }
+    }
+  };
+  walk(el);
+  return meaningfulValue(normalizeSpaces(out));
+}
+
+/** True for a control that is part of a UI kit's select / combobox (its own value may be empty while the widget shows one). */
+function inWidget(el: Element): boolean {
+  let e: Element | null = el;
+  for (let up = 0; e && up < 3; up++, e = e.parentElement) {
+    if (e.getAttribute('role') === 'combobox' || e.hasAttribute('aria-activedescendant') || e.getAttribute('aria-haspopup') === 'listbox') return true;
+  }
+  return false;
+}
+
+/**
+ * The value a custom select / combobox shows when its input is empty: the widget's displayed text
+ * (Ant Design's selected item beside its search input, a MUI select's div), found by climbing from
+ * the control while the ancestor does not hold the field's label; else the option its
+ * aria-activedescendant names.
+ */
+function widgetValue(control: Element, label: Element, root: ParentNode): string {
+  let e: Element | null = control;
+  for (let up = 0; e && up < 4; up++, e = e.parentElement) {
+    if (e !== control && (e.contains(label) || e === root)) break;
+    if ((e.textContent ?? '').length > MAX_SCAN_CHARS) break;
+    const text = shownText(e);
+    if (text !== '') return text;
+  }
+  for (let c: Element | null = control; c; c = c === control ? c.closest('[aria-activedescendant]') : null) {
+    const id = c.getAttribute('aria-activedescendant');
+    const option = id ? elementById(root, id) : null;
+    const text = option ? meaningfulValue(normalizeSpaces(option.textContent ?? '')) : '';
+    if (text !== '') return text;
+    if (c !== control) break;
+  }
+  return '';
 }
 
 /** The current value of a control as text: what the user typed, or the selected option's text. */
@@ -365,7 +451,8 @@ function valueBesideLabel(
     const forId = labelTag.getAttribute('for');
     if (forId) {
       const target = elementById(root, forId);
-      if (target && isControl(target)) return { valueElement: target, control: target };
+      if (target && isControl(target) && !isUnseenControl(target)) return { valueElement: target, control: target };
+      if (target && isCustomControl(target)) return { valueElement: target, control: null };
     }
   }
   // <label>AD <input></label>
@@ -378,14 +465,14 @@ function valueBesideLabel(
     let stopped = false;
     let sib = cur.nextElementSibling;
     for (let steps = 0; sib && steps < 3; steps++, sib = sib.nextElementSibling) {
-      if (SKIP_TEXT.has(sib.tagName) && !isControl(sib)) continue;
+      if (SKIP_TEXT.has(sib.tagName) && !isControl(sib) && !isCustomControl(sib)) continue;
       if (isLabel(sib)) {
         stopped = true; // the next field begins: this one is empty
         break;
       }
       const control = firstControlIn(sib);
       if (control) return { valueElement: control, control };
-      if (foldLabel(labelTextOf(sib)) !== '') return { valueElement: sib, control: null };
+      if (foldLabel(labelTextOf(sib)) !== '' || (isCustomControl(sib) && shownText(sib) !== '')) return { valueElement: sib, control: null };
       fallback ??= sib;
     }
     if (stopped) break;
@@ -432,9 +519,18 @@ function cellBelow(cell: Element): Element | null {
   return null;
 }
 
-function fieldFrom<K extends string>(key: K, labelElement: Element, labelText: string, value: ValueHit): FormField<K> {
+function fieldFrom<K extends string>(key: K, labelElement: Element, labelText: string, value: ValueHit, root: ParentNode): FormField<K> {
   const { valueElement, control } = value;
-  const text = control ? controlText(control) : valueElement ? labelTextOf(valueElement) : '';
+  let text: string;
+  if (control) {
+    // a UI kit's select keeps its input empty and shows the chosen text beside it
+    text = controlText(control);
+    if (text === '' && inWidget(control)) text = widgetValue(control, labelElement, root);
+  } else if (valueElement && isCustomControl(valueElement)) {
+    text = shownText(valueElement) || widgetValue(valueElement, labelElement, root);
+  } else {
+    text = valueElement ? labelTextOf(valueElement) : '';
+  }
   return { key, labelElement, labelText, valueElement, control, text };
 }
 
@@ -466,15 +562,19 @@ export function locateFormFields<K extends string>(
   try {
     // (e) controls named by aria-labelledby / aria-label
     for (const el of root.querySelectorAll('[aria-labelledby], [aria-label]')) {
-      if (!isControl(el)) continue;
+      const native = isControl(el);
+      if (native ? isUnseenControl(el) : !isCustomControl(el)) continue;
       const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
-      const labels = ids.map((id) => elementById(root, id)).filter((x): x is Element => x !== null);
+      // a combobox often names itself after its label ("lbl-tip tip-value"): its own text is the value, not the name
+      const labels = ids
+        .map((id) => elementById(root, id))
+        .filter((x): x is Element => x !== null && !el.contains(x) && !x.contains(el));
       const text = labels.length
         ? normalizeSpaces(labels.map(labelTextOf).join(' '))
         : normalizeSpaces(el.getAttribute('aria-label') ?? '');
       const key = matchLabel(text, matcher);
       if (key === undefined) continue;
-      keep(fieldFrom(key, labels[0] ?? el, text, { valueElement: el, control: el }));
+      keep(fieldFrom(key, labels[0] ?? el, text, native ? { valueElement: el, control: el } : { valueElement: el, control: null }, root));
     }
 
     // (a)-(d) label words in the page
@@ -488,7 +588,7 @@ export function locateFormFields<K extends string>(
     for (const hit of hits) {
       if (found[hit.key]?.control) continue; // aria already gave the control
       const value = valueBesideLabel(hit.element, hit.key, root, isLabel, matcher as LabelMatcher<string>);
-      keep(fieldFrom(hit.key, hit.element, hit.text, value));
+      keep(fieldFrom(hit.key, hit.element, hit.text, value, root));
     }
   } catch {
     // odd markup: return what was found so far

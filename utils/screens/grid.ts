@@ -107,6 +107,38 @@ export function ownCells(row: Element): Element[] {
   return cells;
 }
 
+/**
+ * The cells of one logical row rendered in several row elements (pinned columns): the parts' own
+ * cells in document order, or by aria-colindex when every cell has one.
+ */
+export function joinedCells(parts: readonly Element[]): Element[] {
+  if (parts.length === 1) return ownCells(parts[0]!);
+  const cells = parts.flatMap(ownCells);
+  if (cells.length > 1 && cells.every((c) => c.hasAttribute('aria-colindex'))) {
+    cells.sort((a, b) => Number(a.getAttribute('aria-colindex')) - Number(b.getAttribute('aria-colindex')));
+  }
+  return cells;
+}
+
+function partOf(cell: Element, parts: readonly Element[] | undefined): Element | undefined {
+  return parts?.find((p) => p.contains(cell));
+}
+
+/**
+ * What ties the parts of a split row together: the grid's row index or key, shared by the pinned
+ * and the centre row elements (AG Grid's row-index / row-id, aria-rowindex, Ant Design's
+ * data-row-key, PrimeFaces' data-ri, …). Undefined for a row without one.
+ */
+const ROW_KEY_ATTRIBUTES = ['data-row-key', 'row-id', 'row-index', 'aria-rowindex', 'data-rowindex', 'data-row-index', 'data-ri'] as const;
+
+export function rowKey(row: Element): string | undefined {
+  for (const name of ROW_KEY_ATTRIBUTES) {
+    const v = row.getAttribute(name);
+    if (v !== null && v !== '') return `${name}=${v.length > 200 ? v.slice(0, 200) : v}`;
+  }
+  return undefined;
+}
+
 /** Hidden by markup (no computed style: that would cost a layout per cell). */
 export function isHiddenByMarkup(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
@@ -138,7 +170,8 @@ function colSpan(cell: Element): number {
 
 /**
  * normalizeSpaces, skipped for the usual text that needs none (most cells): a char loop costs far
- * less than a regex replace on thousands of cells.
+ * less than a regex replace on thousands of cells. Any space other than a lone inner one, and any
+ * invisible character (bidi marks, zero-width, BOM, soft hyphen), takes the slow path.
  */
 function tidy(text: string): string {
   const last = text.length - 1;
@@ -146,7 +179,7 @@ function tidy(text: string): string {
     const c = text.charCodeAt(i);
     if (c > 32 && c < 0xa0) continue;
     if (c === 32 && i !== 0 && i !== last && text.charCodeAt(i + 1) !== 32) continue;
-    if (c > 0xa0 && !(c >= 0x2000 && c <= 0x200b) && c !== 0x1680 && c !== 0x2028 && c !== 0x2029 && c !== 0x202f && c !== 0x205f && c !== 0x3000 && c !== 0xfeff) continue;
+    if (c > 0xa0 && c !== 0xad && !(c >= 0x2000 && c <= 0x200f) && !(c >= 0x2028 && c <= 0x202f) && !(c >= 0x205f && c <= 0x206f) && c !== 0x1680 && c !== 0x180e && c !== 0x3000 && c !== 0xfeff) continue;
     return normalizeSpaces(text);
   }
   return text;
@@ -330,16 +363,29 @@ function headerText(cell: Element): string {
 }
 
 /** Matches one candidate header row against a spec; undefined when it is not the spec's header. */
-export function matchHeaderRow<F extends string>(row: Element, spec: CompiledGridSpec<F>): HeaderMatch<F> | undefined {
-  if (row.tagName === 'TR' && (row.childElementCount < spec.minColumns || row.childElementCount > MAX_HEADER_CELLS)) return undefined;
-  const cells = ownCells(row);
+export function matchHeaderRow<F extends string>(row: Element, spec: CompiledGridSpec<F>, parts?: readonly Element[]): HeaderMatch<F> | undefined {
+  if (!parts && row.tagName === 'TR' && (row.childElementCount < spec.minColumns || row.childElementCount > MAX_HEADER_CELLS)) return undefined;
+  const cells = parts ? joinedCells(parts) : ownCells(row);
   if (cells.length < spec.minColumns || cells.length > MAX_HEADER_CELLS) return undefined;
   const columns: HeaderColumn[] = [];
   let position = 0;
+  /** a pinned column may be rendered in two parts (its copy in the centre): the same label in a later part is that copy */
+  const labelsBefore = new Set<string>();
+  let partLabels = new Set<string>();
+  let part = cells[0] ? partOf(cells[0], parts) : undefined;
   for (const cell of cells) {
-    const raw = headerLabelOf(cell);
+    const cellPart = partOf(cell, parts);
+    if (cellPart !== part) {
+      for (const l of partLabels) labelsBefore.add(l);
+      partLabels = new Set();
+      part = cellPart;
+    }
+    let raw = headerLabelOf(cell);
+    let label = raw === '' ? '' : foldColumnLabel(raw);
+    if (label !== '' && labelsBefore.has(label)) raw = label = '';
+    if (label !== '') partLabels.add(label);
     const span = colSpan(cell);
-    columns.push({ position, label: raw === '' ? '' : foldColumnLabel(raw), raw, span, hidden: isHiddenByMarkup(cell) });
+    columns.push({ position, label, raw, span, hidden: isHiddenByMarkup(cell) });
     position += span;
   }
   const m = matchHeaderColumns(row, columns, position, spec);
@@ -435,6 +481,11 @@ export interface LocatedGrid<F extends string> {
   header: HeaderMatch<F>;
   /** the rows that may hold records, in order (header rows excluded) */
   bodyRows: Element[];
+  /**
+   * The grid renders each logical row in several row elements (pinned columns): body rows sharing a
+   * row key (rowKey) are the parts of one row, whose cells line up with the joined header's.
+   */
+  split?: boolean;
 }
 
 /** How many leading rows of a table may be looked at for its header (title, group panel, header). */
@@ -491,6 +542,8 @@ export function locateGrids<F extends string>(
       : root.querySelectorAll('table'); // a fragment or shadow root
   /** tables already read as a grid: the layout tables nested in their cells are not grids */
   let inside: Element[] = [];
+  /** tables whose body rows carry a row key: maybe parts of one grid split by pinned columns */
+  const fragments: TableFragment<F>[] = [];
   for (let index = 0; index < tables.length; index++) {
     const table = tables[index]!;
     if (inside.length && inside.some((t) => t.contains(table))) continue;
@@ -503,7 +556,11 @@ export function locateGrids<F extends string>(
       const g = below && (m || rows[r]!.childElementCount < 40) ? matchGroupedHeader(rows[r]!, below, spec) : undefined;
       if (g && (!best || g.fields.size > best.fields.size)) best = g;
     }
-    if (!best) continue;
+    if (!best) {
+      const f = headerFragment<F>(table, index, rows, tables);
+      if (f) fragments.push(f);
+      continue;
+    }
     const header = best;
     if (headersOnly) return [{ header, bodyRows: [] }];
     seenRows.add(header.row);
@@ -520,6 +577,12 @@ export function locateGrids<F extends string>(
       }
     }
     found.push({ header, bodyRows });
+    const key = firstRowKey(bodyRows);
+    if (key !== undefined) fragments.push({ table, index, headerRow: header.row, bodyRows, key, grid: found[found.length - 1] });
+  }
+  if (fragments.length > 1) {
+    joinSplitTables(fragments, spec, found);
+    if (headersOnly && found.length) return [{ header: found[0]!.header, bodyRows: [] }];
   }
 
   // ARIA grids: rows holding column headers
@@ -528,23 +591,137 @@ export function locateGrids<F extends string>(
     const row = ch.closest('[role="row"], tr');
     if (row && row.tagName !== 'TR' && !seenRows.has(row)) headerRows.add(row);
   }
-  for (const row of headerRows) {
-    const m = matchHeaderRow(row, spec);
+  for (const parts of splitHeaderGroups(headerRows)) {
+    const row = parts[0]!;
+    const m = parts.length > 1 ? matchHeaderRow(row, spec, parts) : matchHeaderRow(row, spec);
     if (!m) continue;
     if (headersOnly) return [{ header: m, bodyRows: [] }];
     const grid = nearestGrid(row) ?? row.parentElement?.parentElement ?? row.parentElement;
     if (!grid) continue;
     const bodyRows: Element[] = [];
     for (const r of Array.from(grid.querySelectorAll('[role="row"]'))) {
-      if (r === row || isHeaderLike(r)) continue;
+      if (parts.includes(r) || isHeaderLike(r)) continue;
       const owner = nearestGrid(r);
       // rows of a grid nested in a cell belong to that grid, not this one
       if (owner !== null && owner !== grid && grid.contains(owner)) continue;
       if (row.compareDocumentPosition(r) & 4 /* DOCUMENT_POSITION_FOLLOWING */) bodyRows.push(r);
     }
-    found.push({ header: m, bodyRows });
+    found.push(parts.length > 1 ? { header: m, bodyRows, split: true } : { header: m, bodyRows });
   }
   return found;
+}
+
+/**
+ * ARIA header rows grouped into logical header rows: in one grid, the rows with the same
+ * aria-rowindex are the parts of one row (a pinned-left, a centre and a pinned-right header).
+ */
+function splitHeaderGroups(headerRows: Iterable<Element>): Element[][] {
+  const groups: Element[][] = [];
+  const byGrid = new Map<Element, Map<string, Element[]>>();
+  for (const row of headerRows) {
+    const grid = nearestGrid(row);
+    const index = row.getAttribute('aria-rowindex');
+    if (!grid || index === null || index === '') {
+      groups.push([row]);
+      continue;
+    }
+    let rows = byGrid.get(grid);
+    if (!rows) byGrid.set(grid, (rows = new Map()));
+    const group = rows.get(index);
+    if (group) group.push(row);
+    else {
+      const fresh = [row];
+      rows.set(index, fresh);
+      groups.push(fresh);
+    }
+  }
+  return groups;
+}
+
+/** A table with a header row and keyed body rows: one grid, or one part of a grid split by pinned columns. */
+interface TableFragment<F extends string> {
+  table: Element;
+  index: number;
+  headerRow: Element;
+  bodyRows: Element[];
+  key: string;
+  /** the grid this table makes on its own, when it does */
+  grid?: LocatedGrid<F>;
+}
+
+function firstRowKey(rows: readonly Element[]): string | undefined {
+  for (let i = 0; i < rows.length && i < 8; i++) {
+    const key = rowKey(rows[i]!);
+    if (key !== undefined) return key;
+  }
+  return undefined;
+}
+
+/**
+ * A table that is no grid on its own but may be a pinned part of one: a header row (th cells, at
+ * least one label) and body rows with a row key, in the table itself or in the body table after it
+ * (a fixed header).
+ */
+function headerFragment<F extends string>(table: Element, index: number, rows: Element[], tables: ArrayLike<Element>): TableFragment<F> | undefined {
+  const headerRow = rows.find((r) => r.childElementCount <= MAX_HEADER_CELLS && isHeaderLike(r));
+  if (!headerRow || !ownCells(headerRow).some((c) => headerLabelOf(c) !== '')) return undefined;
+  const all = ownRows(table);
+  let bodyRows = all.slice(all.indexOf(headerRow) + 1).filter((r) => !isHeaderLike(r));
+  if (bodyRows.length === 0) {
+    for (let i = index + 1; i < tables.length && i <= index + 2; i++) {
+      const next = tables[i]!;
+      if (table.contains(next)) continue;
+      const nextRows = ownRows(next);
+      if (nextRows.some((r) => isHeaderLike(r))) break;
+      bodyRows = nextRows;
+      break;
+    }
+  }
+  const key = firstRowKey(bodyRows);
+  return key === undefined ? undefined : { table, index, headerRow, bodyRows, key };
+}
+
+/** True when `a` and `b` sit close together: their common ancestor at most five levels above each. */
+function near(a: Element, b: Element): boolean {
+  let anc: Element | null = a.parentElement;
+  for (let up = 0; anc && up < 5; up++, anc = anc.parentElement) {
+    if (!anc.contains(b)) continue;
+    let depth = 0;
+    for (let e: Element | null = b.parentElement; e && e !== anc; e = e.parentElement) depth++;
+    return depth < 5;
+  }
+  return false;
+}
+
+/**
+ * Tables that render one grid in parts (a pinned-columns table beside the scrolling one, as Ant
+ * Design 3, PrimeFaces frozen columns or DevExtreme fixed columns do): near each other, their body rows
+ * sharing row keys. Their headers joined match as one grid, whose rows join by key; it replaces
+ * the parts' own grids when it reads more fields.
+ */
+function joinSplitTables<F extends string>(fragments: TableFragment<F>[], spec: CompiledGridSpec<F>, found: LocatedGrid<F>[]): void {
+  const used = new Set<TableFragment<F>>();
+  for (let i = 0; i < fragments.length; i++) {
+    const first = fragments[i]!;
+    if (used.has(first)) continue;
+    const group = [first];
+    for (let j = i + 1; j < fragments.length && fragments[j]!.index - first.index <= 6; j++) {
+      const f = fragments[j]!;
+      if (!used.has(f) && f.key === first.key && near(first.table, f.table)) group.push(f);
+    }
+    if (group.length < 2) continue;
+    const header = matchHeaderRow(first.headerRow, spec, group.map((f) => f.headerRow));
+    if (!header) continue;
+    const own = group.map((f) => f.grid).filter((g): g is LocatedGrid<F> => g !== undefined);
+    // a part readable alone joins a part that is not (its pinned copy), or parts that complete each
+    // other; two lists that each read alone with the same columns stay two lists
+    const most = Math.max(0, ...own.map((g) => g.header.fields.size));
+    if (most > header.fields.size || (own.length > 1 && most === header.fields.size)) continue;
+    for (const f of group) used.add(f);
+    const at = own.length ? found.indexOf(own[0]!) : found.length;
+    for (const g of own) found.splice(found.indexOf(g), 1);
+    found.splice(Math.min(at, found.length), 0, { header, bodyRows: group.flatMap((f) => f.bodyRows), split: true });
+  }
 }
 
 function nearestGrid(el: Element): Element | null {
@@ -621,9 +798,8 @@ function emptyEnds(header: HeaderMatch<string>): { lead: number; trail: number }
  * trailing action cells). Undefined for rows that do not line up (group, pager, message rows).
  * `probe` only asks whether the row lines up (any width ≥ 2), for finding a body table.
  */
-function positionsOf(row: Element, header: HeaderMatch<string>, _probe = false): (Element | undefined)[] | undefined {
+function positionsOf(row: Element, header: HeaderMatch<string>, _probe = false, cells = ownCells(row)): (Element | undefined)[] | undefined {
   if (isHiddenRow(row)) return undefined;
-  const cells = ownCells(row);
   if (cells.length < 2 || cells.length > MAX_HEADER_CELLS * 2 || cells.every(isHeaderCell)) return undefined;
   const half = Math.max(3, Math.ceil(header.width / 2));
   const spans = cells.map(colSpan);
@@ -683,8 +859,37 @@ function positionsOf(row: Element, header: HeaderMatch<string>, _probe = false):
 /** One row's values and the cell each came from. */
 export interface GridRow<F extends string> {
   element: Element;
+  /** a row split in parts (pinned columns): every part, `element` first */
+  parts?: Element[];
   values: RowValues<F>;
   cells: Partial<Record<F, Element>>;
+}
+
+/** A logical row: its first row element, its parts when split, its cells in column order. */
+interface LogicalRow {
+  element: Element;
+  parts?: Element[];
+  cells?: Element[];
+}
+
+/** The body rows as logical rows: for a split grid, the parts sharing a row key joined (in document order). */
+function logicalRows(grid: LocatedGrid<string>): LogicalRow[] {
+  if (!grid.split) return grid.bodyRows.map((element) => ({ element }));
+  const out: LogicalRow[] = [];
+  const byKey = new Map<string, LogicalRow>();
+  for (const row of grid.bodyRows) {
+    const key = rowKey(row);
+    const known = key === undefined ? undefined : byKey.get(key);
+    if (known) {
+      (known.parts ??= [known.element]).push(row);
+      continue;
+    }
+    const entry: LogicalRow = { element: row };
+    if (key !== undefined) byKey.set(key, entry);
+    out.push(entry);
+  }
+  for (const r of out) if (r.parts) r.cells = joinedCells(r.parts);
+  return out;
 }
 
 /**
@@ -697,8 +902,8 @@ export function readGridRows<F extends string>(grid: LocatedGrid<F>, spec: Compi
   let seenRecord = false;
   const labelAt: string[] = [];
   for (const col of grid.header.columns) labelAt[col.position] = col.label;
-  for (const row of grid.bodyRows) {
-    const positions = positionsOf(row, grid.header as HeaderMatch<string>);
+  for (const { element: row, parts, cells: joined } of logicalRows(grid as LocatedGrid<string>)) {
+    const positions = positionsOf(row, grid.header as HeaderMatch<string>, false, joined);
     if (!positions) continue;
     const values: RowValues<F> = {};
     const cells: Partial<Record<F, Element>> = {};
@@ -717,12 +922,12 @@ export function readGridRows<F extends string>(grid: LocatedGrid<F>, spec: Compi
       count++;
     }
     // a filter row: inputs (or glyph-only editors) under the headers, before any data row
-    if (!seenRecord && textCells === 0 && (controlCells > 0 || rowHasControls(row))) continue;
+    if (!seenRecord && textCells === 0 && (controlCells > 0 || (parts ?? [row]).some(rowHasControls))) continue;
     if (count < spec.minValues) continue;
     if (!spec.keyFields.some((f) => values[f] !== undefined)) continue;
     if (isNoiseRow(Object.values(values) as string[], positions.find((c) => c !== undefined))) continue;
     seenRecord = true;
-    out.push({ element: row, values, cells });
+    out.push(parts ? { element: row, parts, values, cells } : { element: row, values, cells });
   }
   return out;
 }
@@ -792,9 +997,9 @@ export function readGridScreen<F extends string>(
   const seen = new Set<Element>();
   for (const grid of locateGrids(root, spec)) {
     const unread = unreadOf(grid.header.ambiguous);
-    for (const { element, values, cells } of readGridRows(grid, spec)) {
-      if (seen.has(element)) continue;
-      seen.add(element);
+    for (const { element, parts, values, cells } of readGridRows(grid, spec)) {
+      if (seen.has(element) || parts?.some((p) => seen.has(p))) continue;
+      for (const p of parts ?? [element]) seen.add(p);
       let record: PageRecord | undefined;
       try {
         record = toRecord(values);
@@ -803,7 +1008,7 @@ export function readGridScreen<F extends string>(
       }
       if (!record) continue;
       if (unread.length) record = { ...record, unread };
-      records.push({ element, record, cells: cellsOf(cells) });
+      records.push(parts ? { element, parts, record, cells: cellsOf(cells) } : { element, record, cells: cellsOf(cells) });
     }
   }
   return { screen, records };

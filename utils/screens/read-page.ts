@@ -25,8 +25,29 @@ const EMPTY_CONTEXT: ContextResponse = { assignments: [], disabledRules: [], lan
 export interface PageReport {
   screen?: string;
   grids: { mapping: { label: string; field?: string }[]; unplaced: string[]; ambiguous: string[] }[];
-  records: { element: string; record: unknown; status: string; rules: string; findings: string[] }[];
+  /** `parts`: how many row elements the record spans (pinned columns), when more than one */
+  records: { element: string; parts?: number; record: unknown; status: string; rules: string; findings: string[] }[];
   pageFindings: string[];
+  /** the page's frames inlined as `<iframe srcdoc>` (the extension's snapshot keeps same-origin frames so), each read the same way */
+  frames: ({ frame: string } & PageReport)[];
+}
+
+export interface ReadPageOptions {
+  /** parses a frame's srcdoc into an inert document (no scripts run); default: the global DOMParser */
+  parse?: (html: string) => Document;
+}
+
+/** Frames nested deeper than this, or more of them than MAX_FRAMES, are left out of the report. */
+const MAX_FRAME_DEPTH = 6;
+const MAX_FRAMES = 50;
+
+function defaultParse(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+function frameName(frame: Element, i: number): string {
+  const name = frame.getAttribute('name') || frame.getAttribute('title') || frame.getAttribute('id') || frame.getAttribute('src') || '';
+  return maskText(`${i + 1}${name ? ` (${name.length > 60 ? `${name.slice(0, 60)}…` : name})` : ''}`);
 }
 
 /** Eleven-digit runs (T.C. numbers) masked in free text. */
@@ -44,10 +65,34 @@ function masked(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value), (k, v: unknown) => (k === 'tckn' && typeof v === 'string' ? maskTckn(v) : v));
 }
 
-/** Runs every reader on `root` and judges what the detected screen gives. */
-export function readPage(root: ParentNode): PageReport {
+/**
+ * Runs every reader on `root` and judges what the detected screen gives; then the same for each
+ * frame inlined as `<iframe srcdoc>` (nested frames too).
+ */
+export function readPage(root: ParentNode, options: ReadPageOptions = {}): PageReport {
+  const budget = { frames: MAX_FRAMES };
+  return readOne(root, options.parse ?? defaultParse, 0, budget);
+}
+
+function readOne(root: ParentNode, parse: (html: string) => Document, depth: number, budget: { frames: number }): PageReport {
+  const report = readScreens(root);
+  if (depth >= MAX_FRAME_DEPTH) return report;
+  Array.from(root.querySelectorAll('iframe[srcdoc], frame[srcdoc]')).forEach((frame, i) => {
+    if (budget.frames-- <= 0) return;
+    let doc: Document;
+    try {
+      doc = parse(frame.getAttribute('srcdoc') ?? '');
+    } catch {
+      return;
+    }
+    report.frames.push({ frame: frameName(frame, i), ...readOne(doc, parse, depth + 1, budget) });
+  });
+  return report;
+}
+
+function readScreens(root: ParentNode): PageReport {
   const reader = detectScreen(root);
-  const report: PageReport = { screen: reader?.id, grids: [], records: [], pageFindings: [] };
+  const report: PageReport = { screen: reader?.id, grids: [], records: [], pageFindings: [], frames: [] };
   // every grid any reader recognises, with its mapping, also when no screen was detected
   for (const [id, spec] of Object.entries(GRID_SPECS)) {
     if (reader && reader.id !== id) continue;
@@ -68,6 +113,7 @@ export function readPage(root: ParentNode): PageReport {
     const j = judged.records[i]!;
     report.records.push({
       element: describe(r.element),
+      ...(r.parts && r.parts.length > 1 ? { parts: r.parts.length } : {}),
       record: masked(r.record),
       status: j.status,
       rules: j.rules,
@@ -78,8 +124,21 @@ export function readPage(root: ParentNode): PageReport {
   return report;
 }
 
-/** The report as the CLI prints it. */
+/** The report as the CLI prints it (frames after the page, indented). */
 export function formatPageReport(report: PageReport): string {
+  const out = [formatOne(report)];
+  const frames = (r: PageReport, indent: string) => {
+    for (const f of r.frames) {
+      out.push(`\n${indent}Çerçeve / frame ${f.frame}:`);
+      out.push(formatOne(f).replace(/^(?=.)/gm, `${indent}  `));
+      frames(f, `${indent}  `);
+    }
+  };
+  frames(report, '');
+  return out.join('\n');
+}
+
+function formatOne(report: PageReport): string {
   const out: string[] = [];
   out.push(`Ekran / screen: ${report.screen ?? '(tanınmadı / none)'}`);
   report.grids.forEach((g, i) => {
@@ -90,7 +149,7 @@ export function formatPageReport(report: PageReport): string {
   });
   out.push(`\nKayıtlar / records: ${report.records.length}`);
   report.records.forEach((r, i) => {
-    out.push(`\n#${i + 1} ${r.element}`);
+    out.push(`\n#${i + 1} ${r.element}${r.parts ? ` (${r.parts} satır parçası / row parts)` : ''}`);
     out.push(`  status=${r.status} rules="${r.rules}"`);
     out.push(`  ${JSON.stringify(r.record)}`);
     for (const f of r.findings) out.push(`  - ${f}`);

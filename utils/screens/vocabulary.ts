@@ -33,6 +33,7 @@ import {
   foldLabel,
   foldTurkish,
   formatTurkishDate,
+  INVISIBLE_CHARS,
   normalizeSpaces,
   parseApprovalState,
   parseContractState,
@@ -434,15 +435,13 @@ function clip(text: string | undefined): string | undefined {
   return t.length > MAX_TEXT ? t.slice(0, MAX_TEXT) : t;
 }
 
-/** Bidi marks and zero-width characters, which a page may put around a number. */
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** A count or minutes: Turkish number, unit allowed, invisible marks ignored; undefined when garbage or absurd. */
 const figureText = memoize((text: string) => {
-  const n = parseCount(text.replace(INVISIBLE, ''));
+  const n = parseCount(text.replace(INVISIBLE_CHARS, ''));
   return n !== undefined && Number.isFinite(n) && n <= MAX_FIGURE ? n : undefined;
 });
-const dateText = memoize((text: string) => parseTurkishDate(text.replace(INVISIBLE, '')));
+const dateText = memoize((text: string) => parseTurkishDate(text.replace(INVISIBLE_CHARS, '')));
 
 export function figureOf(text: string | undefined): number | undefined {
   if (text === undefined || text.length > 64) return undefined;

@@ -199,6 +199,35 @@ const EXPECTED: Record<string, PageRecord> = {
       enteredMinutesText: '1.000',
     },
   },
+  'new-contract-form/x-custom-controls.html': {
+    kind: 'contract-form',
+    workplace: {
+      title: 'KARADENİZ ÇELİK DÖKÜM SANAYİ A.Ş.',
+      sicilNo: '22451010112345670340100000',
+      employees: 120,
+      naceText: '24.51.13',
+      hazardText: 'Çok Tehlikeli',
+    },
+    assignment: {
+      tckn: '10000000146',
+      personName: 'Elif Kaya',
+      role: 'igu',
+      certificateClass: 'B',
+      certificateText: 'B Sınıfı İş Güvenliği Uzmanlığı',
+      employment: 'kismi',
+      minutes: 4800,
+    },
+    form: {
+      requiredFullTime: 0,
+      presentFullTime: 0,
+      requiredPartTimeMinutes: 4800,
+      runningTotalMinutes: 0,
+      requiredTotalMinutes: 4800,
+      assignmentTypeText: 'Kısmi Süreli',
+      enteredMinutes: 4800,
+      enteredMinutesText: '4.800',
+    },
+  },
   'new-contract-form/x-fieldset.html': {
     kind: 'contract-form',
     workplace: {
