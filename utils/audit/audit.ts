@@ -116,7 +116,7 @@ export interface AuditProfessional {
   committedMinutes: number;
   fullTimeContracts: number;
   /** the last "Kalan Max. Ayl. Çlş. Süresi (Dk)" the mirror saw for this person */
-  remainingSeen?: { minutes: number; at?: string };
+  remainingSeen?: RemainingSeen & { contract?: number };
   workplaces: string[];
   findings: PersonFinding[];
   status: RecordStatus;
@@ -141,12 +141,23 @@ export interface AuditResult {
   counts: AuditCounts;
 }
 
+/** "Kalan Max. Ayl. Çlş. Süresi (Dk)" as the approval form showed it, beside one assignment. */
+export interface RemainingSeen {
+  minutes: number;
+  at?: string;
+  /** the mirror's key of the assignment it was shown beside */
+  assignmentKey?: string;
+}
+
 export interface AuditOptions {
   disabled?: ReadonlySet<RuleId>;
   /** the user's workplace profiles by workplace key: fill facts the file lacks */
   profiles?: ReadonlyMap<string, WorkplaceFacts>;
-  /** the last remaining capacity the mirror saw, by person key (personKeyOf) */
-  remaining?: ReadonlyMap<string, { minutes: number; at?: string }>;
+  /**
+   * the last remaining capacity the mirror saw: under `assignment:<key>` for the assignment it was
+   * shown beside, and under the person's key (personKeyOf)
+   */
+  remaining?: ReadonlyMap<string, RemainingSeen>;
   today?: string;
   at?: string;
   /** called every `progressEvery` contracts judged */
@@ -163,6 +174,22 @@ function portalVerdictDiffers(verdict: boolean | undefined, findings: readonly F
   const error = findings.some((f) => f.result === 'fail' && f.severity === 'error');
   const unjudged = findings.some((f) => f.result === 'needs-data');
   return verdict ? error : !error && !unjudged;
+}
+
+/**
+ * A finding as the audit keeps it: without the labels of every peer a workplace total counted (the
+ * audit's workplace view lists those contracts) nor the screen's record index (the contract is the
+ * row): a fifth of the size, thousands of times over.
+ */
+function lean(f: Finding): Finding {
+  const { counted: _counted, recordIndex: _index, ...rest } = f;
+  return rest;
+}
+
+/** "2025-11-12T…" as "12.11.2025". */
+function formatDay(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}.${m}.${y}`;
 }
 
 function zeroCounts(): Record<RecordStatus, number> {
@@ -229,7 +256,7 @@ export function auditContracts(rows: readonly RowRead[], opts: AuditOptions = {}
       active: p.active,
       status: j.status,
       rules: j.rules,
-      findings: j.findings,
+      findings: j.findings.map(lean),
       verdictDiffers: portalVerdictDiffers(p.facts.portalVerdict, j.findings),
     };
     const person = personKeyOf(p.facts);
@@ -243,7 +270,7 @@ export function auditContracts(rows: readonly RowRead[], opts: AuditOptions = {}
   for (const d of drafts.values()) {
     const w = d.resolved!;
     const peers = peersOf.get(d.key)!;
-    const findings = missingRoleFindings(w, peers, disabled);
+    const findings = missingRoleFindings(w, peers, disabled).map(lean);
     const mine = d.rows.map((i) => contracts[i]!);
     const aw: AuditWorkplace = {
       key: d.key,
@@ -322,7 +349,19 @@ export function auditContracts(rows: readonly RowRead[], opts: AuditOptions = {}
     };
     if (first.facts.tckn) p.tckn = first.facts.tckn;
     if (named?.facts.personName) p.name = named.facts.personName;
-    const seen = opts.remaining?.get(key);
+    // the remaining capacity: the one shown beside a contract of this file (the latest), else by person
+    let seen: (RemainingSeen & { contract?: number }) | undefined;
+    for (const c of list) {
+      const s = opts.remaining?.get(`assignment:${c.key}`);
+      if (s && (!seen || (s.at ?? '') > (seen.at ?? ''))) seen = { ...s, contract: c.i };
+    }
+    if (!seen) {
+      const byPerson = opts.remaining?.get(key) ?? (named?.facts.personName ? opts.remaining?.get(personKeyOf({ personName: named.facts.personName }) ?? '') : undefined);
+      if (byPerson) {
+        const beside = byPerson.assignmentKey ? list.find((c) => c.key === byPerson.assignmentKey) : undefined;
+        seen = beside ? { ...byPerson, contract: beside.i } : { ...byPerson };
+      }
+    }
     if (seen) p.remainingSeen = seen;
     const activeIdx = active.map((c) => c.i);
     if (committed > FULL_TIME_MONTH_MINUTES) {
@@ -336,16 +375,22 @@ export function auditContracts(rows: readonly RowRead[], opts: AuditOptions = {}
         },
       });
     }
-    if (seen && committed > seen.minutes) {
-      p.findings.push({
-        id: 'over-remaining',
-        contracts: activeIdx,
-        citation: CAPACITY_CITATION,
-        message: {
-          tr: `Taahhüt ${trNum(committed)} dk; portalın son gösterdiği Kalan Max. Ayl. Çlş. Süresi ${trNum(seen.minutes)} dk`,
-          en: `${enNum(committed)} min committed; the last remaining capacity the portal showed is ${enNum(seen.minutes)} min`,
-        },
-      });
+    // the form shows what is left beside the contract being approved: that contract must fit in it
+    const beside = seen?.contract !== undefined ? contracts[seen.contract] : undefined;
+    if (seen && beside?.active) {
+      const asked = beside.facts.employment === 'tam' ? FULL_TIME_MONTH_MINUTES : beside.facts.minutes;
+      if (asked !== undefined && asked > seen.minutes) {
+        const when = seen.at ? formatDay(seen.at) : undefined;
+        p.findings.push({
+          id: 'over-remaining',
+          contracts: [beside.i],
+          citation: CAPACITY_CITATION,
+          message: {
+            tr: `${beside.label} sözleşmesine ${trNum(asked)} dk atanmış; onay formu${when ? ` ${when} tarihinde` : ''} Kalan Max. Ayl. Çlş. Süresi ${trNum(seen.minutes)} dk gösterdi: ${trNum(asked - seen.minutes)} dk fazla`,
+            en: `${enNum(asked)} min assigned in ${beside.label}; the approval form${when ? ` on ${when}` : ''} showed a remaining capacity (Kalan Max.) of ${enNum(seen.minutes)} min: ${enNum(asked - seen.minutes)} min over`,
+          },
+        });
+      }
     }
     if (fullTime.length > 0 && active.length > 1) {
       p.findings.push({

@@ -7,7 +7,7 @@ import { maskTckn, type Role } from '@/utils/domain/core';
 import { HAZARD_LABELS } from '@/utils/domain/hazard';
 import { ruleById } from '@/utils/rules';
 import type { RecordStatus, RuleId } from '@/utils/rules/types';
-import type { AuditContract, AuditResult, AuditWorkplace, PersonFindingId } from './audit';
+import type { AuditContract, AuditProfessional, AuditResult, AuditWorkplace, PersonFindingId } from './audit';
 import { displayTitle, STATUS_WORDS } from './i18n';
 import type { AuditDiff } from './snapshot';
 
@@ -92,6 +92,16 @@ function columnLetter(n: number): string {
   return s;
 }
 
+/** "satır 12: Can Işık (İGU, 1.300 dk) — 12.11.2025, istenen 1.300 dk": where the Kalan Max. was seen. */
+function remainingBeside(result: AuditResult, p: AuditProfessional): string | undefined {
+  const seen = p.remainingSeen;
+  if (!seen) return undefined;
+  const c = seen.contract !== undefined ? result.contracts[seen.contract] : undefined;
+  const when = seen.at ? `${seen.at.slice(8, 10)}.${seen.at.slice(5, 7)}.${seen.at.slice(0, 4)}` : undefined;
+  const asked = c ? (c.facts.employment === 'tam' ? 11700 : c.facts.minutes) : undefined;
+  return [c ? `satır ${c.row}: ${c.label}` : seen.assignmentKey, when, asked !== undefined ? `istenen ${asked.toLocaleString('tr-TR')} dk` : undefined].filter(Boolean).join(' — ');
+}
+
 export interface ExcelOptions {
   showTckn: boolean;
   orgName?: string;
@@ -162,7 +172,7 @@ export function reportSheets(result: AuditResult, opts: ExcelOptions): { sheet: 
   ];
 
   const professionals: SheetData = [
-    header(['Durum', 'Ad Soyad', 'TC Kimlik No', 'Görev', 'Sertifika sınıfı', 'Aktif sözleşme', 'Tam süreli sözleşme', 'Taahhüt (dk/ay)', '11.700 dk aya göre', 'Son görülen Kalan Max. (dk)', 'İşyeri sayısı', 'Bulgular ve dayanak']),
+    header(['Durum', 'Ad Soyad', 'TC Kimlik No', 'Görev', 'Sertifika sınıfı', 'Aktif sözleşme', 'Tam süreli sözleşme', 'Taahhüt (dk/ay)', '11.700 dk aya göre', 'Son görülen Kalan Max. (dk)', 'Kalan Max. görüldüğü sözleşme (tarih, istenen dk)', 'İşyeri sayısı', 'Bulgular ve dayanak']),
     ...result.professionals.map((p) => [
       statusCell(p.status),
       text(p.name),
@@ -174,6 +184,7 @@ export function reportSheets(result: AuditResult, opts: ExcelOptions): { sheet: 
       { value: p.committedMinutes, type: Number, format: '#,##0', backgroundColor: p.committedMinutes > 11700 ? STATUS_FILL.error : undefined },
       text(p.committedMinutes > 11700 ? `${(p.committedMinutes - 11700).toLocaleString('tr-TR')} dk fazla` : `${(11700 - p.committedMinutes).toLocaleString('tr-TR')} dk boş`),
       number(p.remainingSeen?.minutes),
+      text(remainingBeside(result, p)),
       number(p.workplaces.length),
       { value: p.findings.map((f) => `[${PERSON_FINDING_TR[f.id]}] ${f.message.tr} — ${f.citation}`).join('\n'), type: String, wrap: true },
     ] as Cell[]),
@@ -182,7 +193,7 @@ export function reportSheets(result: AuditResult, opts: ExcelOptions): { sheet: 
   const sheets = [
     { sheet: 'Sözleşmeler', data: contracts, columns: [6, 12, 28, 12, 30, 22, 14, 7, 26, 12, 12, 16, 32, 28, 18, 90].map((width) => ({ width })) },
     { sheet: 'İşyerleri', data: workplaces, columns: [12, 34, 28, 10, 10, 14, 11, 16, 22, 22, 22, 14, 14, 12, 12, 12, 80].map((width) => ({ width })) },
-    { sheet: 'Profesyoneller', data: professionals, columns: [12, 22, 14, 10, 10, 10, 10, 12, 16, 14, 10, 90].map((width) => ({ width })) },
+    { sheet: 'Profesyoneller', data: professionals, columns: [12, 22, 14, 10, 10, 10, 10, 12, 16, 14, 34, 10, 90].map((width) => ({ width })) },
   ];
 
   if (opts.diff) {

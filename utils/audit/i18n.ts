@@ -73,6 +73,8 @@ const A = {
   colCommitted: { tr: 'Taahhüt (dk/ay)', en: 'Committed (min/month)' },
   colCapacity: { tr: '11.700 dk aya göre', en: 'Against 11,700 min' },
   colRemaining: { tr: 'Son görülen Kalan Max.', en: 'Last remaining capacity seen' },
+  min: { tr: 'dk', en: 'min' },
+  asked: { tr: 'istenen {n}', en: '{n} asked' },
   colCertificate: { tr: 'Sertifika', en: 'Certificate' },
   colState: { tr: 'Sözleşme durumu', en: 'Contract state' },
   stateActive: { tr: 'Devam ediyor', en: 'Running' },

@@ -170,8 +170,8 @@ function rowsFromCells(rows: Cell[][], sheetName: string | undefined, kind: 'xls
     }
     const rowNo = i + 1;
     if (!any) continue;
-    // a repeated header row (files glued together) is not a contract
-    if (matchExportHeader(cells.map((c) => (typeof c === 'string' ? c : ''))).fields.size >= fields.length - 1 && fields.length > 3) continue;
+    // a repeated header row (files glued together) is not a contract: its cells are the header's labels
+    if (fields.length > 3 && repeatsHeader(cells, fields, header.labels)) continue;
     const contract = values.portalId ?? values.contractName;
     const person = values.tckn ?? values.personName;
     if (!contract || !person) {
@@ -203,6 +203,16 @@ function rowsFromCells(rows: Cell[][], sheetName: string | undefined, kind: 'xls
   };
   if (sheetName !== undefined) read.sheetName = sheetName;
   return read;
+}
+
+/** True when all but one of the matched columns hold the header's own label (a header repeated below). */
+function repeatsHeader(cells: Cell[], fields: [ExportField, number][], labels: string[]): boolean {
+  let same = 0;
+  for (const [, col] of fields) {
+    const c = cells[col];
+    if (typeof c === 'string' && c.trim() === (labels[col] ?? '').trim()) same++;
+  }
+  return same >= fields.length - 1;
 }
 
 const CFB = [0xd0, 0xcf, 0x11, 0xe0];

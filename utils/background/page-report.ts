@@ -145,6 +145,7 @@ export async function upsertPageReport(
         // the new contract form is a draft being typed, not a portal record: only its workplace is kept
         if (record.assignment && !draft) {
           sighting.assignment = record.assignment;
+          if (record.capacity?.remainingMinutes !== undefined) sighting.remainingMinutes = record.capacity.remainingMinutes;
           if (report.screen === 'old-approval') Object.assign(sighting, await approvalFormKey(db, record.assignment, selection));
         }
         sightings.push(sighting);

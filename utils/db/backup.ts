@@ -38,6 +38,7 @@ const AssignmentRowSchema = AssignmentFactsSchema.extend({
   lastSeenAt: isoTime,
   lastScreen: ScreenIdSchema,
   pending: z.union([z.literal(0), z.literal(1)]),
+  remaining: z.object({ minutes: z.number().finite().nonnegative(), at: isoTime }).optional(),
 });
 
 const HistoryRowSchema = z.object({

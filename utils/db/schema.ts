@@ -35,6 +35,8 @@ export interface AssignmentRow extends AssignmentFacts {
   lastScreen: ScreenId;
   /** 1 while approvalState is 'pending' (IndexedDB cannot index booleans) */
   pending: 0 | 1;
+  /** the professional's "Kalan Max. Ayl. Çlş. Süresi (Dk)" last shown beside this assignment (approval form) */
+  remaining?: { minutes: number; at: string };
 }
 
 export type HistoryField = 'approvalState' | 'contractState' | 'minutes';

@@ -26,6 +26,8 @@ export interface Sighting {
   assignment?: AssignmentFacts;
   /** the assignment's key when the caller already decided it (the old approval form) */
   assignmentKey?: string;
+  /** the professional's remaining monthly capacity shown beside the assignment (Kalan Max.) */
+  remainingMinutes?: number;
 }
 
 export interface UpsertedAssignment {
@@ -326,6 +328,10 @@ export async function mergeSightings(db: KatipDb, sightings: readonly Sighting[]
     const key = s.assignmentKey ?? pickAssignmentKey(workplaceKey, s.assignment, assignments);
     if (!key) return;
     const { history: added, ...upserted } = mergeAssignment(assignments.get(key), key, workplaceKey, s.assignment, at, screen);
+    if (s.remainingMinutes !== undefined && upserted.row.remaining?.minutes !== s.remainingMinutes) {
+      upserted.row = { ...upserted.row, remaining: { minutes: s.remainingMinutes, at } };
+      upserted.changed = true;
+    }
     result.assignment = upserted;
     if (!upserted.changed) return;
     assignments.put(upserted.row);

@@ -110,11 +110,13 @@ describe('professionals across workplaces', () => {
     expect(fatma.findings[0]!.contracts).toHaveLength(2);
   });
 
-  it('the last remaining capacity seen in the mirror', () => {
+  it('the last remaining capacity seen in the mirror, beside the contract it was shown for', () => {
     const read = readExportFile(xlsxBytes(exportAoa([c(P.can, { minutes: 900, wp: SHOP }), c(P.can, { minutes: 300, wp: BRANCH })])));
-    const result = auditContracts(read.rows, { today: TODAY, remaining: new Map([[`t${P.can.tckn}`, { minutes: 1000 }]]) });
+    const key = `portal:${read.rows[0]!.record.assignment!.portalId}`;
+    const result = auditContracts(read.rows, { today: TODAY, remaining: new Map([[`t${P.can.tckn}`, { minutes: 800, assignmentKey: key }]]) });
     const can = result.professionals[0]!;
-    expect(can.findings.map((f) => f.id)).toEqual(['over-remaining']);
+    expect(can.findings.map((f) => [f.id, f.contracts])).toEqual([['over-remaining', [0]]]);
+    expect(can.findings[0]!.message.en).toContain('900 min assigned');
   });
 });
 

@@ -151,3 +151,46 @@ describe('readExportFile refuses hostile and wrong files whole', () => {
     expect(codeOf(() => readExportFile(xlsxBytes([EXPORT_HEADERS])))).toBe('no-rows');
   });
 });
+
+describe('CSV as spreadsheets save it', () => {
+  const aoa = exportAoa([contract({ start: '05.03.2025', minutes: '1.200' }), contract({ id: 880002, wp: BRANCH, minutes: 2400 })]);
+  const quote = (v: unknown, sep: string) => {
+    const s = v === undefined || v === null ? '' : String(v);
+    return s.includes(sep) || /["\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const csvWith = (rows: unknown[][], sep: string, eol = '\r\n') => rows.map((r) => r.map((v) => quote(v, sep)).join(sep)).join(eol) + eol;
+
+  it('a "," CSV with quoted cells holding commas, quotes and a line break', () => {
+    const rows = aoa.map((r) => [...r]);
+    rows[1]![12] = 'Demir, "Döküm"\nA.Ş.'; // Hizmet Alan İşyeri Unvanı
+    const read = readExportFile(new TextEncoder().encode(csvWith(rows, ',', '\n')), 'export.csv');
+    expect(read.rows.map((r) => r.record.assignment?.minutes)).toEqual([1200, 2400]);
+    // the line break inside the quoted cell is kept in the cell (spaces normalised as on the page)
+    expect(read.rows[0]!.record.workplace?.title).toBe('Demir, "Döküm" A.Ş.');
+    expect(read.rows[1]!.record.workplace?.sicilNo).toBe(BRANCH.sgk);
+  });
+
+  it('a tab-separated file in Windows-1254 (Turkish Excel), with blank lines and a header repeated below', () => {
+    const rows = [...aoa, [], aoa[0]!, ...exportAoa([contract({ id: 880003, person: 'Şükrü Işıkçı' })]).slice(1)];
+    const text = csvWith(rows, '\t');
+    // Windows-1254 bytes of the text: ASCII as is, Turkish letters by the code page
+    const cp1254: Record<string, number> = { Ç: 0xc7, ç: 0xe7, Ğ: 0xd0, ğ: 0xf0, İ: 0xdd, ı: 0xfd, Ö: 0xd6, ö: 0xf6, Ş: 0xde, ş: 0xfe, Ü: 0xdc, ü: 0xfc, Â: 0xc2, â: 0xe2 };
+    const bytes = new Uint8Array([...text].map((ch) => (ch.charCodeAt(0) < 128 ? ch.charCodeAt(0) : (cp1254[ch] ?? 0x3f))));
+    const read = readExportFile(bytes, 'export.csv');
+    expect(read.rows).toHaveLength(3);
+    expect(read.rows[2]!.record.assignment?.personName).toBe('Şükrü Işıkçı');
+    expect(read.skipped).toEqual([]);
+  });
+
+  it('a CSV named .xlsx is not taken for a workbook, and a text that is no table is no export', () => {
+    expect(codeOf(() => readExportFile(new TextEncoder().encode(csvText(aoa)), 'ISG_HIZMET_SOZLESME_SURECI_DISA_AKTAR_1.xlsx'))).toBe('not-spreadsheet');
+    expect(codeOf(() => readExportFile(new TextEncoder().encode('Merhaba,\ndünya'), 'notlar.csv'))).toBe('no-header');
+  });
+
+  it('a formula-looking CSV cell stays text and is never evaluated', () => {
+    const rows = aoa.map((r) => [...r]);
+    rows[1]![5] = '=HYPERLINK("http://x","Ali")';
+    const read = readExportFile(new TextEncoder().encode(csvWith(rows, ';')), 'export.csv');
+    expect(read.rows[0]!.record.assignment?.personName).toBe('=HYPERLINK("http://x","Ali")');
+  });
+});
