@@ -444,11 +444,13 @@ export async function pageProblems(page) {
  * pointer click can land elsewhere while an extension page is still laying out what it loaded.
  */
 export async function chooseByKeyboard(locator, { timeout = 5000 } = {}) {
-  await locator.focus();
-  await locator.press('Space');
+  // The options page shows its controls once its lists have loaded: wait until this one is shown.
+  await locator.waitFor({ state: 'visible', timeout });
   const start = Date.now();
   while (!(await locator.isChecked())) {
     if (Date.now() - start > timeout) throw new Error('the control did not become checked after Space');
-    await new Promise((r) => setTimeout(r, 50));
+    await locator.focus();
+    await locator.press('Space');
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
