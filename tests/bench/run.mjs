@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST, PORTAL_ORIGIN, ROOT, launchBrowser, startPortal } from '../e2e/harness.mjs';
 import { oldContractsPage } from '../e2e/harness-pages.mjs';
+import { firstContent } from './mirror.mjs';
 
 const QUICK = Boolean(process.env.KATIP_BENCH_QUICK);
 const REPS = QUICK ? { 500: 2, 2000: 3, 5000: 1, 20000: 1 } : { 500: 3, 2000: 5, 5000: 2, 20000: 2 };
@@ -164,27 +165,9 @@ const mirrorRate = stored > 0 ? stored / Math.max((storedAt - scannedAt) / 1000,
 const totalAssignments = await assignmentCount();
 
 // 4. Popup and options: time to first content (no "Yükleniyor…" left) with the mirror full.
-async function firstContent(name) {
-  const page = await withExt.context.newPage();
-  await page.goto(`chrome-extension://${withExt.extensionId}/${name}.html`, { waitUntil: 'commit' });
-  const ms = await page
-    .waitForFunction(
-      () => {
-        const loading = [...document.querySelectorAll('[role=status]')].some((el) => /Yükleniyor|Loading/.test(el.textContent ?? ''));
-        const text = (document.body?.innerText ?? '').trim();
-        return !loading && text.length > 0 && document.querySelector('h1, h2') ? performance.now() : null;
-      },
-      null,
-      { timeout: 20_000, polling: 'raf' },
-    )
-    .then((h) => h.jsonValue())
-    .catch(() => null);
-  await page.close();
-  return ms;
-}
 const opens = { popup: [], options: [] };
 for (let rep = 0; rep < OPEN_REPS; rep++) {
-  for (const name of ['popup', 'options']) opens[name].push(await firstContent(name));
+  for (const name of ['popup', 'options']) opens[name].push(await firstContent(withExt, name));
 }
 
 const foreign = [...withExt.foreignRequests, ...without.foreignRequests];
