@@ -38,7 +38,11 @@ export function resolveWorkplace(page: WorkplaceFacts | undefined, ctx: ContextR
   ];
   const sources: NonNullable<ResolvedWorkplace['sources']> = {};
   const out: ResolvedWorkplace = { sources };
+  // the page shows an employee count it could not read (garbage, or beyond any workplace's size):
+  // what the page shows now wins, so no older figure stands in; the rules needing N say it is unreadable
+  const unreadableCount = page?.employeesText !== undefined && page.employees === undefined;
   for (const field of FACT_FIELDS) {
+    if (field === 'employees' && unreadableCount) continue;
     for (const [source, layer] of layers) {
       const value = layer?.[field];
       // an empty hazard class shown by the page is shown (and is no legal class); elsewhere empty = absent
@@ -49,7 +53,7 @@ export function resolveWorkplace(page: WorkplaceFacts | undefined, ctx: ContextR
       break;
     }
   }
-  if (page?.employeesText !== undefined && page.employees === undefined) out.employeesText = page.employeesText;
+  if (unreadableCount) out.employeesText = page.employeesText;
   if (out.hazardText !== undefined) {
     out.hazardClass = parseHazardClass(out.hazardText);
     if (!out.hazardClass) {

@@ -208,9 +208,18 @@ export function judgeService(subject: Subject, part: ServicePart): Outcome {
   return outcome;
 }
 
+/** The page shows an employee count that is no count (garbage, or beyond any workplace's size). */
+function unreadableCount(workplace: ResolvedWorkplace): boolean {
+  return workplace.employeesText !== undefined && workplace.employees === undefined;
+}
+
 function judgeServiceOf(subject: Subject, part: ServicePart): Outcome {
   const { record, workplace } = subject;
-  if (!JUDGED_KINDS.has(record.kind)) return { result: 'inapplicable' };
+  if (!JUDGED_KINDS.has(record.kind)) {
+    // a list of workplaces (Kamu Kurumları Listesi, işyeri seçimi) shows N for the contracts judged
+    // later: an unreadable one is said once (by the minutes rule), never passed over as fine
+    return part === 'minutes' && unreadableCount(workplace) ? needsData(workplace, ['employees']) : { result: 'inapplicable' };
+  }
   const own = record.assignment ?? (record.kind === 'contract-form' ? {} : undefined);
   if (!own || !isActiveAssignment(own)) return { result: 'inapplicable' };
   if (!own.role) return needsData(workplace, ['role']);

@@ -55,6 +55,18 @@ describe('resolving the workplace: page first, then the profile, then the saved 
     expect(w.hazardClass).toBe('tehlikeli');
   });
 
+  it('an employee count the page shows but cannot be read (huge, garbage) is not replaced by the profile or the saved records', () => {
+    const ctx = { ...EMPTY_CONTEXT, profile: { employees: 40 }, mirrored: { employees: 55 } };
+    for (const employeesText of ['99999999999999999999', '12.345.678.901.234', '1e309', 'çok']) {
+      const w = resolveWorkplace({ title: 'X', hazardText: 'Tehlikeli', employeesText }, ctx);
+      expect(w.employees).toBeUndefined();
+      expect(w.employeesText).toBe(employeesText);
+      expect(w.sources?.employees).toBeUndefined();
+    }
+    // a page that shows no count at all still takes the profile's
+    expect(resolveWorkplace({ title: 'X' }, ctx).employees).toBe(40);
+  });
+
   it('page facts win over the profile; without a page class the NACE list gives it', () => {
     const ctx = { ...EMPTY_CONTEXT, profile: { hazardText: 'Az Tehlikeli', employees: 10 } };
     expect(resolveWorkplace({ hazardText: 'Tehlikeli', employees: 300 }, ctx)).toMatchObject({ hazardClass: 'tehlikeli', employees: 300 });

@@ -1,7 +1,7 @@
 // Edge cases of the rules against RULES.md / PAGE-CONTRACT.md: exemptions, exceptions, wording, bad input.
 import { describe, expect, it } from 'vitest';
 import { evaluateWorkplace } from '@/utils/domain';
-import { missingRoleFindings, ruleById, type Outcome } from '@/utils/rules';
+import { judgeRecord, missingRoleFindings, recordVerdict, ruleById, type Outcome } from '@/utils/rules';
 import { known, subject, workplace } from './fixtures';
 
 const veryHazardous = (employees: number) => workplace({ hazardText: 'Çok Tehlikeli', employees });
@@ -94,5 +94,32 @@ describe('sicil-malformed names the actual fault', () => {
     expect(o.result).toBe('fail');
     expect(message(o).tr).not.toContain('26 rakam; 26 rakam olmalı');
     expect(message(o).tr).toContain('rakam olmayan');
+  });
+});
+
+describe('an employee count shown but not readable (RULES.md: N is the Çalışan Sayısı)', () => {
+  const huge = workplace({ hazardText: 'Tehlikeli', employeesText: '99999999999999999999' });
+
+  it('on a list of institutions: unknown, the count named with what the page shows, never ok', () => {
+    const findings = judgeRecord({ record: { kind: 'institution', workplace: huge }, workplace: huge, peers: [] });
+    expect(findings.map((f) => [f.ruleId, f.result, f.missing])).toEqual([['minutes-below-minimum', 'needs-data', ['employees']]]);
+    expect(findings[0]!.message.tr).toBe('Çalışan sayısı okunamadı: sayfada “99999999999999999999” yazıyor');
+    expect(findings[0]!.message.en).toBe('Employee count unreadable: the page shows “99999999999999999999”');
+    expect(recordVerdict(findings)).toEqual({ status: 'unknown', rules: 'needs-data' });
+  });
+
+  it('an institution whose count reads leaves no finding (nothing to judge on that list)', () => {
+    const fine = workplace({ hazardText: 'Tehlikeli', employees: 120 });
+    expect(judgeRecord({ record: { kind: 'institution', workplace: fine }, workplace: fine, peers: [] })).toEqual([]);
+  });
+
+  it('on a contract: the minutes and full-time rules need the count, so the record is unknown, not ok', () => {
+    const peers = [known('A', { role: 'igu', certificateClass: 'A', employment: 'kismi', minutes: 99999 })];
+    const findings = judgeRecord(subject(huge, peers, 'A'));
+    expect(findings.map((f) => [f.ruleId, f.result, f.missing])).toEqual([
+      ['minutes-below-minimum', 'needs-data', ['employees']],
+      ['full-time-required', 'needs-data', ['employees']],
+    ]);
+    expect(recordVerdict(findings).status).toBe('unknown');
   });
 });
