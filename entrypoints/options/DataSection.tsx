@@ -5,6 +5,7 @@ import { useDb } from '@/components/DbContext';
 import { errorText } from '@/components/hooks';
 import {
   applyImport,
+  backupText,
   deleteEverything,
   exportAssignmentsCsv,
   exportBackup,
@@ -29,6 +30,7 @@ const TABLE_LABELS: Record<string, StringKey> = {
   history: 'tableHistory',
   checklists: 'tableChecklists',
   settings: 'tableSettings',
+  auditSnapshots: 'tableAuditSnapshots',
 };
 
 export function DataSection({ lang, headingId, showTckn }: { lang: Lang; headingId: string; showTckn: boolean }) {
@@ -48,7 +50,7 @@ export function DataSection({ lang, headingId, showTckn }: { lang: Lang; heading
     mutationFn: async () => {
       const backup = await exportBackup(db);
       const name = datedFileName('katip-asistani-yedek', 'json');
-      downloadText(name, JSON.stringify(backup, null, 2), 'application/json');
+      downloadText(name, backupText(backup), 'application/json');
       return name;
     },
     onSuccess: (name) => setNotice(t(lang, 'exported', { file: name })),

@@ -1,10 +1,12 @@
 // RULES.md §11 (records protected against loss, legible, retrievable): a versioned JSON backup
 // checked whole before anything is written, an all-or-nothing import, a CSV register for Excel
-// (Turkish locale) and deleting everything.
+// (Turkish locale) and deleting everything. Version 2 adds the Denetim page's dated audit snapshots;
+// version 1 backups (without them) still restore.
 import { z } from 'zod';
 import { formatTurkishDate, maskTckn, ROLE_LABELS } from '@/utils/domain/core';
 import { AssignmentFactsSchema, ScreenIdSchema, WorkplaceFactsSchema } from '../records';
 import { RULE_IDS } from '../rules/types';
+import type { AuditSnapshot } from '../audit/snapshot';
 import { getSettings } from './queries';
 import {
   indexedWorkplace,
@@ -18,7 +20,9 @@ import {
 } from './schema';
 
 export const BACKUP_FORMAT = 'katip-asistani-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+/** the versions this release reads: 1 (no audit snapshots) and 2 */
+const READ_VERSIONS: readonly number[] = [1, 2];
 
 const isoTime = z.string().min(1).max(40);
 const key = z.string().min(1).max(3000);
@@ -74,15 +78,65 @@ const SettingsSchema = z.object({
   selectedWorkplaceKey: key.optional(),
 });
 
-export const BackupSchema = z.object({
+const STATUS = z.enum(['error', 'warn', 'unknown', 'ok']);
+const statusCounts = z.object({ error: count(), warn: count(), unknown: count(), ok: count() });
+function count() {
+  return z.number().int().nonnegative();
+}
+const shortText = z.string().max(3000);
+
+const AuditSnapshotSchema = z.object({
+  id: z.number().int().positive().optional(),
+  at: isoTime,
+  fileName: z.string().max(1000),
+  counts: z.object({
+    byStatus: statusCounts,
+    byRule: z.partialRecord(z.enum([...RULE_IDS, 'needs-data']), count()),
+    workplacesByStatus: statusCounts,
+    professionalsByStatus: statusCounts,
+    verdictDiffers: count(),
+    activeContracts: count(),
+  }),
+  contracts: z.array(
+    z.object({
+      key,
+      workplaceKey: shortText,
+      label: shortText,
+      active: z.boolean(),
+      minutes: z.number().finite().nonnegative().optional(),
+      employment: z.string().max(40).optional(),
+      state: z.string().max(40).optional(),
+      status: STATUS,
+      rules: z.string().max(1000),
+    }),
+  ),
+  workplaces: z.array(
+    z.object({
+      key,
+      title: shortText,
+      status: STATUS,
+      short: z.partialRecord(z.enum(['igu', 'ih', 'dsp']), z.number().finite().nonnegative()),
+    }),
+  ),
+});
+
+const BACKUP_V1_FIELDS = {
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
   exportedAt: isoTime,
   workplaces: z.array(WorkplaceRowSchema),
   assignments: z.array(AssignmentRowSchema),
   history: z.array(HistoryRowSchema),
   checklists: z.array(ChecklistRowSchema),
   settings: SettingsSchema,
+};
+
+/** Version 1: everything but the audit snapshots. */
+const BackupSchemaV1 = z.object({ ...BACKUP_V1_FIELDS, version: z.literal(1) });
+
+export const BackupSchema = z.object({
+  ...BACKUP_V1_FIELDS,
+  version: z.literal(BACKUP_VERSION),
+  auditSnapshots: z.array(AuditSnapshotSchema),
 });
 
 export interface Backup {
@@ -94,19 +148,27 @@ export interface Backup {
   history: HistoryRow[];
   checklists: ChecklistRow[];
   settings: Settings;
+  /** the Denetim page's dated snapshots (a version 1 backup has none: read as []) */
+  auditSnapshots: AuditSnapshot[];
+}
+
+/** Every table the mirror keeps: what a backup holds and "delete everything" empties. */
+function mirrorTables(db: KatipDb) {
+  return [db.workplaces, db.assignments, db.history, db.checklists, db.settings, db.auditSnapshots];
 }
 
 export type BackupError = { tr: string; en: string };
 
 /** Everything the mirror holds, as one JSON-ready object. */
 export async function exportBackup(db: KatipDb): Promise<Backup> {
-  return db.transaction('r', [db.workplaces, db.assignments, db.history, db.checklists, db.settings], async () => {
-    const [workplaces, assignments, history, checklists, settings] = await Promise.all([
+  return db.transaction('r', mirrorTables(db), async () => {
+    const [workplaces, assignments, history, checklists, settings, auditSnapshots] = await Promise.all([
       db.workplaces.toArray(),
       db.assignments.toArray(),
       db.history.toArray(),
       db.checklists.toArray(),
       getSettings(db),
+      db.auditSnapshots.toArray(),
     ]);
     return {
       format: BACKUP_FORMAT,
@@ -117,9 +179,22 @@ export async function exportBackup(db: KatipDb): Promise<Backup> {
       history,
       checklists,
       settings,
+      auditSnapshots,
     };
   });
 }
+
+/**
+ * The backup file's text: indented for a person to read, or in one line when indenting would make
+ * it larger than a backup may be (MAX_BACKUP_CHARS), so that every backup written can be read back.
+ */
+export function backupText(backup: Backup): string {
+  const pretty = JSON.stringify(backup, null, 2);
+  return pretty.length <= MAX_BACKUP_CHARS ? pretty : JSON.stringify(backup);
+}
+
+/** Keys no backup has, refused wherever they occur: they name an object's prototype machinery. */
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Checks a backup file whole: any fault rejects all of it, with a message in both languages. */
 export function parseBackup(text: string): { ok: true; backup: Backup } | { ok: false; error: BackupError } {
@@ -136,8 +211,13 @@ export function parseBackup(text: string): { ok: true; backup: Backup } | { ok: 
     );
   }
   let data: unknown;
+  let forbidden: string | undefined;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    // the reviver sees every key once JSON decoded it ("\u005f_proto__" included)
+    data = JSON.parse(text.replace(/^\uFEFF/, ''), (k: string, v: unknown) => {
+      if (forbidden === undefined && FORBIDDEN_KEYS.has(k)) forbidden = k;
+      return v;
+    });
   } catch {
     return fail(
       'Dosya okunamadı: geçerli bir JSON değil ya da yarım kalmış. Hiçbir şey içe aktarılmadı.',
@@ -147,15 +227,21 @@ export function parseBackup(text: string): { ok: true; backup: Backup } | { ok: 
   if (typeof data !== 'object' || data === null || Array.isArray(data) || (data as { format?: unknown }).format !== BACKUP_FORMAT) {
     return fail('Bu dosya bir KATİP Asistanı yedeği değil. Hiçbir şey içe aktarılmadı.', 'This file is not a KATİP Asistanı backup. Nothing was imported.');
   }
-  const version = (data as { version?: unknown }).version;
-  if (version !== BACKUP_VERSION) {
-    const shown = typeof version === 'number' || typeof version === 'string' ? String(version) : '?';
+  if (forbidden !== undefined) {
     return fail(
-      `Bu yedeğin sürümü (${shown}) desteklenmiyor; bu sürüm yalnızca ${BACKUP_VERSION}. sürüm yedekleri okur. Hiçbir şey içe aktarılmadı.`,
-      `This backup's version (${shown}) is not supported; this release reads version ${BACKUP_VERSION} only. Nothing was imported.`,
+      `Yedek bozuk: "${forbidden}" adlı bir alan var; hiçbir yedekte böyle bir alan olmaz. Hiçbir şey içe aktarılmadı.`,
+      `The backup is damaged: it has a field named "${forbidden}", which no backup has. Nothing was imported.`,
     );
   }
-  const parsed = BackupSchema.safeParse(data);
+  const version = (data as { version?: unknown }).version;
+  if (typeof version !== 'number' || !READ_VERSIONS.includes(version)) {
+    const shown = typeof version === 'number' || typeof version === 'string' ? String(version).slice(0, 20) : '?';
+    return fail(
+      `Bu yedeğin sürümü (${shown}) desteklenmiyor; bu sürüm ${READ_VERSIONS.join('. ve ')}. sürüm yedekleri okur. Hiçbir şey içe aktarılmadı.`,
+      `This backup's version (${shown}) is not supported; this release reads versions ${READ_VERSIONS.join(' and ')}. Nothing was imported.`,
+    );
+  }
+  const parsed = version === 1 ? BackupSchemaV1.safeParse(data) : BackupSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? formatPath(issue.path) : '?';
@@ -164,12 +250,17 @@ export function parseBackup(text: string): { ok: true; backup: Backup } | { ok: 
       `The backup is damaged: "${where}" is invalid or missing. Nothing was imported.`,
     );
   }
-  const backup = parsed.data as Backup;
+  // the rows as the file wrote them (its key order: a restore gives the mirror back byte for byte),
+  // holding only what the schema kept; a version 1 backup has no audit snapshots: importing it
+  // leaves the mirror's own alone
+  const checked = inFileOrder(parsed.data, data) as typeof parsed.data;
+  const backup = (checked.version === 1 ? { ...checked, version: BACKUP_VERSION, auditSnapshots: [] } : checked) as Backup;
   const duplicate =
     firstDuplicate(backup.workplaces.map((row) => row.key), 'workplaces') ??
     firstDuplicate(backup.assignments.map((row) => row.key), 'assignments') ??
     firstDuplicate(backup.checklists.map((row) => row.assignmentKey), 'checklists') ??
-    firstDuplicate(backup.history.flatMap((row) => (row.id === undefined ? [] : [String(row.id)])), 'history');
+    firstDuplicate(backup.history.flatMap((row) => (row.id === undefined ? [] : [String(row.id)])), 'history') ??
+    firstDuplicate(backup.auditSnapshots.flatMap((row) => (row.id === undefined ? [] : [String(row.id)])), 'auditSnapshots');
   if (duplicate) {
     return fail(
       `Yedek bozuk: "${duplicate}" iki kez geçiyor. Hiçbir şey içe aktarılmadı.`,
@@ -202,6 +293,20 @@ export function nestingDepth(text: string): number {
   return max;
 }
 
+/**
+ * `checked` (what the schema let through, in the schema's key order) with each object's keys in the
+ * order `raw` (the file) has them. Depth is bounded by MAX_BACKUP_DEPTH; forbidden keys were refused.
+ */
+function inFileOrder(checked: unknown, raw: unknown): unknown {
+  if (Array.isArray(checked)) return Array.isArray(raw) ? checked.map((v, i) => inFileOrder(v, raw[i])) : checked;
+  if (!checked || typeof checked !== 'object' || !raw || typeof raw !== 'object' || Array.isArray(raw)) return checked;
+  const kept = checked as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(raw)) if (Object.prototype.hasOwnProperty.call(kept, k)) out[k] = inFileOrder(kept[k], (raw as Record<string, unknown>)[k]);
+  for (const k of Object.keys(kept)) if (!Object.prototype.hasOwnProperty.call(out, k)) out[k] = kept[k];
+  return out;
+}
+
 function fail(tr: string, en: string): { ok: false; error: BackupError } {
   return { ok: false, error: { tr, en } };
 }
@@ -224,21 +329,22 @@ export interface ImportCounts {
   assignments: number;
   history: number;
   checklists: number;
+  auditSnapshots: number;
 }
 export interface ImportPreview {
   /** rows the mirror does not have yet */
   add: ImportCounts;
   /** rows the mirror has with other contents (the backup's version replaces them) */
-  change: Omit<ImportCounts, 'history'> & { settings: boolean };
+  change: Omit<ImportCounts, 'history' | 'auditSnapshots'> & { settings: boolean };
   /** rows already identical */
   unchanged: number;
 }
 
 /** What applyImport would add and change, without writing anything. */
 export async function previewImport(db: KatipDb, backup: Backup): Promise<ImportPreview> {
-  return db.transaction('r', [db.workplaces, db.assignments, db.history, db.checklists, db.settings], async () => {
+  return db.transaction('r', mirrorTables(db), async () => {
     const preview: ImportPreview = {
-      add: { workplaces: 0, assignments: 0, history: 0, checklists: 0 },
+      add: { workplaces: 0, assignments: 0, history: 0, checklists: 0, auditSnapshots: 0 },
       change: { workplaces: 0, assignments: 0, checklists: 0, settings: false },
       unchanged: 0,
     };
@@ -259,6 +365,11 @@ export async function previewImport(db: KatipDb, backup: Backup): Promise<Import
       if (known.has(historySignature(row))) preview.unchanged++;
       else preview.add.history++;
     }
+    const snapshots = new Set((await db.auditSnapshots.toArray()).map(snapshotSignature));
+    for (const row of backup.auditSnapshots) {
+      if (snapshots.has(snapshotSignature(row))) preview.unchanged++;
+      else preview.add.auditSnapshots++;
+    }
     preview.change.settings = canonical(await getSettings(db)) !== canonical(backup.settings);
     return preview;
   });
@@ -266,37 +377,59 @@ export async function previewImport(db: KatipDb, backup: Backup): Promise<Import
 
 /**
  * Writes a parsed backup in one transaction over every table: either all of it lands or none of
- * it does. Rows of the same key are replaced; history rows already present are not doubled.
+ * it does. Rows of the same key are replaced; history rows and audit snapshots already present are
+ * not doubled.
  */
 export async function applyImport(db: KatipDb, backup: Backup): Promise<void> {
-  await db.transaction('rw', [db.workplaces, db.assignments, db.history, db.checklists, db.settings], async () => {
+  await db.transaction('rw', mirrorTables(db), async () => {
     await db.workplaces.bulkPut(backup.workplaces.map((row) => indexedWorkplace(row)));
     await db.assignments.bulkPut(backup.assignments.map((row) => ({ ...row, pending: row.approvalState === 'pending' ? 1 : 0 })));
-    const existing = await db.history.toArray();
-    const known = new Set(existing.map(historySignature));
-    const usedIds = new Set(existing.map((row) => row.id));
-    for (const row of backup.history) {
-      const signature = historySignature(row);
-      if (known.has(signature)) continue;
-      known.add(signature);
-      const { id, ...rest } = row;
-      if (id !== undefined && !usedIds.has(id)) {
-        usedIds.add(id);
-        await db.history.put({ ...rest, id });
-      } else {
-        await db.history.add(rest);
-      }
-    }
+    const history = newRows(await db.history.toArray(), backup.history, historySignature);
+    if (history.length) await db.history.bulkAdd(history);
     await db.checklists.bulkPut(backup.checklists);
     await db.settings.put({ ...backup.settings, key: SETTINGS_KEY });
+    const snapshots = newRows(await db.auditSnapshots.toArray(), backup.auditSnapshots, snapshotSignature);
+    if (snapshots.length) await db.auditSnapshots.bulkAdd(snapshots);
   });
 }
 
-/** Empties every table of the mirror (the per-tab state in storage.session is not touched). */
+/**
+ * The rows of `incoming` that `existing` lacks (same signature = same row), each keeping its id
+ * where that id is free. Those keeping an id come first, so an id generated for the others never
+ * takes one a later row keeps.
+ */
+function newRows<T extends { id?: number }>(existing: readonly T[], incoming: readonly T[], signature: (row: T) => string): T[] {
+  const known = new Set(existing.map(signature));
+  const used = new Set(existing.map((row) => row.id));
+  const keep: T[] = [];
+  const fresh: T[] = [];
+  for (const row of incoming) {
+    const s = signature(row);
+    if (known.has(s)) continue;
+    known.add(s);
+    if (row.id !== undefined && !used.has(row.id)) {
+      used.add(row.id);
+      keep.push(row);
+    } else {
+      const { id: _id, ...rest } = row;
+      fresh.push(rest as T);
+    }
+  }
+  return [...keep, ...fresh];
+}
+
+/** Empties every table of the mirror, audit snapshots included (the per-tab state in storage.session is not touched). */
 export async function deleteEverything(db: KatipDb): Promise<void> {
-  await db.transaction('rw', [db.workplaces, db.assignments, db.history, db.checklists, db.settings], async () => {
-    await Promise.all([db.workplaces.clear(), db.assignments.clear(), db.history.clear(), db.checklists.clear(), db.settings.clear()]);
+  const tables = mirrorTables(db);
+  await db.transaction('rw', tables, async () => {
+    await Promise.all(tables.map((table) => table.clear()));
   });
+}
+
+/** A snapshot's contents without its id: the same audit kept twice compares equal. */
+function snapshotSignature(row: AuditSnapshot): string {
+  const { id: _id, ...rest } = row;
+  return canonical(rest);
 }
 
 function historySignature(row: HistoryRow): string {

@@ -36,6 +36,7 @@ export { CHECKLIST_STEPS, getChecklist, setChecklistStep, type ChecklistStep } f
 export { assignmentLabel, workplaceKeyOf } from '../keys';
 export {
   exportBackup,
+  backupText,
   parseBackup,
   previewImport,
   applyImport,

@@ -289,10 +289,11 @@ const UI_STRINGS = {
   tableHistory: { tr: 'Geçmiş kayıtları', en: 'History entries' },
   tableChecklists: { tr: 'Kontrol listeleri', en: 'Checklists' },
   tableSettings: { tr: 'Ayarlar', en: 'Settings' },
+  tableAuditSnapshots: { tr: 'Kayıtlı denetimler (Denetim sayfası)', en: 'Saved audits (Audit page)' },
   deleteAll: { tr: 'Tüm verileri sil', en: 'Delete everything' },
   deleteAllConfirm: {
-    tr: 'İşyerleri, görevlendirmeler, geçmiş, kontrol listeleri ve ayarlar bu tarayıcıdan kalıcı olarak silinecek. Emin misiniz? Önce yedek almanız önerilir.',
-    en: 'Workplaces, assignments, history, checklists and settings will be deleted from this browser for good. Are you sure? Download a backup first.',
+    tr: 'İşyerleri, görevlendirmeler, geçmiş, kontrol listeleri, kayıtlı denetimler ve ayarlar bu tarayıcıdan kalıcı olarak silinecek. Emin misiniz? Önce yedek almanız önerilir.',
+    en: 'Workplaces, assignments, history, checklists, saved audits and settings will be deleted from this browser for good. Are you sure? Download a backup first.',
   },
   deleteAllYes: { tr: 'Evet, hepsini sil', en: 'Yes, delete everything' },
   deleteAllDone: { tr: 'Tüm veriler silindi.', en: 'All data deleted.' },

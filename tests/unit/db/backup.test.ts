@@ -55,7 +55,7 @@ describe('backup', () => {
     const parsed = parseBackup(text);
     if (!parsed.ok) throw new Error(parsed.error.en);
     const preview = await previewImport(db, parsed.backup);
-    expect(preview.add).toEqual({ workplaces: 2, assignments: 3, history: before.history.length, checklists: 2 });
+    expect(preview.add).toEqual({ workplaces: 2, assignments: 3, history: before.history.length, checklists: 2, auditSnapshots: 0 });
     expect(preview.change).toEqual({ workplaces: 0, assignments: 0, checklists: 0, settings: true });
     await applyImport(db, parsed.backup);
     expect(await contents()).toEqual(before);
@@ -65,7 +65,7 @@ describe('backup', () => {
     const backup = await exportBackup(db);
     const before = await contents();
     const preview = await previewImport(db, backup);
-    expect(preview.add).toEqual({ workplaces: 0, assignments: 0, history: 0, checklists: 0 });
+    expect(preview.add).toEqual({ workplaces: 0, assignments: 0, history: 0, checklists: 0, auditSnapshots: 0 });
     expect(preview.change).toEqual({ workplaces: 0, assignments: 0, checklists: 0, settings: false });
     await applyImport(db, backup);
     expect(await contents()).toEqual(before);
@@ -81,7 +81,7 @@ describe('backup', () => {
     ['truncated JSON', (t) => t.slice(0, t.length / 2), /JSON/],
     ['not a backup', () => JSON.stringify({ hello: 'world' }), /KATİP Asistanı yedeği değil/],
     ['a JSON array', () => '[]', /yedeği değil/],
-    ['a newer version', (t) => t.replace('"version":1', '"version":2'), /sürümü \(2\)/],
+    ['a newer version', (t) => t.replace('"version":2', '"version":3'), /sürümü \(3\)/],
     ['an assignment missing its key', (t) => {
       const b = JSON.parse(t) as Backup;
       delete (b.assignments[1] as Partial<Backup['assignments'][number]>).key;

@@ -156,7 +156,8 @@ describe('Options: your data', () => {
     const { user, db } = renderWithDb(<OptionsApp />);
     const file = new File([JSON.stringify(backup)], 'yedek.json', { type: 'application/json' });
     await user.upload(screen.getByLabelText('Yedek dosyasını içe aktar'), file);
-    const confirm = await screen.findByRole('button', { name: 'İçe aktarmayı onayla' });
+    // role queries walk the whole page: on a loaded machine a few polls take more than the default second
+    const confirm = await screen.findByRole('button', { name: 'İçe aktarmayı onayla' }, { timeout: 5000 });
     const row = screen.getByRole('rowheader', { name: 'İşyerleri' }).closest('tr')!;
     expect([...row.cells].map((c) => c.textContent)).toEqual(['İşyerleri', '1', '0']);
     expect(await listWorkplaces(db)).toHaveLength(0);
@@ -164,6 +165,22 @@ describe('Options: your data', () => {
     expect(await screen.findByText('İçe aktarma tamamlandı.')).toBeTruthy();
     expect((await listWorkplaces(db))[0]?.profile?.title).toBe('Kalıcı Ltd.');
     expect(await screen.findByText('Kalıcı Ltd.')).toBeTruthy();
+  });
+
+  it('HTML and <script> in a backup are imported as text and shown as text, never as markup', async () => {
+    const source = await seeded();
+    const backup = await exportBackup(source);
+    const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>Kötü Ltd.';
+    backup.workplaces[0]!.profile!.title = payload;
+    const { user, db, container } = renderWithDb(<OptionsApp />);
+    const file = new File([JSON.stringify(backup)], 'yedek.json', { type: 'application/json' });
+    await user.upload(screen.getByLabelText('Yedek dosyasını içe aktar'), file);
+    await user.click(await screen.findByRole('button', { name: 'İçe aktarmayı onayla' }, { timeout: 5000 }));
+    expect(await screen.findByText('İçe aktarma tamamlandı.')).toBeTruthy();
+    expect((await listWorkplaces(db))[0]?.profile?.title).toBe(payload);
+    expect(await screen.findByText(payload, {}, { timeout: 5000 })).toBeTruthy();
+    expect(container.querySelector('img, script')).toBeNull();
+    expect((window as { __pwned?: unknown }).__pwned).toBeUndefined();
   });
 
   it('deletes everything only after the confirmation step', async () => {
