@@ -15,6 +15,7 @@ import {
 } from '@/utils/db';
 import { t, type Lang, type StringKey } from '@/utils/i18n';
 import { datedFileName, downloadText } from './download';
+import { SeverityPrefix } from '@/components/SeverityBadge';
 
 type ImportState =
   | { step: 'idle' }
@@ -139,8 +140,7 @@ export function DataSection({ lang, headingId, showTckn }: { lang: Lang; heading
       {importState.step === 'reading' && <p role="status">{t(lang, 'loading')}</p>}
       {importState.step === 'error' && (
         <p role="alert" className="katip-error-text">
-          <span aria-hidden="true">✖ </span>
-          {t(lang, 'sevError')}: {importState.message}
+          <SeverityPrefix kind="error" language={lang} />{importState.message}
         </p>
       )}
       {importState.step === 'preview' && (
@@ -196,8 +196,7 @@ export function DataSection({ lang, headingId, showTckn }: { lang: Lang; heading
         ) : (
           <div className="options-confirm" role="group" aria-label={t(lang, 'deleteAll')}>
             <p>
-              <span aria-hidden="true">⚠ </span>
-              {t(lang, 'sevWarn')}: {t(lang, 'deleteAllConfirm')}
+              <SeverityPrefix kind="warn" language={lang} />{t(lang, 'deleteAllConfirm')}
             </p>
             <button type="button" className="options-danger" disabled={wipe.isPending} onClick={() => wipe.mutate()}>
               {t(lang, 'deleteAllYes')}

@@ -1,5 +1,6 @@
 // `npm run demo`: the fixtures served as the İSG-KATİP portal, opened in Chromium with the built extension.
-// With a display: a headed browser on the index page, open until Ctrl+C. Without: one screenshot per fixture in .output/screenshots/.
+// With a display: a headed browser on the index page, open until Ctrl+C. Without: one screenshot per fixture in .output/screenshots/,
+// then the side panel, popup and options sections in Turkish and English (KATIP_DEMO_FIXTURES=<regexp> limits the fixtures).
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,7 +38,13 @@ if (headed) {
   const shots = [];
   const take = async (page, name) => {
     const file = join(outDir, `${name.replace(/[^a-zA-Z0-9._-]+/g, '_')}.png`);
-    await page.screenshot({ path: file, fullPage: true });
+    try {
+      await page.screenshot({ path: file, fullPage: true, timeout: 15000 });
+    } catch {
+      // a page too tall to paint whole (the bad-page corpus): its first screen, said so
+      await page.screenshot({ path: file, timeout: 15000 });
+      console.log(`(only the first screen: the whole page could not be painted in 15 s)`);
+    }
     shots.push(file);
     console.log(file);
   };
@@ -46,7 +53,9 @@ if (headed) {
   await take(index, '00-index');
   await index.close();
 
-  for (const fixture of listFixtures()) {
+  // KATIP_DEMO_FIXTURES=<regular expression> keeps only the fixtures whose path matches ("^$" for none)
+  const only = process.env.KATIP_DEMO_FIXTURES === undefined ? undefined : new RegExp(process.env.KATIP_DEMO_FIXTURES);
+  for (const fixture of listFixtures().filter((f) => !only || only.test(f.path))) {
     const page = await browser.openFixture(fixture.path);
     try {
       if (fixture.expectScreen) {

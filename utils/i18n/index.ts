@@ -108,14 +108,20 @@ const UI_STRINGS = {
   },
   calcFullTime: { tr: 'Tam süreli', en: 'Full-time' },
   calcMinutes: { tr: 'Kısmi süreli dakika / ay', en: 'Part-time minutes / month' },
-  calcNoFullTime: { tr: 'tam süreli gerekmez ({n} < {t})', en: 'no full-time needed ({n} < {t})' },
+  calcNoFullTime: { tr: 'tam süreli gerekmez ({count} < {threshold})', en: 'no full-time professional needed ({count} < {threshold})' },
+  calcExplainHead: { tr: '{count} çalışan, {hazard}, {role}: ', en: '{count} employees, {hazard}, {role}: ' },
+  calcProduct: { tr: '{count} × {rate} dk = {minutes} dk', en: '{count} × {rate} min = {minutes} min' },
+  calcSplit: {
+    tr: '{count} ÷ {threshold} = {fullTime} tam süreli; kalan {rest} × {rate} dk = {minutes} dk',
+    en: '{count} ÷ {threshold} = {fullTime} full-time; remaining {rest} × {rate} min = {minutes} min',
+  },
   calcDspNotRequired: {
     tr: 'gerekmez — DSP yalnız Çok Tehlikeli ve en az 10 çalışanlı işyerlerinde istenir.',
-    en: 'not required — DSP is only required in very hazardous workplaces with at least 10 employees.',
+    en: 'not required — other health personnel are only required in very hazardous workplaces with at least 10 employees.',
   },
   calcDspBands: {
     tr: 'DSP (yalnız Çok Tehlikeli): 10-49 çalışan 10 dk, 50-249 çalışan 15 dk, 250 ve üzeri 20 dk / çalışan / ay. Tam süreli işyeri hekimi görevlendirilmişse DSP gerekmez.',
-    en: 'DSP (very hazardous only): 10-49 employees 10 min, 50-249 15 min, 250 or more 20 min per employee a month. Not required where a full-time physician is assigned.',
+    en: 'Other health personnel (very hazardous only): 10-49 employees 10 min, 50-249 15 min, 250 or more 20 min per employee a month. Not required where a full-time physician is assigned.',
   },
   calcFullTimeMonth: {
     tr: 'Bir tam süreli ay 195 saat = {m} dakika sayılır; kısmi süreli dakikalar tam süreli görevlendirmenin yerini tutmaz.',
