@@ -39,6 +39,7 @@ export function DataSection({ lang, headingId, showTckn }: { lang: Lang; heading
   const [notice, setNotice] = useState('');
   const [importState, setImportState] = useState<ImportState>({ step: 'idle' });
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [chosenFile, setChosenFile] = useState('');
   const fileRef = useRef<HTMLInputElement>(null);
   const cancelDeleteRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -69,6 +70,7 @@ export function DataSection({ lang, headingId, showTckn }: { lang: Lang; heading
       setImportState({ step: 'done' });
       setNotice(t(lang, 'importDone'));
       if (fileRef.current) fileRef.current.value = '';
+      setChosenFile('');
       void client.invalidateQueries();
     },
     onError: (error) => setImportState({ step: 'error', message: t(lang, 'importFailed', { detail: errorText(error) }) }),
@@ -135,7 +137,27 @@ export function DataSection({ lang, headingId, showTckn }: { lang: Lang; heading
 
       <div className="katip-field">
         <label htmlFor={`${id}-file`}>{t(lang, 'importLabel')}</label>
-        <input id={`${id}-file`} ref={fileRef} type="file" accept="application/json,.json" onChange={(e) => void onFile(e)} />
+        {/* the browser's own file control speaks the browser's language: ours speaks the interface's */}
+        <div className="options-file">
+          <input
+            id={`${id}-file`}
+            ref={fileRef}
+            className="katip-visually-hidden options-file-input"
+            type="file"
+            accept="application/json,.json"
+            aria-describedby={`${id}-file-name`}
+            onChange={(e) => {
+              setChosenFile(e.currentTarget.files?.[0]?.name ?? '');
+              void onFile(e);
+            }}
+          />
+          <label htmlFor={`${id}-file`} className="options-file-button">
+            {t(lang, 'importChoose')}
+          </label>
+          <span id={`${id}-file-name`} className="options-file-name">
+            {chosenFile || t(lang, 'importNoFile')}
+          </span>
+        </div>
       </div>
       {importState.step === 'reading' && <p role="status">{t(lang, 'loading')}</p>}
       {importState.step === 'error' && (
@@ -181,6 +203,7 @@ export function DataSection({ lang, headingId, showTckn }: { lang: Lang; heading
             onClick={() => {
               setImportState({ step: 'idle' });
               if (fileRef.current) fileRef.current.value = '';
+      setChosenFile('');
             }}
           >
             {t(lang, 'cancel')}

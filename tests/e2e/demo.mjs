@@ -4,7 +4,7 @@
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PORTAL_ORIGIN, ROOT, chooseByKeyboard, launchBrowser, listFixtures, startPortal } from './harness.mjs';
+import { PORTAL_ORIGIN, ROOT, launchBrowser, listFixtures, setLanguage, startPortal } from './harness.mjs';
 
 const headed = Boolean(process.env.DISPLAY);
 if (!process.env.KATIP_SKIP_BUILD) execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
@@ -87,14 +87,8 @@ if (headed) {
   }
   // The extension's own pages in both languages: the side panel and the popup beside a portal page
   // with findings (the page is the active tab), and each options section.
-  const setLanguage = async (lang) => {
-    const options = await browser.openExtensionPage('options');
-    await chooseByKeyboard(options.getByRole('radio', { name: lang === 'en' ? /İngilizce|English/ : /Türkçe|Turkish/ }));
-    await options.waitForTimeout(300);
-    await options.close();
-  };
   for (const lang of ['tr', 'en']) {
-    await setLanguage(lang);
+    await setLanguage(browser, lang);
     for (const fixture of ['new-contracts/plain.html', 'old-contracts/plain.html', 'flow/3-approval.html']) {
       const panel = await browser.openExtensionPage('sidepanel');
       await panel.setViewportSize({ width: 400, height: 900 });
