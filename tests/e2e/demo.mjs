@@ -98,6 +98,7 @@ if (headed) {
       await page.bringToFront();
       await page.waitForTimeout(1500);
       const name = fixture.replace(/\.html$/, '').replace(/\//g, '-');
+      await take(page, `zz-page-${lang}-${name}`);
       await take(panel, `zz-sidepanel-${lang}-${name}`);
       const byRule = panel.getByRole('radio', { name: /Kurala göre|By rule/ });
       if ((await byRule.count()) > 0) {
