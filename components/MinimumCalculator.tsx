@@ -7,7 +7,6 @@ import {
   HAZARD_LABELS,
   ROLE_LABELS,
   ROLES,
-  formatTurkishNumber,
   minimumCitation,
   minuteRate,
   normalizeSpaces,
@@ -16,7 +15,9 @@ import {
   type HazardClass,
   type Role,
 } from '@/utils/domain/core';
-import { t, type Lang } from '@/utils/i18n';
+import { formatNumber, t, type Lang } from '@/utils/i18n';
+import { ROLE_NOUN_EN } from '@/utils/rules/wording';
+import { SeverityPrefix } from './SeverityBadge';
 
 export type EmployeesInput = { ok: true; value: number } | { ok: false; reason: 'empty' | 'negative' | 'not-number' };
 
@@ -32,29 +33,22 @@ export function readEmployees(text: string): EmployeesInput {
 
 /** The arithmetic as a sentence, e.g. "600 çalışan, Çok Tehlikeli, İGU: 600 ÷ 250 = 2 tam süreli; kalan 100 × 40 dk = 4.000 dk". */
 export function explainRequirement(role: Role, hazard: HazardClass, n: number, lang: Lang): string {
-  const fmt = lang === 'tr' ? formatTurkishNumber : (x: number) => x.toLocaleString('en-GB');
-  const head =
-    lang === 'tr'
-      ? `${fmt(n)} çalışan, ${HAZARD_LABELS[hazard].tr}, ${ROLE_LABELS[role].short}: `
-      : `${fmt(n)} employees, ${HAZARD_LABELS[hazard].en.toLowerCase()}, ${ROLE_LABELS[role].short}: `;
+  const head = t(lang, 'calcExplainHead', {
+    count: n,
+    hazard: lang === 'tr' ? HAZARD_LABELS[hazard].tr : HAZARD_LABELS[hazard].en.toLowerCase(),
+    role: lang === 'tr' ? ROLE_LABELS[role].short : ROLE_NOUN_EN[role].one,
+  });
   const rate = minuteRate(role, hazard, n);
   const req = requiredService(role, hazard, n);
   if (role === 'dsp') {
     if (rate === 0) return head + t(lang, 'calcDspNotRequired');
-    return head + `${fmt(n)} × ${rate} ${lang === 'tr' ? 'dk' : 'min'} = ${fmt(req.minutes)} ${lang === 'tr' ? 'dk' : 'min'}`;
+    return head + t(lang, 'calcProduct', { count: n, rate, minutes: req.minutes });
   }
   const threshold = FULL_TIME_THRESHOLDS[role][hazard];
-  const dk = lang === 'tr' ? 'dk' : 'min';
   if (n < threshold) {
-    return head + `${fmt(n)} × ${rate} ${dk} = ${fmt(req.minutes)} ${dk} (${t(lang, 'calcNoFullTime', { n: fmt(n), t: fmt(threshold) })})`;
+    return `${head}${t(lang, 'calcProduct', { count: n, rate, minutes: req.minutes })} (${t(lang, 'calcNoFullTime', { count: n, threshold })})`;
   }
-  const rest = n % threshold;
-  const fullTime = lang === 'tr' ? `${req.fullTime} tam süreli` : `${req.fullTime} full-time`;
-  const remainder =
-    lang === 'tr'
-      ? `kalan ${fmt(rest)} × ${rate} dk = ${fmt(req.minutes)} dk`
-      : `remaining ${fmt(rest)} × ${rate} min = ${fmt(req.minutes)} min`;
-  return head + `${fmt(n)} ÷ ${fmt(threshold)} = ${fullTime}; ${remainder}`;
+  return head + t(lang, 'calcSplit', { count: n, threshold, fullTime: req.fullTime, rest: n % threshold, rate, minutes: req.minutes });
 }
 
 export function MinimumCalculator({ language: lang }: { language: Lang }) {
@@ -64,7 +58,7 @@ export function MinimumCalculator({ language: lang }: { language: Lang }) {
   const [employeesText, setEmployeesText] = useState('');
   const input = readEmployees(employeesText);
   const touched = employeesText !== '';
-  const fmt = lang === 'tr' ? formatTurkishNumber : (x: number) => x.toLocaleString('en-GB');
+  const fmt = (x: number) => formatNumber(lang, x);
 
   let message: string | undefined;
   if (!input.ok && touched) {
@@ -85,7 +79,7 @@ export function MinimumCalculator({ language: lang }: { language: Lang }) {
           <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {`${ROLE_LABELS[r].short} — ${ROLE_LABELS[r][lang]}`}
+                {lang === 'tr' ? `${ROLE_LABELS[r].short} — ${ROLE_LABELS[r].tr}` : ROLE_LABELS[r].en}
               </option>
             ))}
           </select>
@@ -116,8 +110,7 @@ export function MinimumCalculator({ language: lang }: { language: Lang }) {
       <div role="status" aria-live="polite">
         {message && (
           <p className="katip-error-text" id={`${id}-err`}>
-            <span aria-hidden="true">✖ </span>
-            {t(lang, 'sevError')}: {message}
+            <SeverityPrefix kind="error" language={lang} />{message}
           </p>
         )}
         {!touched && <p className="katip-field-hint">{t(lang, 'calcEmpty')}</p>}

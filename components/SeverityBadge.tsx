@@ -14,3 +14,13 @@ export function SeverityBadge({ kind, language }: { kind: BadgeKind; language: L
     </span>
   );
 }
+
+/** The start of a message line: the severity's icon and word ("Hata: …", "Uyarı: …"), no glyph font. */
+export function SeverityPrefix({ kind, language }: { kind: BadgeKind; language: Lang }) {
+  return (
+    <>
+      <Icon name={kind} size={14} className="katip-icon-lead" />
+      {`${severityLabel(language, kind).word}: `}
+    </>
+  );
+}

@@ -1,5 +1,7 @@
 // React Query hooks over the mirror's query functions (utils/db), shared by the popup and the options page.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { t, type Lang, type StringKey } from '@/utils/i18n';
 import { getSettings, saveSettings, type Settings } from '@/utils/db';
 import { useDb } from './DbContext';
 
@@ -32,4 +34,12 @@ export function useSaveSettings() {
 /** Error text for display (Error message or the value as text). */
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The page's language and title follow the interface language (screen readers and the tab strip read them). */
+export function useDocumentLanguage(lang: Lang, title: StringKey) {
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t(lang, title);
+  }, [lang, title]);
 }

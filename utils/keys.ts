@@ -1,6 +1,7 @@
 // Stable keys for workplaces and assignments seen on the portal's screens (SGK sicil no, DETSİS
 // no, title; Görevlendirme ID or workplace + person + role + start date) and their labels.
 import { digitsOnly, foldLabel, formatTurkishNumber, normalizeSpaces, ROLE_LABELS } from '@/utils/domain/core';
+import { formatNumber } from '@/utils/i18n/page';
 import type { AssignmentFacts, WorkplaceFacts } from './records';
 
 /** Folded title for matching: Turkish-aware, case-blind, punctuation and "__" as spaces. */
@@ -49,15 +50,16 @@ export function portalAssignmentKey(facts: AssignmentFacts): string | undefined 
 }
 
 /**
- * How findings and lists name an assignment: "Ayşe Yılmaz (İGU, tam süreli, 1.200 dk)"; a row
- * without a name falls back to the contract's name, its id, or `fallback`.
+ * How findings and lists name an assignment: "Ayşe Yılmaz (İGU, tam süreli, 1.200 dk)", in English
+ * "Ayşe Yılmaz (OHS specialist, full-time, 1,200 min)"; a row without a name falls back to the
+ * contract's name, its id, or `fallback`.
  */
-export function assignmentLabel(facts: AssignmentFacts, fallback = '?'): string {
+export function assignmentLabel(facts: AssignmentFacts, fallback = '?', lang: 'tr' | 'en' = 'tr'): string {
   const id = facts.portalId ? `#${normalizeSpaces(facts.portalId)}` : undefined;
   const name = facts.personName ? normalizeSpaces(facts.personName) : (facts.contractName ?? id ?? fallback);
   const parts: string[] = [];
-  if (facts.role) parts.push(ROLE_LABELS[facts.role].short);
-  if (facts.employment === 'tam') parts.push('tam süreli');
-  if (facts.minutes !== undefined) parts.push(`${formatTurkishNumber(facts.minutes)} dk`);
+  if (facts.role) parts.push(lang === 'tr' ? ROLE_LABELS[facts.role].short : ROLE_LABELS[facts.role].en);
+  if (facts.employment === 'tam') parts.push(lang === 'tr' ? 'tam süreli' : 'full-time');
+  if (facts.minutes !== undefined) parts.push(lang === 'tr' ? `${formatTurkishNumber(facts.minutes)} dk` : `${formatNumber('en', facts.minutes)} min`);
   return parts.length ? `${name} (${parts.join(', ')})` : name;
 }

@@ -16,6 +16,7 @@ import {
 } from '@/utils/db';
 import { t, type Lang, type StringKey } from '@/utils/i18n';
 import { datedFileName, downloadText } from './download';
+import { SeverityPrefix } from '@/components/SeverityBadge';
 
 type ImportState =
   | { step: 'idle' }
@@ -40,6 +41,7 @@ export function DataSection({ lang, headingId, showTckn }: { lang: Lang; heading
   const [notice, setNotice] = useState('');
   const [importState, setImportState] = useState<ImportState>({ step: 'idle' });
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [chosenFile, setChosenFile] = useState('');
   const fileRef = useRef<HTMLInputElement>(null);
   const cancelDeleteRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -70,6 +72,7 @@ export function DataSection({ lang, headingId, showTckn }: { lang: Lang; heading
       setImportState({ step: 'done' });
       setNotice(t(lang, 'importDone'));
       if (fileRef.current) fileRef.current.value = '';
+      setChosenFile('');
       void client.invalidateQueries();
     },
     onError: (error) => setImportState({ step: 'error', message: t(lang, 'importFailed', { detail: errorText(error) }) }),
@@ -136,13 +139,32 @@ export function DataSection({ lang, headingId, showTckn }: { lang: Lang; heading
 
       <div className="katip-field">
         <label htmlFor={`${id}-file`}>{t(lang, 'importLabel')}</label>
-        <input id={`${id}-file`} ref={fileRef} type="file" accept="application/json,.json" onChange={(e) => void onFile(e)} />
+        {/* the browser's own file control speaks the browser's language: ours speaks the interface's */}
+        <div className="options-file">
+          <input
+            id={`${id}-file`}
+            ref={fileRef}
+            className="katip-visually-hidden options-file-input"
+            type="file"
+            accept="application/json,.json"
+            aria-describedby={`${id}-file-name`}
+            onChange={(e) => {
+              setChosenFile(e.currentTarget.files?.[0]?.name ?? '');
+              void onFile(e);
+            }}
+          />
+          <label htmlFor={`${id}-file`} className="options-file-button">
+            {t(lang, 'importChoose')}
+          </label>
+          <span id={`${id}-file-name`} className="options-file-name">
+            {chosenFile || t(lang, 'importNoFile')}
+          </span>
+        </div>
       </div>
       {importState.step === 'reading' && <p role="status">{t(lang, 'loading')}</p>}
       {importState.step === 'error' && (
         <p role="alert" className="katip-error-text">
-          <span aria-hidden="true">✖ </span>
-          {t(lang, 'sevError')}: {importState.message}
+          <SeverityPrefix kind="error" language={lang} />{importState.message}
         </p>
       )}
       {importState.step === 'preview' && (
@@ -183,6 +205,7 @@ export function DataSection({ lang, headingId, showTckn }: { lang: Lang; heading
             onClick={() => {
               setImportState({ step: 'idle' });
               if (fileRef.current) fileRef.current.value = '';
+      setChosenFile('');
             }}
           >
             {t(lang, 'cancel')}
@@ -198,8 +221,7 @@ export function DataSection({ lang, headingId, showTckn }: { lang: Lang; heading
         ) : (
           <div className="options-confirm" role="group" aria-label={t(lang, 'deleteAll')}>
             <p>
-              <span aria-hidden="true">⚠ </span>
-              {t(lang, 'sevWarn')}: {t(lang, 'deleteAllConfirm')}
+              <SeverityPrefix kind="warn" language={lang} />{t(lang, 'deleteAllConfirm')}
             </p>
             <button type="button" className="options-danger" disabled={wipe.isPending} onClick={() => wipe.mutate()}>
               {t(lang, 'deleteAllYes')}

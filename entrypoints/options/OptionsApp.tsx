@@ -2,7 +2,7 @@
 // Verilerim, Gizlilik), addressed by the URL hash (`#isyerleri/yeni?sicil=…` opens the profile form
 // pre-filled, from "Profil ekle" in the page, the side panel or the popup).
 import { useEffect, useId, useState } from 'react';
-import { errorText, useSaveSettings, useSettings } from '@/components/hooks';
+import { errorText, useDocumentLanguage, useSaveSettings, useSettings } from '@/components/hooks';
 import { MinimumCalculator } from '@/components/MinimumCalculator';
 import { NaceLookup } from '@/components/NaceLookup';
 import { PendingList } from '@/components/PendingList';
@@ -43,6 +43,7 @@ function useHashRoute(settled: boolean): OptionsRoute {
 export function OptionsApp() {
   const settings = useSettings();
   const lang: Lang = settings.data?.language ?? 'tr';
+  useDocumentLanguage(lang, 'titleOptions');
   const [settled, setSettled] = useState(false);
   const route = useHashRoute(settled);
   const ids = useId();

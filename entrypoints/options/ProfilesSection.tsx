@@ -19,6 +19,7 @@ import { foldTurkish, HAZARD_CLASSES, HAZARD_LABELS, parseHazardClass, type Haza
 import { factLabel, formatLocalDateTime, t, type Lang } from '@/utils/i18n';
 import type { WorkplaceFacts } from '@/utils/records';
 import { checkNace, profileInputFrom, validateProfile, type ProfileField, type ProfileInput } from './profileForm';
+import { SeverityPrefix } from '@/components/SeverityBadge';
 
 type Editing = { mode: 'new'; prefill?: WorkplaceFacts } | { mode: 'edit'; key: string; prefill?: WorkplaceFacts };
 type SortBy = 'name' | 'status' | 'seen';
@@ -30,6 +31,12 @@ export function missingProfileFacts(row: WorkplaceRow): string[] {
   if (facts.employees === undefined) out.push('employees');
   if (!facts.hazardText || !parseHazardClass(facts.hazardText)) out.push('hazard-class');
   return out;
+}
+
+/** A stored hazard class in the interface's language ("Çok Tehlikeli" → "Very hazardous"); text that is not a class stays as written. */
+export function hazardShown(hazardText: string | undefined, lang: Lang): string | undefined {
+  const hazard = hazardText ? parseHazardClass(hazardText) : undefined;
+  return hazard ? HAZARD_LABELS[hazard][lang] : hazardText;
 }
 
 /** Rows matching a search (Turkish-folded, over title, SGK/DETSİS number and NACE code), sorted. */
@@ -215,7 +222,7 @@ function WorkplaceItem({ row, lang, confirming, busy, form, onEdit, onAskDelete,
     facts.sicilNo ? `SGK ${facts.sicilNo}` : undefined,
     facts.detsisNo ? `DETSİS ${facts.detsisNo}` : undefined,
     facts.naceText ? `NACE ${facts.naceText}` : undefined,
-    facts.hazardText,
+    hazardShown(facts.hazardText, lang),
     facts.employees !== undefined ? t(lang, 'wpEmployees', { n: facts.employees }) : undefined,
   ].filter(Boolean);
   const origin = [
@@ -249,7 +256,7 @@ function WorkplaceItem({ row, lang, confirming, busy, form, onEdit, onAskDelete,
       {confirming && (
         <div className="options-confirm" role="group" aria-label={t(lang, 'profileDeleteYes')}>
           <p>
-            <Icon name="warn" size={14} /> {t(lang, 'sevWarn')}: {t(lang, 'profileDeleteConfirm', { title: name })}
+            <SeverityPrefix kind="warn" language={lang} />{t(lang, 'profileDeleteConfirm', { title: name })}
           </p>
           <button type="button" className="options-danger" disabled={busy} onClick={onDelete}>
             {t(lang, 'profileDeleteYes')}
@@ -327,8 +334,7 @@ export function ProfileForm({ lang, rowKey, initial, prefilled = false, onDone }
   const fieldError = (field: ProfileField) =>
     errors[field] ? (
       <span className="katip-error-text" id={`${id}-${field}-err`}>
-        <span aria-hidden="true">✖ </span>
-        {t(lang, 'sevError')}: {errors[field]}
+        <SeverityPrefix kind="error" language={lang} />{errors[field]}
       </span>
     ) : null;
 
@@ -405,8 +411,7 @@ export function ProfileForm({ lang, rowKey, initial, prefilled = false, onDone }
         <span className="katip-field-hint" id={`${id}-hazard-hint`} aria-live="polite">
           {check.hazardWarning ? (
             <span className="katip-warn-text">
-              <span aria-hidden="true">⚠ </span>
-              {t(lang, 'sevWarn')}: {check.hazardWarning}
+              <SeverityPrefix kind="warn" language={lang} />{check.hazardWarning}
             </span>
           ) : listedClass && input.hazard === listedClass ? (
             t(lang, 'hazardFromNace', { hazard: HAZARD_LABELS[listedClass][lang] })

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { tally, pageWorkplaces, workplaceGaps, type RecordState } from '@/components/findings';
 import { LeftOut, PageNotes, TallyLine } from '@/components/FindingsView';
-import { errorText, useSettings } from '@/components/hooks';
+import { errorText, useDocumentLanguage, useSettings } from '@/components/hooks';
 import { Icon } from '@/components/Icon';
 import { PendingList } from '@/components/PendingList';
 import { SnapshotButton } from '@/components/SnapshotButton';
@@ -20,6 +20,7 @@ export type { ActiveTab, TabSource };
 export function PopupApp({ tabs = browserTabSource }: { tabs?: TabSource }) {
   const settings = useSettings();
   const lang: Lang = settings.data?.language ?? 'tr';
+  useDocumentLanguage(lang, 'titlePopup');
   const disabled = settings.data?.disabledRules ?? [];
   const query = useQuery({
     queryKey: ['active-tab-report'],

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { GroupBy } from '@/components/FindingsView';
 import { useDb } from '@/components/DbContext';
 import { FindingsView } from '@/components/FindingsView';
-import { errorText, queryKeys, useSaveSettings, useSettings } from '@/components/hooks';
+import { errorText, useDocumentLanguage, queryKeys, useSaveSettings, useSettings } from '@/components/hooks';
 import { Icon } from '@/components/Icon';
 import { PendingList } from '@/components/PendingList';
 import { SnapshotButton } from '@/components/SnapshotButton';
@@ -44,6 +44,7 @@ export function SidePanelApp({ tabs = browserTabSource }: { tabs?: TabSource }) 
   const settings = useSettings();
   const save = useSaveSettings();
   const lang: Lang = settings.data?.language ?? 'tr';
+  useDocumentLanguage(lang, 'titleSidePanel');
   // the choice shows at once; it is saved in the settings for next time
   const [chosen, setChosen] = useState<GroupBy | undefined>();
   const groupBy: GroupBy = chosen ?? settings.data?.groupFindingsBy ?? 'record';

@@ -1,13 +1,21 @@
-// Accessibility of what the extension shows: the popup, the options page and, in the portal page,
-// the markers, the tooltip and the approval bar, checked with axe-core in Chromium (WCAG 2 A/AA rules; serious and critical violations fail).
+// Accessibility of what the extension shows: the popup, the side panel, each options section (İşyerleri,
+// Kurallar, Araçlar, Verilerim, Gizlilik) in Turkish and in English, and, in the portal page, the
+// markers, the tooltip and the approval bar, checked with axe-core in Chromium (WCAG 2 A/AA rules;
+// serious and critical violations fail).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { pageProblems, useBrowserSuite, waitForNoProblems } from './harness.mjs';
+import { pageProblems, setLanguage, useBrowserSuite, waitForNoProblems } from './harness.mjs';
 
 const suite = useBrowserSuite();
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const LANGS = ['tr', 'en'];
+const SECTIONS = ['isyerleri', 'kurallar', 'araclar', 'verilerim', 'gizlilik'];
+const WORDS = {
+  tr: { byRecord: 'Kayda göre', byRule: 'Kurala göre', newProfile: 'Yeni işyeri profili', save: 'Kaydet', nace: 'NACE kodu veya faaliyet', employees: 'Çalışan sayısı', deleteAll: 'Tüm verileri sil' },
+  en: { byRecord: 'By record', byRule: 'By rule', newProfile: 'New workplace profile', save: 'Save', nace: 'NACE code or activity', employees: 'Employees', deleteAll: 'Delete everything' },
+};
 
 /** Serious and critical violations on the page (axe runs through CDP, so the page's CSP does not stop it). */
 async function violations(page, include) {
@@ -23,45 +31,85 @@ async function violations(page, include) {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
-test('popup and options pages have no serious accessibility violations', async () => {
-  for (const name of ['popup', 'options']) {
-    const page = await suite.browser.openExtensionPage(name);
-    await page.waitForTimeout(500);
-    assert.deepEqual(await violations(page), [], `${name}.html`);
+async function openMarked(path) {
+  const page = await suite.browser.openFixture(path);
+  await waitForNoProblems(() => pageProblems(page), { timeout: 5000 });
+  return page;
+}
+
+for (const lang of LANGS) {
+  const w = WORDS[lang];
+
+  test(`${lang}: the popup and the side panel beside a portal page with findings, in both groupings`, async () => {
+    await setLanguage(suite.browser, lang);
+    const panel = await suite.browser.openExtensionPage('sidepanel');
+    const popup = await suite.browser.openExtensionPage('popup');
+    const page = await openMarked('new-contracts/plain.html');
+    await page.bringToFront();
+    // the panel follows the active tab: the portal page's findings appear
+    await panel.getByRole('radio', { name: w.byRecord }).waitFor({ timeout: 5000 });
+    assert.equal(await panel.evaluate(() => document.documentElement.lang), lang, 'side panel <html lang>');
+    assert.deepEqual(await violations(panel), [], `sidepanel.html (${lang}) by record`);
+    await panel.getByRole('radio', { name: w.byRule }).check();
+    await panel.locator('details summary').first().click();
+    assert.deepEqual(await violations(panel), [], `sidepanel.html (${lang}) by rule`);
+
+    await popup.reload();
+    await popup.locator('.katip-pending-item').first().waitFor({ timeout: 5000 });
+    assert.equal(await popup.evaluate(() => document.documentElement.lang), lang, 'popup <html lang>');
+    assert.deepEqual(await violations(popup), [], `popup.html (${lang})`);
+    // a pending approval opened: its checklist
+    await popup.locator('.katip-pending button[aria-expanded]').first().click();
+    await popup.getByRole('checkbox').first().waitFor({ timeout: 5000 });
+    assert.deepEqual(await violations(popup), [], `popup.html (${lang}) with a checklist open`);
+    await Promise.all([page.close(), panel.close(), popup.close()]);
+  });
+
+  test(`${lang}: each options section, also with the profile form, search results and confirmations open`, async () => {
+    await setLanguage(suite.browser, lang);
+    // workplaces and pending approvals to list
+    await (await openMarked('new-contracts/plain.html')).close();
+    const options = await suite.browser.openExtensionPage('options');
+    await options.locator('#gizlilik').waitFor({ timeout: 5000 });
+    assert.equal(await options.evaluate(() => document.documentElement.lang), lang, 'options <html lang>');
+    for (const section of SECTIONS) {
+      assert.deepEqual(await violations(options, `#${section}`), [], `options.html#${section} (${lang})`);
+    }
+    // İşyerleri: the new profile form, submitted empty (its errors shown beside the fields)
+    await options.getByRole('button', { name: w.newProfile }).click();
+    await options.locator('.options-profile-form').getByRole('button', { name: w.save }).click();
+    await options.locator('.options-profile-form [aria-invalid="true"]').first().waitFor();
+    assert.deepEqual(await violations(options, '#isyerleri'), [], `options.html#isyerleri (${lang}) with the form's errors`);
+    // Araçlar: NACE results and a calculator result
+    await options.getByLabel(w.nace).fill('43.22');
+    await options.locator('.katip-nace-lookup table').waitFor();
+    await options.getByLabel(w.employees, { exact: true }).last().fill('600');
+    await options.locator('.katip-calc-result').waitFor();
+    assert.deepEqual(await violations(options, '#araclar'), [], `options.html#araclar (${lang}) with results`);
+    // Verilerim: the delete-everything confirmation (not confirmed)
+    await options.getByRole('button', { name: w.deleteAll }).click();
+    await options.locator('#verilerim .options-confirm').waitFor();
+    assert.deepEqual(await violations(options, '#verilerim'), [], `options.html#verilerim (${lang}) confirming`);
+    await options.close();
+  });
+}
+
+for (const lang of LANGS) {
+  test(`${lang}: the in-page markers, the open tooltip and the approval bar have no serious accessibility violations`, async () => {
+    await setLanguage(suite.browser, lang);
+    const page = await openMarked('new-contracts/plain.html');
+    const marker = page.locator('[data-katip-ui="mark"][tabindex="0"]').first();
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('[data-katip-ui="tooltip"]')?.shadowRoot?.querySelector('.tip')?.hidden);
+    assert.deepEqual(await violations(page, '[data-katip-ui="mark"]'), [], `markers (${lang})`);
+    assert.deepEqual(await violations(page, '[data-katip-ui="tooltip"]'), [], `tooltip (${lang})`);
+    await page.keyboard.press('Escape');
     await page.close();
-  }
-});
 
-test('the side panel beside a portal page with findings has no serious accessibility violations, in both groupings', async () => {
-  const panel = await suite.browser.openExtensionPage('sidepanel');
-  const page = await suite.browser.openFixture('new-contracts/plain.html');
-  await waitForNoProblems(() => pageProblems(page), { timeout: 5000 });
-  await page.bringToFront();
-  // the panel follows the active tab: the portal page's findings appear
-  await panel.getByRole('radio', { name: 'Kayda göre' }).waitFor({ timeout: 5000 });
-  assert.deepEqual(await violations(panel), [], 'sidepanel.html by record');
-  await panel.getByRole('radio', { name: 'Kurala göre' }).check();
-  await panel.locator('details summary').first().click();
-  assert.deepEqual(await violations(panel), [], 'sidepanel.html by rule');
-  await panel.close();
-  await page.close();
-});
-
-test('the in-page markers, the open tooltip and the approval bar have no serious accessibility violations', async () => {
-  const page = await suite.browser.openFixture('new-contracts/plain.html');
-  await waitForNoProblems(() => pageProblems(page), { timeout: 5000 });
-  const marker = page.locator('[data-katip-ui="mark"][tabindex="0"]').first();
-  await marker.focus();
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => !document.querySelector('[data-katip-ui="tooltip"]')?.shadowRoot?.querySelector('.tip')?.hidden);
-  assert.deepEqual(await violations(page, '[data-katip-ui="mark"]'), [], 'markers');
-  assert.deepEqual(await violations(page, '[data-katip-ui="tooltip"]'), [], 'tooltip');
-  await page.keyboard.press('Escape');
-  await page.close();
-
-  const form = await suite.browser.openFixture('flow/3-approval.html');
-  await waitForNoProblems(() => pageProblems(form), { timeout: 5000 });
-  await form.locator('[data-katip-ui="approval-bar"]').waitFor({ state: 'attached' });
-  assert.deepEqual(await violations(form, '[data-katip-ui="approval-bar"]'), [], 'approval bar');
-  await form.close();
-});
+    const form = await openMarked('flow/3-approval.html');
+    await form.locator('[data-katip-ui="approval-bar"]').waitFor({ state: 'attached' });
+    assert.deepEqual(await violations(form, '[data-katip-ui="approval-bar"]'), [], `approval bar (${lang})`);
+    await form.close();
+  });
+}

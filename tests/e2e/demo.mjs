@@ -1,9 +1,10 @@
 // `npm run demo`: the fixtures served as the İSG-KATİP portal, opened in Chromium with the built extension.
-// With a display: a headed browser on the index page, open until Ctrl+C. Without: one screenshot per fixture in .output/screenshots/.
+// With a display: a headed browser on the index page, open until Ctrl+C. Without: one screenshot per fixture in .output/screenshots/,
+// then the side panel, popup and options sections in Turkish and English (KATIP_DEMO_FIXTURES=<regexp> limits the fixtures).
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PORTAL_ORIGIN, ROOT, chooseByKeyboard, launchBrowser, listFixtures, startPortal } from './harness.mjs';
+import { PORTAL_ORIGIN, ROOT, launchBrowser, listFixtures, setLanguage, startPortal } from './harness.mjs';
 
 const headed = Boolean(process.env.DISPLAY);
 if (!process.env.KATIP_SKIP_BUILD) execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
@@ -37,7 +38,13 @@ if (headed) {
   const shots = [];
   const take = async (page, name) => {
     const file = join(outDir, `${name.replace(/[^a-zA-Z0-9._-]+/g, '_')}.png`);
-    await page.screenshot({ path: file, fullPage: true });
+    try {
+      await page.screenshot({ path: file, fullPage: true, timeout: 15000 });
+    } catch {
+      // a page too tall to paint whole (the bad-page corpus): its first screen, said so
+      await page.screenshot({ path: file, timeout: 15000 });
+      console.log(`(only the first screen: the whole page could not be painted in 15 s)`);
+    }
     shots.push(file);
     console.log(file);
   };
@@ -46,7 +53,9 @@ if (headed) {
   await take(index, '00-index');
   await index.close();
 
-  for (const fixture of listFixtures()) {
+  // KATIP_DEMO_FIXTURES=<regular expression> keeps only the fixtures whose path matches ("^$" for none)
+  const only = process.env.KATIP_DEMO_FIXTURES === undefined ? undefined : new RegExp(process.env.KATIP_DEMO_FIXTURES);
+  for (const fixture of listFixtures().filter((f) => !only || only.test(f.path))) {
     const page = await browser.openFixture(fixture.path);
     try {
       if (fixture.expectScreen) {
@@ -78,14 +87,8 @@ if (headed) {
   }
   // The extension's own pages in both languages: the side panel and the popup beside a portal page
   // with findings (the page is the active tab), and each options section.
-  const setLanguage = async (lang) => {
-    const options = await browser.openExtensionPage('options');
-    await chooseByKeyboard(options.getByRole('radio', { name: lang === 'en' ? /İngilizce|English/ : /Türkçe|Turkish/ }));
-    await options.waitForTimeout(300);
-    await options.close();
-  };
   for (const lang of ['tr', 'en']) {
-    await setLanguage(lang);
+    await setLanguage(browser, lang);
     for (const fixture of ['new-contracts/plain.html', 'old-contracts/plain.html', 'flow/3-approval.html']) {
       const panel = await browser.openExtensionPage('sidepanel');
       await panel.setViewportSize({ width: 400, height: 900 });
@@ -95,6 +98,7 @@ if (headed) {
       await page.bringToFront();
       await page.waitForTimeout(1500);
       const name = fixture.replace(/\.html$/, '').replace(/\//g, '-');
+      await take(page, `zz-page-${lang}-${name}`);
       await take(panel, `zz-sidepanel-${lang}-${name}`);
       const byRule = panel.getByRole('radio', { name: /Kurala göre|By rule/ });
       if ((await byRule.count()) > 0) {

@@ -454,3 +454,11 @@ export async function chooseByKeyboard(locator, { timeout = 5000 } = {}) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Sets the interface language in the options page, by keyboard ('tr' or 'en'); later pages open in it. */
+export async function setLanguage(browser, lang) {
+  const options = await browser.openExtensionPage('options');
+  await chooseByKeyboard(options.getByRole('radio', { name: lang === 'en' ? /İngilizce|English/ : /Türkçe|Turkish/ }));
+  await options.waitForFunction((l) => document.documentElement.lang === l, lang);
+  await options.close();
+}

@@ -4,7 +4,8 @@
 // (employee count, hazard class, NACE, SGK number, the portal's verdict) and say where the table
 // and the JSON disagree. Without a recognised table the JSON's records are judged alone and a page
 // note says the rows could not be marked.
-import { digitsOnly, foldTurkish, normalizeNace, normalizeSpaces, parseHazardClass } from '@/utils/domain/core';
+import { digitsOnly, foldTurkish, normalizeNace, normalizeSpaces, parseHazardClass, ROLE_LABELS } from '@/utils/domain/core';
+import { formatNumber, type Lang } from '@/utils/i18n/page';
 import { assignmentLabel } from '@/utils/keys';
 import type { PageNoteMessage } from '@/utils/messages';
 import type { AssignmentFacts, PageRecord, ScreenRead, WorkplaceFacts } from '@/utils/records';
@@ -107,14 +108,37 @@ interface FactCompare {
   label: Bilingual;
   dom: (r: PageRecord) => unknown;
   same: (a: unknown, b: unknown) => boolean;
-  /** how the value is written in the note */
-  show?: (v: unknown) => string;
+  /** how the value is written in the note, in each language */
+  show?: (v: unknown, lang: Lang) => string;
 }
 
 const eq = (a: unknown, b: unknown) => a === b;
 const digitsEq = (a: unknown, b: unknown) => digitsOnly(String(a)) === digitsOnly(String(b));
 const foldEq = (a: unknown, b: unknown) => foldTurkish(String(a)) === foldTurkish(String(b));
-const yesNo = (v: unknown) => (v === true ? 'Evet' : v === false ? 'Hayır' : String(v));
+const YES_NO: Record<Lang, [string, string]> = { tr: ['Evet', 'Hayır'], en: ['Yes', 'No'] };
+const yesNo = (v: unknown, lang: Lang) => (v === true ? YES_NO[lang][0] : v === false ? YES_NO[lang][1] : String(v));
+/** A value as the note writes it: numbers in the language's format ("1.240" / "1,240"). */
+const shownValue = (v: unknown, lang: Lang) => (typeof v === 'number' ? formatNumber(lang, v) : String(v));
+/** A label for each known value of an enumerated fact; an unknown value is written as it is. */
+const labelled =
+  (labels: Record<string, Record<Lang, string>>) =>
+  (v: unknown, lang: Lang): string =>
+    labels[String(v)]?.[lang] ?? String(v);
+const showRole = labelled({
+  igu: { tr: ROLE_LABELS.igu.short, en: ROLE_LABELS.igu.en },
+  ih: { tr: ROLE_LABELS.ih.short, en: ROLE_LABELS.ih.en },
+  dsp: { tr: ROLE_LABELS.dsp.short, en: ROLE_LABELS.dsp.en },
+});
+const showContractState = labelled({
+  active: { tr: 'devam ediyor', en: 'running' },
+  ended: { tr: 'sonlandırıldı', en: 'ended' },
+  cancelled: { tr: 'iptal', en: 'cancelled' },
+});
+const showApprovalState = labelled({
+  pending: { tr: 'onay bekliyor', en: 'awaiting approval' },
+  approved: { tr: 'onaylandı', en: 'approved' },
+  rejected: { tr: 'reddedildi', en: 'rejected' },
+});
 
 /** The facts compared between a table row and its JSON row (masked names and numbers are not compared). */
 const COMPARED: FactCompare[] = [
@@ -144,9 +168,9 @@ const COMPARED: FactCompare[] = [
     show: () => '…', // never written out in a note
   },
   { field: 'minutes', label: { tr: 'çalışma süresi (dk)', en: 'working minutes' }, dom: (r) => r.assignment?.minutes, same: eq },
-  { field: 'role', label: { tr: 'görev (İGU/İH/DSP)', en: 'role' }, dom: (r) => r.assignment?.role, same: eq },
-  { field: 'contractState', label: { tr: 'sözleşme statüsü', en: 'contract state' }, dom: (r) => r.assignment?.contractState, same: eq },
-  { field: 'approvalState', label: { tr: 'onay durumu', en: 'approval state' }, dom: (r) => r.assignment?.approvalState, same: eq },
+  { field: 'role', label: { tr: 'görev (İGU/İH/DSP)', en: 'role' }, dom: (r) => r.assignment?.role, same: eq, show: showRole },
+  { field: 'contractState', label: { tr: 'sözleşme statüsü', en: 'contract state' }, dom: (r) => r.assignment?.contractState, same: eq, show: showContractState },
+  { field: 'approvalState', label: { tr: 'onay durumu', en: 'approval state' }, dom: (r) => r.assignment?.approvalState, same: eq, show: showApprovalState },
   { field: 'startDate', label: { tr: 'başlangıç tarihi', en: 'start date' }, dom: (r) => r.assignment?.startDate, same: (a, b) => String(a).slice(0, 10) === String(b).slice(0, 10) },
   { field: 'endDate', label: { tr: 'bitiş tarihi', en: 'end date' }, dom: (r) => r.assignment?.endDate, same: (a, b) => String(a).slice(0, 10) === String(b).slice(0, 10) },
   {
@@ -158,20 +182,20 @@ const COMPARED: FactCompare[] = [
   },
 ];
 
-function rowName(record: PageRecord, index: number): string {
-  return assignmentLabel(record.assignment ?? {}, `#${index + 1}`);
+function rowName(record: PageRecord, index: number, lang: Lang): string {
+  return assignmentLabel(record.assignment ?? {}, `#${index + 1}`, lang);
 }
 
 function differNote(index: number, record: PageRecord, fact: FactCompare, dom: unknown, json: unknown): PageNote {
-  const show = fact.show ?? ((v: unknown) => String(v));
-  const name = rowName(record, index);
+  const show = fact.show ?? shownValue;
+  const [trRow, enRow] = [formatNumber('tr', index + 1), formatNumber('en', index + 1)];
   return {
     id: 'facts-differ',
     recordIndex: index,
     field: fact.field,
     message: {
-      tr: `${index + 1}. satır (${name}): tablodaki ${fact.label.tr} "${show(dom)}", sayfanın aldığı veride "${show(json)}". Kayıt tablodaki değerle değerlendirildi.`,
-      en: `Row ${index + 1} (${name}): the table shows ${fact.label.en} "${show(dom)}", the page's own data says "${show(json)}". The record was judged with the table's value.`,
+      tr: `${trRow}. satır (${rowName(record, index, 'tr')}): tablodaki ${fact.label.tr} "${show(dom, 'tr')}", sayfanın aldığı veride "${show(json, 'tr')}". Kayıt tablodaki değerle değerlendirildi.`,
+      en: `Row ${enRow} (${rowName(record, index, 'en')}): the table shows ${fact.label.en} "${show(dom, 'en')}", the page's own data says "${show(json, 'en')}". The record was judged with the table's value.`,
     },
   };
 }
@@ -221,8 +245,8 @@ export function joinPageData(read: ScreenRead, json: readonly PageRecord[]): Joi
     notes.push({
       id: 'facts-differ',
       message: {
-        tr: `Tablo ile sayfanın aldığı veri ${more} değerde daha farklı.`,
-        en: `The table and the page's own data differ in ${more} more values.`,
+        tr: `Tablo ile sayfanın aldığı veri ${formatNumber('tr', more)} değerde daha farklı.`,
+        en: more === 1 ? `The table and the page's own data differ in 1 more value.` : `The table and the page's own data differ in ${formatNumber('en', more)} more values.`,
       },
     });
   }
@@ -240,8 +264,8 @@ export function pageDataOnlyRead(doc: Document, json: readonly PageRecord[], ans
     {
       id: 'rows-not-marked',
       message: {
-        tr: `Sayfadaki tablo tanınamadı: sayfanın aldığı ${kept.length} sözleşme kaydı değerlendirildi, ancak satırlar işaretlenemedi.`,
-        en: `The table on this page was not recognised: the ${kept.length} contract records the page received were judged, but the rows could not be marked.`,
+        tr: `Sayfadaki tablo tanınamadı: sayfanın aldığı ${formatNumber('tr', kept.length)} sözleşme kaydı değerlendirildi, ancak satırlar işaretlenemedi.`,
+        en: `The table on this page was not recognised: the ${formatNumber('en', kept.length)} contract records the page received were judged, but the rows could not be marked.`,
       },
     },
   ];
@@ -250,8 +274,10 @@ export function pageDataOnlyRead(doc: Document, json: readonly PageRecord[], ans
     notes.push({
       id: 'answer-cut',
       message: {
-        tr: `Sayfanın aldığı veriden ${answer.truncated ? 'bir kısmı' : `${cut} kayıt`} değerlendirilmedi (çok büyük ya da okunamadı).`,
-        en: `${answer.truncated ? 'Part' : `${cut} records`} of the page's own data were not judged (too large or unreadable).`,
+        tr: `Sayfanın aldığı veriden ${answer.truncated ? 'bir kısmı' : `${formatNumber('tr', cut)} kayıt`} değerlendirilmedi (çok büyük ya da okunamadı).`,
+        en: answer.truncated
+          ? `Part of the page's own data was not judged (too large or unreadable).`
+          : `${formatNumber('en', cut)} ${cut === 1 ? 'record' : 'records'} of the page's own data ${cut === 1 ? 'was' : 'were'} not judged (too large or unreadable).`,
       },
     });
   }

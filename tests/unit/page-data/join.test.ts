@@ -85,8 +85,21 @@ describe('joining the JSON to the table', () => {
     expect(notes[1]!.message.tr).toBe(
       '3. satır (Zeynep Kılıç (İGU, 600 dk)): tablodaki çalışma süresi (dk) "600", sayfanın aldığı veride "300". Kayıt tablodaki değerle değerlendirildi.',
     );
-    expect(notes[1]!.message.en).toContain('Row 3');
+    expect(notes[1]!.message.en).toBe(
+      'Row 3 (Zeynep Kılıç (OHS specialist, 600 min)): the table shows working minutes "600", the page\'s own data says "300". The record was judged with the table\'s value.',
+    );
     expect(notes[0]!.message.tr).not.toContain('17776071');
+  });
+
+  it('writes each language\'s number format and words in the notes: minutes, roles, yes/no', () => {
+    const rows = ROWS.map((r) => [...r]);
+    const table = newContractsReader.read(docWith(tableHtml(rows)));
+    const big = json.map((r, i) => (i === 2 ? { ...r, assignment: { ...r.assignment!, minutes: 12400 } } : r));
+    const { notes } = joinPageData(table, big);
+    const note = notes.find((n) => n.field === 'minutes')!;
+    expect(note.message.tr).toContain('"12.400"');
+    expect(note.message.en).toContain('"12,400"');
+    expect(note.message.en).not.toMatch(/İGU|\bdk\b/);
   });
 
   it('a row without an id joins by T.C. number when that names one contract, else by the row\'s workplace', () => {

@@ -62,6 +62,18 @@ describe('MinimumCalculator', () => {
   it('speaks English when asked', async () => {
     const { user, employees } = await setup('en');
     await user.type(employees, '600');
-    expect(screen.getByText('600 employees, very hazardous, İGU: 600 ÷ 250 = 2 full-time; remaining 100 × 40 min = 4,000 min')).toBeTruthy();
+    expect(screen.getByText('600 employees, very hazardous, OHS specialist: 600 ÷ 250 = 2 full-time; remaining 100 × 40 min = 4,000 min')).toBeTruthy();
+  });
+
+  it('in English writes no Turkish abbreviation, unit or number format', async () => {
+    const { user, employees } = await setup('en');
+    await user.selectOptions(screen.getByLabelText('Role'), 'ih');
+    await user.type(employees, '1.200');
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('1,200 employees, very hazardous, workplace physician:');
+    expect(screen.getByRole('option', { name: 'OHS specialist' })).toBeTruthy();
+    // the citation names the Turkish regulation; everything before it is English
+    const shown = text.slice(0, text.indexOf('Source'));
+    expect(shown).not.toMatch(/İGU|İH\b|DSP|\bdk\b|tam süreli|\d\.\d{3}/);
   });
 });
