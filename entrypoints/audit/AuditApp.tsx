@@ -1,9 +1,9 @@
 // The audit page: drop the portal's export, see every workplace out of compliance, every
 // professional over capacity and what changed since the last audit; Excel and printable reports.
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { AuditBars } from '@/components/AuditBars';
-import { AuditVirtualList, type AuditColumn } from '@/components/AuditVirtualList';
+import { AuditVirtualList, usePagedRows, type AuditColumn } from '@/components/AuditVirtualList';
 import { useDb } from '@/components/DbContext';
 import { useSettings } from '@/components/hooks';
 import { ruleInfo } from '@/components/ruleInfo';
@@ -12,25 +12,20 @@ import { HAZARD_LABELS, HAZARD_CITATION } from '@/utils/domain/hazard';
 import { CERTIFICATE_CITATION, minimumCitation } from '@/utils/domain/core';
 import { formatLocalDateTime, type Lang } from '@/utils/i18n';
 import type { RecordStatus, RuleId } from '@/utils/rules/types';
-import type { AuditContract, AuditProfessional, AuditResult, AuditWorkplace, PersonFindingId } from '@/utils/audit/audit';
+import type { AuditWorkplace, PersonFindingId } from '@/utils/audit/audit';
 import { FULL_TIME_CITATION, STATUS_ORDER } from '@/utils/audit/audit';
 import { at, displayTitle, num, ROLE_WORDS, STATUS_WORDS, type AuditStringKey } from '@/utils/audit/i18n';
 import type { ReadSummary } from '@/utils/audit/worker';
-import { runAuditInWorker } from '@/utils/audit/run';
-import type { AuditDiff } from '@/utils/audit/snapshot';
+import { printPageCss } from '@/utils/audit/print';
+import { runAuditInWorker, type AuditPort } from '@/utils/audit/run';
+import type { ContractChangeField } from '@/utils/audit/snapshot';
+import type { AuditSummary, AuditView, ContractFilter, ContractRow, DiffView, PrintData, PrintWorkplace, ProfessionalRow } from '@/utils/audit/views';
 import { NACE_CITATION } from '@/utils/domain/nace';
 
 type Tab = 'dashboard' | 'contracts' | 'workplaces' | 'professionals' | 'changes';
 
-interface Filter {
-  status?: RecordStatus;
-  rule?: string;
-  role?: Role;
-  workplace?: string;
-  person?: string;
-  verdictDiffers?: boolean;
-  /** an explicit set of contract indices (a figure clicked) */
-  only?: number[];
+interface Filter extends ContractFilter {
+  /** what a clicked figure or name selected, in words */
   onlyLabel?: string;
   query: string;
 }
@@ -39,7 +34,7 @@ type State =
   | { phase: 'idle' }
   | { phase: 'working'; fileName: string; stage: 'read' | 'judge'; done: number; total: number }
   | { phase: 'error'; fileName: string; text: { tr: string; en: string } }
-  | { phase: 'done'; fileName: string; read: ReadSummary; result: AuditResult; ms: number; startedAt: number };
+  | { phase: 'done'; fileName: string; read: ReadSummary; summary: AuditSummary; port: AuditPort; ms: number; startedAt: number };
 
 type MirrorState = { state: 'working' } | { state: 'done'; workplaces: number; contracts: number } | { state: 'failed'; detail: string };
 
@@ -70,7 +65,7 @@ export function AuditApp() {
   const lang: Lang = settings.data?.language ?? 'tr';
   const [state, setState] = useState<State>({ phase: 'idle' });
   const [mirror, setMirror] = useState<MirrorState | undefined>();
-  const [diff, setDiff] = useState<AuditDiff | null | undefined>();
+  const [diff, setDiff] = useState<DiffView | null | undefined>();
   const [tab, setTab] = useState<Tab>('dashboard');
   const [filter, setFilter] = useState<Filter>({ query: '' });
   const [showTckn, setShowTckn] = useState(false);
@@ -85,6 +80,7 @@ export function AuditApp() {
   }, [state.phase]);
   // the printed report is built only for printing (thousands of rows stay out of the first paint)
   const [printing, setPrinting] = useState(false);
+  const [printData, setPrintData] = useState<PrintData | undefined>();
   useEffect(() => {
     const before = () => flushSync(() => setPrinting(true));
     const after = () => setPrinting(false);
@@ -106,7 +102,25 @@ export function AuditApp() {
     requestAnimationFrame(() => setTimeout(() => (document.documentElement.dataset.auditMs = String(Math.round(performance.now() - state.startedAt)))));
   }, [state]);
 
+  // one worker per file: the previous file's is ended (after its mirror merge) when a new one is chosen
+  const port = useRef<AuditPort | undefined>(undefined);
+  useEffect(() => () => port.current?.close(), []);
+  // the printed report's lists, fetched once the mirror has the rows (Ctrl+P prints them too)
+  useEffect(() => {
+    if (state.phase !== 'done' || printData || !mirror || mirror.state === 'working') return;
+    state.port.print().then(setPrintData, () => undefined);
+  }, [state, mirror, printData]);
+  async function print() {
+    if (state.phase !== 'done') return;
+    const data = printData ?? (await state.port.print().catch(() => undefined));
+    if (data) flushSync(() => setPrintData(data));
+    window.print();
+  }
+
   async function audit(file: File) {
+    port.current?.close();
+    port.current = undefined;
+    setPrintData(undefined);
     setMirror(undefined);
     setDiff(undefined);
     setState({ phase: 'working', fileName: file.name, stage: 'read', done: 0, total: 1 });
@@ -125,10 +139,14 @@ export function AuditApp() {
       setState({ phase: 'error', fileName: file.name, text: reply.text });
       return;
     }
-    setState({ phase: 'done', fileName: file.name, read: reply.read, result: reply.result, ms: performance.now() - started, startedAt: started });
-    setMirror((m) => m ?? { state: 'working' });
-    setTab('dashboard');
-    setFilter({ query: '' });
+    port.current = reply.port;
+    // rendered as a transition: React renders the dashboard in slices of a few ms between other tasks
+    startTransition(() => {
+      setState({ phase: 'done', fileName: file.name, read: reply.read, summary: reply.summary, port: reply.port, ms: performance.now() - started, startedAt: started });
+      setMirror((m) => m ?? { state: 'working' });
+      setTab('dashboard');
+      setFilter({ query: '' });
+    });
   }
 
   const show = (f: Partial<Filter>) => {
@@ -170,6 +188,7 @@ export function AuditApp() {
               setShowTckn={setShowTckn}
               mirror={mirror}
               diff={diff}
+              onPrint={print}
               orgName={orgName}
               setOrgName={(v) => {
                 setOrgName(v);
@@ -179,7 +198,7 @@ export function AuditApp() {
           )}
         </main>
       </div>
-      {state.phase === 'done' && printing && <PrintReport state={state} lang={lang} orgName={orgName} showTckn={showTckn} diff={diff ?? undefined} />}
+      {state.phase === 'done' && printing && <PrintReport state={state} data={printData} lang={lang} orgName={orgName} showTckn={showTckn} diff={diff ?? undefined} />}
     </div>
   );
 }
@@ -247,14 +266,15 @@ interface ResultsProps {
   showTckn: boolean;
   setShowTckn: (v: boolean) => void;
   mirror?: MirrorState;
-  diff?: AuditDiff | null;
+  diff?: DiffView | null;
+  onPrint: () => void;
   orgName: string;
   setOrgName: (v: string) => void;
 }
 
 function Results(props: ResultsProps) {
   const { state, lang, tab, setTab } = props;
-  const { result, read } = state;
+  const { summary, read } = state;
   const orgId = useId();
   const tckn = (v: string | undefined) => (v ? (props.showTckn ? v : maskTckn(v)) : '');
   const tabs: [Tab, AuditStringKey][] = [
@@ -268,12 +288,12 @@ function Results(props: ResultsProps) {
   async function downloadExcel() {
     setExcelBusy(true);
     try {
-      const { auditWorkbook } = await import('@/utils/audit/excel');
-      const blob = await auditWorkbook(result, { showTckn: props.showTckn, orgName: props.orgName, ...(props.diff ? { diff: props.diff } : {}) });
+      // written in the worker, beside the whole result
+      const blob = await state.port.excel({ showTckn: props.showTckn, orgName: props.orgName });
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
-      a.download = `katip-denetim-${result.at.slice(0, 10)}.xlsx`;
+      a.download = `katip-denetim-${summary.at.slice(0, 10)}.xlsx`;
       document.body.append(a);
       a.click();
       a.remove();
@@ -302,7 +322,7 @@ function Results(props: ResultsProps) {
         <button type="button" onClick={downloadExcel} disabled={excelBusy}>
           {at(lang, 'excel')}
         </button>
-        <button type="button" onClick={() => window.print()}>
+        <button type="button" onClick={props.onPrint}>
           {at(lang, 'print')}
         </button>
         <label htmlFor={orgId}>{at(lang, 'orgName')}</label>
@@ -319,44 +339,37 @@ function Results(props: ResultsProps) {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="audit-panel">
-        {tab === 'dashboard' && <Dashboard result={result} lang={lang} show={props.show} diff={props.diff} />}
+        {tab === 'dashboard' && <Dashboard summary={summary} lang={lang} show={props.show} diff={props.diff} />}
         {tab === 'contracts' && <ContractsView {...props} tckn={tckn} />}
-        {tab === 'workplaces' && <WorkplacesView result={result} lang={lang} show={props.show} />}
-        {tab === 'professionals' && <ProfessionalsView result={result} lang={lang} show={props.show} tckn={tckn} />}
-        {tab === 'changes' && <ChangesView diff={props.diff} lang={lang} result={result} />}
+        {tab === 'workplaces' && <WorkplacesView port={state.port} summary={summary} lang={lang} show={props.show} />}
+        {tab === 'professionals' && <ProfessionalsView port={state.port} summary={summary} lang={lang} show={props.show} tckn={tckn} />}
+        {tab === 'changes' && <ChangesView diff={props.diff} lang={lang} />}
       </div>
     </section>
   );
 }
 
-function CountButton({ n, label, onClick, status }: { n: number; label: ReactNode; onClick?: () => void; status?: RecordStatus }) {
+function CountButton({ n, label, onClick, status, lang }: { n: number; label: ReactNode; onClick?: () => void; status?: RecordStatus; lang: Lang }) {
   return (
     <button type="button" className={`audit-count ${status ? `audit-count-${status}` : ''}`} onClick={onClick} disabled={n === 0 || !onClick}>
-      <span className="audit-count-n">{n.toLocaleString('tr-TR')}</span>
+      <span className="audit-count-n">{num(lang, n)}</span>
       <span className="audit-count-label">{label}</span>
     </button>
   );
 }
 
-function contractsOf(indices: Iterable<number>): number[] {
-  return [...indices];
-}
-
-function Dashboard({ result, lang, show, diff }: { result: AuditResult; lang: Lang; show: (f: Partial<Filter>) => void; diff?: AuditDiff | null }) {
-  const { counts } = result;
-  const top = result.workplaces.filter((w) => w.shortfallMinutes > 0).slice(0, 10);
+function Dashboard({ summary, lang, show, diff }: { summary: AuditSummary; lang: Lang; show: (f: Partial<Filter>) => void; diff?: DiffView | null }) {
+  const { counts, top } = summary;
   const rules = Object.entries(counts.byRule).sort((a, b) => b[1] - a[1]);
-  const wpByStatus = (s: RecordStatus) => result.workplaces.filter((w) => w.status === s);
-  const prByStatus = (s: RecordStatus) => result.professionals.filter((p) => p.status === s);
   return (
     <div className="audit-dashboard">
       <section aria-labelledby="d-contracts">
         <h2 id="d-contracts">{at(lang, 'contractsByStatus')}</h2>
         <div className="audit-counts">
           {STATUS_ORDER.map((s) => (
-            <CountButton key={s} n={counts.byStatus[s]} status={s} label={<StatusWord status={s} lang={lang} />} onClick={() => show({ status: s })} />
+            <CountButton key={s} lang={lang} n={counts.byStatus[s]} status={s} label={<StatusWord status={s} lang={lang} />} onClick={() => show({ status: s })} />
           ))}
-          <CountButton n={counts.verdictDiffers} label={at(lang, 'verdictDiffers')} onClick={() => show({ verdictDiffers: true })} status="warn" />
+          <CountButton lang={lang} n={counts.verdictDiffers} label={at(lang, 'verdictDiffers')} onClick={() => show({ verdictDiffers: true })} status="warn" />
         </div>
       </section>
       <section aria-labelledby="d-wp">
@@ -365,10 +378,11 @@ function Dashboard({ result, lang, show, diff }: { result: AuditResult; lang: La
           {STATUS_ORDER.map((s) => (
             <CountButton
               key={s}
+              lang={lang}
               n={counts.workplacesByStatus[s]}
               status={s}
               label={<StatusWord status={s} lang={lang} />}
-              onClick={() => show({ only: contractsOf(wpByStatus(s).flatMap((w) => w.contracts)), onlyLabel: `${at(lang, 'tabWorkplaces')}: ${STATUS_WORDS[s][lang]}` })}
+              onClick={() => show({ workplaceStatus: s, onlyLabel: `${at(lang, 'tabWorkplaces')}: ${STATUS_WORDS[s][lang]}` })}
             />
           ))}
         </div>
@@ -377,10 +391,11 @@ function Dashboard({ result, lang, show, diff }: { result: AuditResult; lang: La
           {STATUS_ORDER.map((s) => (
             <CountButton
               key={s}
+              lang={lang}
               n={counts.professionalsByStatus[s]}
               status={s}
               label={<StatusWord status={s} lang={lang} />}
-              onClick={() => show({ only: contractsOf(prByStatus(s).flatMap((p) => p.contracts)), onlyLabel: `${at(lang, 'tabProfessionals')}: ${STATUS_WORDS[s][lang]}` })}
+              onClick={() => show({ personStatus: s, onlyLabel: `${at(lang, 'tabProfessionals')}: ${STATUS_WORDS[s][lang]}` })}
             />
           ))}
         </div>
@@ -418,57 +433,36 @@ function Dashboard({ result, lang, show, diff }: { result: AuditResult; lang: La
           </ol>
         )}
         <h2>{at(lang, 'barsTitle')}</h2>
-        <AuditBars workplaces={top.length ? top : result.workplaces.slice(0, 10)} lang={lang} onSelect={(key) => show({ workplace: key })} />
+        <AuditBars workplaces={summary.bars} lang={lang} onSelect={(key) => show({ workplace: key })} />
       </section>
       {diff && (
         <section aria-labelledby="d-changes">
-          <h2 id="d-changes">{at(lang, 'changesSince', { at: formatLocalDateTime(diff.previousAt), file: diff.previousFile })}</h2>
-          <p>
-            {at(lang, 'added')}: {diff.added.length} · {at(lang, 'ended')}: {diff.ended.length} · {at(lang, 'changed')}: {diff.changed.length} ·{' '}
-            {at(lang, 'fixed')}: {diff.fixed.length} · {at(lang, 'opened')}: {diff.opened.length}
-          </p>
+          <h2 id="d-changes">{at(lang, 'changesSince', { at: formatLocalDateTime(diff.previousAt, lang), file: diff.previousFile })}</h2>
+          <DiffCounts diff={diff} lang={lang} />
         </section>
       )}
     </div>
   );
 }
 
-function matches(c: AuditContract, f: Filter, only: Set<number> | undefined, q: string, title: (key: string) => string): boolean {
-  if (only && !only.has(c.i)) return false;
-  if (f.status && c.status !== f.status) return false;
-  if (f.rule && !c.rules.split(' ').includes(f.rule)) return false;
-  if (f.role && c.facts.role !== f.role) return false;
-  if (f.workplace && c.workplaceKey !== f.workplace) return false;
-  if (f.person && c.personKey !== f.person) return false;
-  if (f.verdictDiffers && !c.verdictDiffers) return false;
-  if (q) {
-    const hay = `${c.facts.portalId ?? ''} ${c.facts.contractName ?? ''} ${c.facts.personName ?? ''} ${c.facts.tckn ?? ''} ${title(c.workplaceKey)} ${c.workplaceKey}`.toLocaleLowerCase('tr');
-    if (!hay.includes(q)) return false;
-  }
-  return true;
-}
-
 function ContractsView(props: ResultsProps & { tckn: (v: string | undefined) => string }) {
   const { state, lang, filter, setFilter, tckn } = props;
-  const { result } = state;
+  const { summary, port } = state;
   const ids = useId();
-  const titles = useMemo(() => new Map(result.workplaces.map((w) => [w.key, displayTitle(w.title) ?? w.sicilNo ?? w.key])), [result]);
-  const title = (k: string) => titles.get(k) ?? k;
-  const rows = useMemo(() => {
-    const only = filter.only ? new Set(filter.only) : undefined;
-    const q = filter.query.trim().toLocaleLowerCase('tr');
-    return result.contracts.filter((c) => matches(c, filter, only, q, title));
-  }, [result, filter]);
-  const rules = Object.keys(result.counts.byRule).sort();
-  const columns: AuditColumn<AuditContract>[] = [
+  // the worker filters and searches; the list asks it for the rows in view
+  const { onlyLabel: _label, ...contractFilter } = filter;
+  const view = useMemo<AuditView>(() => ({ list: 'contracts', filter: contractFilter }), [JSON.stringify(contractFilter)]);
+  const rows = usePagedRows<ContractRow>(JSON.stringify(view), (from, count) => port.rows(view as Extract<AuditView, { list: 'contracts' }>, from, count));
+  const rules = Object.keys(summary.counts.byRule).sort();
+  const columns: AuditColumn<ContractRow>[] = [
     { id: 'row', header: at(lang, 'colRow'), width: '4rem', cell: (c) => c.row, align: 'end' },
     { id: 'status', header: at(lang, 'colStatus'), width: '7.5rem', cell: (c) => <StatusWord status={c.status} lang={lang} /> },
     { id: 'contract', header: at(lang, 'colContract'), width: 'minmax(8rem, 1fr)', cell: (c) => <span title={c.facts.contractName}>{c.facts.portalId ?? c.facts.contractName}</span> },
     { id: 'person', header: at(lang, 'colPerson'), width: 'minmax(9rem, 1.2fr)', cell: (c) => c.facts.personName },
     { id: 'tckn', header: at(lang, 'colTckn'), width: '8.5rem', cell: (c) => tckn(c.facts.tckn) },
     { id: 'role', header: at(lang, 'colRole'), width: '5rem', cell: (c) => (c.facts.role ? ROLE_WORDS[c.facts.role][lang] : '?') + (c.facts.certificateClass ? ` ${c.facts.certificateClass}` : '') },
-    { id: 'min', header: at(lang, 'colMinutes'), width: '6rem', align: 'end', cell: (c) => (c.facts.employment === 'tam' ? at(lang, 'colFullTime').split(' ')[0] : c.facts.minutes !== undefined ? num(lang, c.facts.minutes) : '—') },
-    { id: 'wp', header: at(lang, 'colWorkplace'), width: 'minmax(10rem, 1.6fr)', cell: (c) => title(c.workplaceKey) },
+    { id: 'min', header: at(lang, 'colMinutes'), width: '6rem', align: 'end', cell: (c) => (c.facts.employment === 'tam' ? at(lang, 'fullTime') : c.facts.minutes !== undefined ? num(lang, c.facts.minutes) : '—') },
+    { id: 'wp', header: at(lang, 'colWorkplace'), width: 'minmax(10rem, 1.6fr)', cell: (c) => c.workplaceTitle },
     {
       id: 'portal',
       header: at(lang, 'colPortal'),
@@ -493,7 +487,7 @@ function ContractsView(props: ResultsProps & { tckn: (v: string | undefined) => 
   if (filter.onlyLabel) active.push(filter.onlyLabel);
   if (filter.status) active.push(STATUS_WORDS[filter.status][lang]);
   if (filter.rule) active.push(ruleName(filter.rule, lang));
-  if (filter.workplace && !filter.onlyLabel) active.push(title(filter.workplace));
+  if (filter.workplace && !filter.onlyLabel) active.push(filter.workplace);
   if (filter.person) active.push(filter.person.startsWith('t') ? tckn(filter.person.slice(1)) : filter.person.slice(1));
   if (filter.verdictDiffers) active.push(at(lang, 'verdictDiffers'));
   return (
@@ -533,28 +527,25 @@ function ContractsView(props: ResultsProps & { tckn: (v: string | undefined) => 
         </button>
       </div>
       <p role="status" className="audit-shown">
-        {at(lang, 'shown', { n: num(lang, rows.length), total: num(lang, result.contracts.length) })}
+        {rows.total !== undefined && at(lang, 'shown', { n: num(lang, rows.total), total: num(lang, summary.totals.contracts) })}
         {active.length > 0 && ` · ${at(lang, 'filteredBy', { what: active.join(', ') })}`}
       </p>
-      <AuditVirtualList rows={rows} columns={columns} label={at(lang, 'tabContracts')} rowKey={(c) => c.i} rowClass={(c) => `audit-row-${c.status}`} empty={at(lang, 'none')} />
+      <AuditVirtualList rows={rows} columns={columns} label={at(lang, 'tabContracts')} rowKey={(c) => c.i} rowClass={(c) => `audit-row-${c.status}`} empty={at(lang, 'none')} loading={at(lang, 'loadingRows')} />
     </div>
   );
 }
 
-function roleText(w: AuditWorkplace, role: Role, lang: Lang): string {
+function roleText(w: Pick<PrintWorkplace, 'roles' | 'needs'>, role: Role, lang: Lang): string {
   const r = w.roles?.[role];
   if (!r) return w.needs ? at(lang, 'needsFacts', { facts: w.needs.join(', ') }) : '—';
   if (r.status === 'not-required') return at(lang, 'notRequired');
   return `${num(lang, r.requiredMinutes)} / ${num(lang, r.providedMinutes)}${r.shortfallMinutes > 0 ? ` ✖ ${at(lang, 'shortBy', { n: num(lang, r.shortfallMinutes) })}` : ''}`;
 }
 
-function WorkplacesView({ result, lang, show }: { result: AuditResult; lang: Lang; show: (f: Partial<Filter>) => void }) {
+function WorkplacesView({ port, summary, lang, show }: { port: AuditPort; summary: AuditSummary; lang: Lang; show: (f: Partial<Filter>) => void }) {
   const [q, setQ] = useState('');
   const id = useId();
-  const rows = useMemo(() => {
-    const s = q.trim().toLocaleLowerCase('tr');
-    return s ? result.workplaces.filter((w) => `${w.title ?? ''} ${w.sicilNo ?? ''} ${w.detsisNo ?? ''} ${w.naceText ?? ''}`.toLocaleLowerCase('tr').includes(s)) : result.workplaces;
-  }, [result, q]);
+  const rows = usePagedRows<AuditWorkplace>(`workplaces:${q}`, (from, count) => port.rows({ list: 'workplaces', query: q }, from, count));
   const columns: AuditColumn<AuditWorkplace>[] = [
     { id: 'status', header: at(lang, 'colStatus'), width: '7.5rem', cell: (w) => <StatusWord status={w.status} lang={lang} /> },
     {
@@ -583,9 +574,9 @@ function WorkplacesView({ result, lang, show }: { result: AuditResult; lang: Lan
       id: 'ft',
       header: at(lang, 'colFullTime'),
       width: '8rem',
-      cell: (w) => (w.roles ? `İGU ${w.roles.igu.requiredFullTime}/${w.roles.igu.presentFullTime} · İH ${w.roles.ih.requiredFullTime}/${w.roles.ih.presentFullTime}` : '—'),
+      cell: (w) => (w.roles ? `${ROLE_WORDS.igu[lang]} ${num(lang, w.roles.igu.requiredFullTime)}/${num(lang, w.roles.igu.presentFullTime)} · ${ROLE_WORDS.ih[lang]} ${num(lang, w.roles.ih.requiredFullTime)}/${num(lang, w.roles.ih.presentFullTime)}` : '—'),
     },
-    { id: 'portal', header: at(lang, 'colPortal'), width: '7rem', cell: (w) => `${w.portalVerdicts.evet} / ${w.portalVerdicts.hayir}${w.verdictDiffers ? ` ⚠ ${w.verdictDiffers}` : ''}` },
+    { id: 'portal', header: at(lang, 'colPortal'), width: '7rem', cell: (w) => `${num(lang, w.portalVerdicts.evet)} / ${num(lang, w.portalVerdicts.hayir)}${w.verdictDiffers ? ` ⚠ ${num(lang, w.verdictDiffers)}` : ''}` },
   ];
   return (
     <div>
@@ -594,22 +585,18 @@ function WorkplacesView({ result, lang, show }: { result: AuditResult; lang: Lan
         <input id={id} type="search" value={q} onChange={(e) => setQ(e.currentTarget.value)} />
       </div>
       <p role="status" className="audit-shown">
-        {at(lang, 'shown', { n: num(lang, rows.length), total: num(lang, result.workplaces.length) })}
+        {rows.total !== undefined && at(lang, 'shown', { n: num(lang, rows.total), total: num(lang, summary.totals.workplaces) })}
       </p>
-      <AuditVirtualList rows={rows} columns={columns} label={at(lang, 'tabWorkplaces')} rowKey={(w) => w.key} rowClass={(w) => `audit-row-${w.status}`} empty={at(lang, 'none')} />
+      <AuditVirtualList rows={rows} columns={columns} label={at(lang, 'tabWorkplaces')} rowKey={(w) => w.key} rowClass={(w) => `audit-row-${w.status}`} empty={at(lang, 'none')} loading={at(lang, 'loadingRows')} />
     </div>
   );
 }
 
-function ProfessionalsView({ result, lang, show, tckn }: { result: AuditResult; lang: Lang; show: (f: Partial<Filter>) => void; tckn: (v: string | undefined) => string }) {
+function ProfessionalsView({ port, summary, lang, show, tckn }: { port: AuditPort; summary: AuditSummary; lang: Lang; show: (f: Partial<Filter>) => void; tckn: (v: string | undefined) => string }) {
   const [q, setQ] = useState('');
   const id = useId();
-  const rows = useMemo(() => {
-    const s = q.trim().toLocaleLowerCase('tr');
-    const list = [...result.professionals].sort((a, b) => b.findings.length - a.findings.length || b.committedMinutes - a.committedMinutes);
-    return s ? list.filter((p) => `${p.name ?? ''} ${p.tckn ?? ''}`.toLocaleLowerCase('tr').includes(s)) : list;
-  }, [result, q]);
-  const columns: AuditColumn<AuditProfessional>[] = [
+  const rows = usePagedRows<ProfessionalRow>(`professionals:${q}`, (from, count) => port.rows({ list: 'professionals', query: q }, from, count));
+  const columns: AuditColumn<ProfessionalRow>[] = [
     { id: 'status', header: at(lang, 'colStatus'), width: '7.5rem', cell: (p) => <StatusWord status={p.status} lang={lang} /> },
     {
       id: 'name',
@@ -623,7 +610,7 @@ function ProfessionalsView({ result, lang, show, tckn }: { result: AuditResult; 
     },
     { id: 'tckn', header: at(lang, 'colTckn'), width: '8.5rem', cell: (p) => tckn(p.tckn) },
     { id: 'role', header: at(lang, 'colRole'), width: '6rem', cell: (p) => p.roles.map((r) => ROLE_WORDS[r][lang]).join(', ') + (p.certificateClasses.length ? ` ${p.certificateClasses.join('')}` : '') },
-    { id: 'c', header: at(lang, 'colContracts'), width: '5.5rem', align: 'end', cell: (p) => `${p.activeContracts} / ${p.contracts.length}` },
+    { id: 'c', header: at(lang, 'colContracts'), width: '5.5rem', align: 'end', cell: (p) => `${num(lang, p.activeContracts)} / ${num(lang, p.contracts.length)}` },
     { id: 'm', header: at(lang, 'colCommitted'), width: '8rem', align: 'end', cell: (p) => num(lang, p.committedMinutes) },
     {
       id: 'cap',
@@ -638,12 +625,11 @@ function ProfessionalsView({ result, lang, show, tckn }: { result: AuditResult; 
       cell: (p) => {
         const seen = p.remainingSeen;
         if (!seen) return '—';
-        const beside = seen.contract !== undefined ? result.contracts[seen.contract] : undefined;
-        const asked = beside ? (beside.facts.employment === 'tam' ? 11700 : beside.facts.minutes) : undefined;
+        const asked = p.beside?.asked;
         return (
-          <span title={beside?.label}>
+          <span title={p.beside?.label}>
             {num(lang, seen.minutes)} {at(lang, 'min')}
-            {seen.at ? ` (${formatLocalDateTime(seen.at).slice(0, 10)})` : ''}
+            {seen.at ? ` (${formatLocalDateTime(seen.at, lang)})` : ''}
             {asked !== undefined && (asked > seen.minutes ? ` ✖ ${at(lang, 'asked', { n: num(lang, asked) })}` : ` ✔ ${at(lang, 'asked', { n: num(lang, asked) })}`)}
           </span>
         );
@@ -670,51 +656,105 @@ function ProfessionalsView({ result, lang, show, tckn }: { result: AuditResult; 
         <input id={id} type="search" value={q} onChange={(e) => setQ(e.currentTarget.value)} />
       </div>
       <p role="status" className="audit-shown">
-        {at(lang, 'shown', { n: num(lang, rows.length), total: num(lang, result.professionals.length) })}
+        {rows.total !== undefined && at(lang, 'shown', { n: num(lang, rows.total), total: num(lang, summary.totals.professionals) })}
       </p>
-      <AuditVirtualList rows={rows} columns={columns} label={at(lang, 'tabProfessionals')} rowKey={(p) => p.key} rowClass={(p) => `audit-row-${p.status}`} empty={at(lang, 'none')} />
+      <AuditVirtualList rows={rows} columns={columns} label={at(lang, 'tabProfessionals')} rowKey={(p) => p.key} rowClass={(p) => `audit-row-${p.status}`} empty={at(lang, 'none')} loading={at(lang, 'loadingRows')} />
     </div>
   );
 }
 
-function ChangesView({ diff, lang, result }: { diff?: AuditDiff | null; lang: Lang; result: AuditResult }) {
+function changeValue(field: ContractChangeField, v: string | number | undefined, lang: Lang): string {
+  if (v === undefined || v === '') return '—';
+  if (typeof v === 'number') return num(lang, v);
+  if (field === 'status' && v in STATUS_WORDS) return STATUS_WORDS[v as RecordStatus][lang];
+  if (field === 'employment') return v === 'tam' ? at(lang, 'fullTime') : v === 'kismi' ? at(lang, 'partTime') : String(v);
+  return String(v);
+}
+
+function DiffCounts({ diff, lang }: { diff: DiffView; lang: Lang }) {
+  const c = diff.counts;
+  return (
+    <p>
+      {at(lang, 'added')}: {num(lang, c.added)} · {at(lang, 'ended')}: {num(lang, c.ended)} · {at(lang, 'changed')}: {num(lang, c.changed)} · {at(lang, 'fixed')}: {num(lang, c.fixed)} ·{' '}
+      {at(lang, 'opened')}: {num(lang, c.opened)}
+    </p>
+  );
+}
+
+function ChangesView({ diff, lang }: { diff?: DiffView | null; lang: Lang }) {
   if (diff === undefined) return <p role="status">…</p>;
   if (diff === null) return <p>{at(lang, 'changesNone')}</p>;
-  const titles = new Map(result.workplaces.map((w) => [w.key, displayTitle(w.title) ?? w.key]));
-  const list = (items: string[]) => (items.length === 0 ? <p>{at(lang, 'none')}</p> : <ul className="audit-change-list">{items.slice(0, 500).map((s, i) => <li key={i}>{s}</li>)}</ul>);
+  const title = (key: string) => diff.titles[key] ?? key;
+  // the worker sends the first DIFF_SHOWN of each list; the Excel report has them all
+  const list = (items: string[], total: number) =>
+    items.length === 0 ? (
+      <p>{at(lang, 'none')}</p>
+    ) : (
+      <>
+        <ul className="audit-change-list">
+          {items.map((s, i) => (
+            <li key={i}>{s}</li>
+          ))}
+        </ul>
+        {total > items.length && <p>{at(lang, 'moreInExcel', { n: num(lang, items.length), total: num(lang, total) })}</p>}
+      </>
+    );
+  const c = diff.counts;
   return (
     <div className="audit-changes">
-      <h2>{at(lang, 'changesSince', { at: formatLocalDateTime(diff.previousAt), file: diff.previousFile })}</h2>
-      <h3>{at(lang, 'opened')} ({diff.opened.length})</h3>
-      {list(diff.opened.map((s) => `${displayTitle(s.title)} — ${ROLE_WORDS[s.role][lang]}: ${at(lang, 'shortBy', { n: num(lang, s.after) })}`))}
-      <h3>{at(lang, 'fixed')} ({diff.fixed.length})</h3>
-      {list(diff.fixed.map((s) => `${displayTitle(s.title)} — ${ROLE_WORDS[s.role][lang]}: ${num(lang, s.before)} → 0`))}
-      <h3>{at(lang, 'stillOpen')} ({diff.open.length})</h3>
-      {list(diff.open.map((s) => `${displayTitle(s.title)} — ${ROLE_WORDS[s.role][lang]}: ${num(lang, s.before)} → ${num(lang, s.after)}`))}
-      <h3>{at(lang, 'added')} ({diff.added.length})</h3>
-      {list(diff.added.map((c) => `${c.label} — ${titles.get(c.workplaceKey) ?? c.workplaceKey}`))}
-      <h3>{at(lang, 'ended')} ({diff.ended.length})</h3>
-      {list(diff.ended.map((c) => `${c.label} — ${titles.get(c.workplaceKey) ?? c.workplaceKey}`))}
-      <h3>{at(lang, 'changed')} ({diff.changed.length})</h3>
-      {list(diff.changed.map((c) => `${c.label}: ${c.fields.map((f) => `${f.field} ${f.from ?? '—'} → ${f.to ?? '—'}`).join(', ')}`))}
+      <h2>{at(lang, 'changesSince', { at: formatLocalDateTime(diff.previousAt, lang), file: diff.previousFile })}</h2>
+      <h3>
+        {at(lang, 'opened')} ({num(lang, c.opened)})
+      </h3>
+      {list(diff.opened.map((s) => `${displayTitle(s.title)} — ${ROLE_WORDS[s.role][lang]}: ${at(lang, 'shortBy', { n: num(lang, s.after) })}`), c.opened)}
+      <h3>
+        {at(lang, 'fixed')} ({num(lang, c.fixed)})
+      </h3>
+      {list(diff.fixed.map((s) => `${displayTitle(s.title)} — ${ROLE_WORDS[s.role][lang]}: ${num(lang, s.before)} → 0 ${at(lang, 'min')}`), c.fixed)}
+      <h3>
+        {at(lang, 'stillOpen')} ({num(lang, c.open)})
+      </h3>
+      {list(diff.open.map((s) => `${displayTitle(s.title)} — ${ROLE_WORDS[s.role][lang]}: ${num(lang, s.before)} → ${num(lang, s.after)} ${at(lang, 'min')}`), c.open)}
+      <h3>
+        {at(lang, 'added')} ({num(lang, c.added)})
+      </h3>
+      {list(diff.added.map((x) => `${x.label} — ${title(x.workplaceKey)}`), c.added)}
+      <h3>
+        {at(lang, 'ended')} ({num(lang, c.ended)})
+      </h3>
+      {list(diff.ended.map((x) => `${x.label} — ${title(x.workplaceKey)}`), c.ended)}
+      <h3>
+        {at(lang, 'changed')} ({num(lang, c.changed)})
+      </h3>
+      {list(diff.changed.map((x) => `${x.label}: ${x.fields.map((f) => `${at(lang, CHANGE_FIELD_KEY[f.field])} ${changeValue(f.field, f.from, lang)} → ${changeValue(f.field, f.to, lang)}`).join(', ')}`), c.changed)}
     </div>
   );
 }
 
+const CHANGE_FIELD_KEY: Record<ContractChangeField, AuditStringKey> = {
+  minutes: 'fieldMinutes',
+  employment: 'fieldEmployment',
+  state: 'fieldState',
+  status: 'fieldStatus',
+};
+
 /** The printable report: hidden on screen, the only thing printed (A4, page numbers from @page). */
-function PrintReport({ state, lang, orgName, showTckn, diff }: { state: Extract<State, { phase: 'done' }>; lang: Lang; orgName: string; showTckn: boolean; diff?: AuditDiff }) {
-  const { result } = state;
-  const bad = result.workplaces.filter((w) => w.status === 'error' || w.status === 'warn');
-  const people = result.professionals.filter((p) => p.findings.length > 0);
+function PrintReport({ state, data, lang, orgName, showTckn, diff }: { state: Extract<State, { phase: 'done' }>; data?: PrintData; lang: Lang; orgName: string; showTckn: boolean; diff?: DiffView }) {
+  const { summary: result } = state;
+  const bad = data?.workplaces ?? [];
+  const people = data?.professionals ?? [];
   const tc = (v?: string) => (v ? (showTckn ? v : maskTckn(v)) : '');
   const sources = [minimumCitation('igu'), minimumCitation('ih'), minimumCitation('dsp'), FULL_TIME_CITATION, CERTIFICATE_CITATION, HAZARD_CITATION, NACE_CITATION];
+  const date = formatLocalDateTime(result.at, lang);
   return (
-    <article className="audit-print" aria-hidden="true">
+    <article className="audit-print" aria-hidden="true" data-testid="audit-print">
+      {/* page numbers and the running footer in the page's language: @page margin boxes */}
+      <style>{printPageCss(lang, orgName, date)}</style>
       <header>
         <h1>{at(lang, 'reportTitle')}</h1>
         {orgName && <p className="audit-print-org">{orgName}</p>}
-        <p>{at(lang, 'reportDate', { at: formatLocalDateTime(result.at) })}</p>
-        <p>{at(lang, 'reportFile', { file: state.fileName, rows: num(lang, result.contracts.length) })}</p>
+        <p>{at(lang, 'reportDate', { at: date })}</p>
+        <p>{at(lang, 'reportFile', { file: state.fileName, rows: num(lang, result.totals.contracts) })}</p>
       </header>
       <table className="audit-print-counts">
         <tbody>
@@ -733,7 +773,9 @@ function PrintReport({ state, lang, orgName, showTckn, diff }: { state: Extract<
           })}
         </tbody>
       </table>
-      <h2>{at(lang, 'reportErrorsOnly')} ({bad.length})</h2>
+      <h2>
+        {at(lang, 'reportErrorsOnly')} ({num(lang, bad.length)})
+      </h2>
       <table className="audit-print-table">
         <thead>
           <tr>
@@ -760,7 +802,7 @@ function PrintReport({ state, lang, orgName, showTckn, diff }: { state: Extract<
                   <br />
                   <small>{w.sicilNo ?? w.detsisNo}</small>
                 </td>
-                <td>{w.employees ?? w.employeesText ?? '?'}</td>
+                <td>{w.employees !== undefined ? num(lang, w.employees) : (w.employeesText ?? '?')}</td>
                 <td>{w.hazardClass ? HAZARD_LABELS[w.hazardClass][lang] : (w.hazardText ?? '?')}</td>
                 <td>{roleText(w, 'igu', lang)}</td>
                 <td>{roleText(w, 'ih', lang)}</td>
@@ -771,7 +813,9 @@ function PrintReport({ state, lang, orgName, showTckn, diff }: { state: Extract<
           })}
         </tbody>
       </table>
-      <h2>{at(lang, 'personFindings')} ({people.length})</h2>
+      <h2>
+        {at(lang, 'personFindings')} ({num(lang, people.length)})
+      </h2>
       <ul>
         {people.map((p) => (
           <li key={p.key}>
@@ -781,11 +825,8 @@ function PrintReport({ state, lang, orgName, showTckn, diff }: { state: Extract<
       </ul>
       {diff && (
         <>
-          <h2>{at(lang, 'changesSince', { at: formatLocalDateTime(diff.previousAt), file: diff.previousFile })}</h2>
-          <p>
-            {at(lang, 'added')}: {diff.added.length} · {at(lang, 'ended')}: {diff.ended.length} · {at(lang, 'changed')}: {diff.changed.length} · {at(lang, 'fixed')}:{' '}
-            {diff.fixed.length} · {at(lang, 'opened')}: {diff.opened.length}
-          </p>
+          <h2>{at(lang, 'changesSince', { at: formatLocalDateTime(diff.previousAt, lang), file: diff.previousFile })}</h2>
+          <DiffCounts diff={diff} lang={lang} />
         </>
       )}
       <h2>{at(lang, 'reportSources')}</h2>
@@ -798,6 +839,3 @@ function PrintReport({ state, lang, orgName, showTckn, diff }: { state: Extract<
     </article>
   );
 }
-
-
-

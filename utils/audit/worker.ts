@@ -1,16 +1,19 @@
 // The audit's worker: reads the export file, judges every contract, then saves the dated snapshot
 // and merges the rows into the mirror, all off the page's main thread, so that a 20,000-row file
-// never freezes the page. The result goes to the page in parts (each deserialised in a task of its
-// own); the file's rows never go to the page at all. Loaded only by the audit page.
+// never freezes the page. The result stays here: the page is sent the dashboard's figures, and the
+// lists a page at a time as its virtualised lists scroll (views.ts); the Excel report is written
+// here too. The file's rows never go to the page at all. Loaded only by the audit page.
 import type { RuleId } from '@/utils/rules/types';
 import type { WorkplaceFacts } from '@/utils/records';
 import { openDb } from '@/utils/db/schema';
-import { auditContracts, type AuditContract, type AuditProfessional, type AuditResult, type AuditWorkplace, type RemainingSeen } from './audit';
+import { auditContracts, type AuditResult, type RemainingSeen } from './audit';
 import { mergeExportIntoMirror } from './mirror';
 import { ExportReadError, readExportFile, type ExportRead } from './read-file';
 import { toSnapshot, type AuditDiff } from './snapshot';
 import { remainingSeen, saveSnapshot, workplaceProfiles } from './store';
 import type { Bilingual } from '@/utils/rules/types';
+import { auditSummary, AuditViews, type AuditSummary, type AuditView, type DiffView, type PrintData, type RowsPage } from './views';
+import type { ExcelOptions } from './excel';
 
 export interface AuditRequest {
   type: 'audit';
@@ -28,30 +31,61 @@ export interface AuditRequest {
 /** What the page is told of the file read (its rows stay in the worker). */
 export type ReadSummary = Omit<ExportRead, 'rows'> & { rowCount: number };
 
-/** Items per message: one part is deserialised on the page in well under 50 ms. */
-export const PART_SIZE = 200;
+/** Items per message of the printed report's lists: one part is deserialised on the page in well under 50 ms. */
+export const PART_SIZE = 50;
+
+/** What the page asks of a judged file (each answered with the same id). */
+export type AuditQuery =
+  | { type: 'rows'; id: number; view: AuditView; from: number; count: number }
+  | { type: 'excel'; id: number; opts: Omit<ExcelOptions, 'diff'> }
+  | { type: 'print'; id: number };
 
 export type AuditReply =
   | { type: 'progress'; stage: 'read' | 'judge'; done: number; total: number }
-  | { type: 'part'; list: 'contracts'; items: AuditContract[] }
-  | { type: 'part'; list: 'workplaces'; items: AuditWorkplace[] }
-  | { type: 'part'; list: 'professionals'; items: AuditProfessional[] }
-  | { type: 'done'; read: ReadSummary; result: Omit<AuditResult, 'contracts' | 'workplaces' | 'professionals'>; ms: { read: number; judge: number } }
-  | { type: 'snapshot'; diff?: AuditDiff; failed?: string }
+  | { type: 'done'; read: ReadSummary; summary: AuditSummary; ms: { read: number; judge: number } }
+  | { type: 'rows'; id: number; page: RowsPage<unknown> }
+  | { type: 'excel'; id: number; blob?: Blob; failed?: string }
+  | { type: 'print'; id: number; part: PrintData; last: boolean }
+  | { type: 'snapshot'; diff?: DiffView; failed?: string }
   | { type: 'mirror'; workplaces: number; contracts: number }
   | { type: 'mirror-failed'; detail: string }
   | { type: 'error'; code: string; text: Bilingual };
 
-function postParts<T>(list: readonly T[], send: (items: T[]) => void): void {
-  for (let i = 0; i < list.length; i += PART_SIZE) send(list.slice(i, i + PART_SIZE));
+/** A judged file, kept in the worker for the page's questions. */
+export interface AuditSession {
+  views: AuditViews;
+  diff?: AuditDiff;
+}
+
+/** Answers one of the page's questions about the judged file. */
+export async function answerQuery(session: AuditSession, q: AuditQuery, post: (reply: AuditReply) => void): Promise<void> {
+  if (q.type === 'rows') {
+    post({ type: 'rows', id: q.id, page: session.views.page(q.view, q.from, q.count) });
+  } else if (q.type === 'print') {
+    const { workplaces, professionals } = session.views.printData();
+    const parts = Math.max(1, Math.ceil(Math.max(workplaces.length, professionals.length) / PART_SIZE));
+    for (let i = 0; i < parts; i++) {
+      const part = { workplaces: workplaces.slice(i * PART_SIZE, (i + 1) * PART_SIZE), professionals: professionals.slice(i * PART_SIZE, (i + 1) * PART_SIZE) };
+      post({ type: 'print', id: q.id, part, last: i === parts - 1 });
+    }
+  } else {
+    try {
+      const { auditWorkbook } = await import('./excel');
+      const blob = await auditWorkbook(session.views.result, { ...q.opts, ...(session.diff ? { diff: session.diff } : {}) });
+      post({ type: 'excel', id: q.id, blob });
+    } catch (e) {
+      post({ type: 'excel', id: q.id, failed: message(e) });
+    }
+  }
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The whole job, for the worker and for tests: read, judge, report; then snapshot and mirror. */
-export async function runAudit(req: AuditRequest, post: (reply: AuditReply) => void): Promise<void> {
+export async function runAudit(req: AuditRequest, post: (reply: AuditReply) => void, keep?: (session: AuditSession) => void): Promise<void> {
   let read: ExportRead;
   let result: AuditResult;
+  let session: AuditSession;
   const db = req.dbName !== undefined ? openDb(req.dbName) : undefined;
   try {
     post({ type: 'progress', stage: 'read', done: 0, total: 1 });
@@ -71,12 +105,10 @@ export async function runAudit(req: AuditRequest, post: (reply: AuditReply) => v
     if (req.today) opts.today = req.today;
     result = auditContracts(read.rows, opts);
     const ms = { read: t1 - t0, judge: performance.now() - t1 };
-    const { contracts, workplaces, professionals, ...rest } = result;
-    postParts(contracts, (items) => post({ type: 'part', list: 'contracts', items }));
-    postParts(workplaces, (items) => post({ type: 'part', list: 'workplaces', items }));
-    postParts(professionals, (items) => post({ type: 'part', list: 'professionals', items }));
-    const { rows, ...summary } = read;
-    post({ type: 'done', read: { ...summary, rowCount: rows.length }, result: rest, ms });
+    session = { views: new AuditViews(result) };
+    keep?.(session);
+    const { rows, ...readSummary } = read;
+    post({ type: 'done', read: { ...readSummary, rowCount: rows.length }, summary: auditSummary(result), ms });
   } catch (e) {
     if (e instanceof ExportReadError) post({ type: 'error', code: e.code, text: e.text });
     else
@@ -96,7 +128,8 @@ export async function runAudit(req: AuditRequest, post: (reply: AuditReply) => v
   try {
     try {
       const saved = await saveSnapshot(db, toSnapshot(result, req.fileName));
-      post(saved.diff ? { type: 'snapshot', diff: saved.diff } : { type: 'snapshot' });
+      if (saved.diff) session.diff = saved.diff;
+      post(saved.diff ? { type: 'snapshot', diff: session.views.diffView(saved.diff) } : { type: 'snapshot' });
     } catch (e) {
       post({ type: 'snapshot', failed: message(e) });
     }
@@ -112,9 +145,13 @@ export async function runAudit(req: AuditRequest, post: (reply: AuditReply) => v
 }
 
 // in a worker: answer the page
-const scope = globalThis as unknown as { onmessage: ((e: MessageEvent<AuditRequest>) => void) | null; postMessage(m: AuditReply): void; document?: unknown };
+const scope = globalThis as unknown as { onmessage: ((e: MessageEvent<AuditRequest | AuditQuery>) => void) | null; postMessage(m: AuditReply): void; document?: unknown };
 if (typeof scope.document === 'undefined' && typeof scope.postMessage === 'function') {
+  let session: AuditSession | undefined;
+  const post = (reply: AuditReply) => scope.postMessage(reply);
   scope.onmessage = (e) => {
-    if (e.data?.type === 'audit') void runAudit(e.data, (reply) => scope.postMessage(reply));
+    const m = e.data as AuditRequest | AuditQuery;
+    if (m?.type === 'audit') void runAudit(m, post, (s) => (session = s));
+    else if (session && (m?.type === 'rows' || m?.type === 'excel' || m?.type === 'print')) void answerQuery(session, m, post);
   };
 }

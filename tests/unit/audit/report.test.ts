@@ -1,6 +1,6 @@
 // The Excel report (sheets, headers, colours, widths, autofilter) and the changes between two audits.
 import { describe, expect, it } from 'vitest';
-import { read } from '@e965/xlsx';
+import { read, utils } from '@e965/xlsx';
 import { unzipSync, strFromU8 } from 'fflate';
 import { auditContracts } from '@/utils/audit/audit';
 import { auditWorkbook, reportSheets } from '@/utils/audit/excel';
@@ -83,5 +83,56 @@ describe('the Excel report', () => {
     const styles = strFromU8(files['xl/styles.xml']!);
     expect(styles).toContain('F8CBAD');
     expect(styles).toContain('C6EFCE');
+  });
+});
+
+describe('the professionals sheet: Kalan Max. Ayl. Çlş. Süresi', () => {
+  // the approval form showed Can 1.200 dk left beside contract 77001, which asks for 1.300 dk
+  const result = auditContracts(
+    readExportFile(
+      xlsxBytes(
+        exportAoa([
+          { id: 77001, ...CAN, cert: 'A', minutes: 1300, wp: SITE },
+          { id: 77002, ...CAN, cert: 'A', minutes: 9000, wp: SHOP },
+          { id: 77003, ...ALI, cert: 'A', minutes: 120, wp: SHOP },
+        ]),
+      ),
+    ).rows,
+    {
+      today: '2025-12-01',
+      at: '2025-12-01T09:00:00Z',
+      remaining: new Map([[`t${CAN.tckn}`, { minutes: 1200, at: '2025-11-12T10:00:00Z', assignmentKey: 'portal:77001' }]]),
+    },
+  );
+  const HEAD = ['Durum', 'Ad Soyad', 'TC Kimlik No', 'Görev', 'Sertifika sınıfı', 'Aktif sözleşme', 'Tam süreli sözleşme', 'Taahhüt (dk/ay)', '11.700 dk aya göre', 'Son görülen Kalan Max. (dk)', 'Kalan Max. görüldüğü sözleşme (tarih, istenen dk)', 'İşyeri sayısı', 'Bulgular ve dayanak'];
+  const col = (name: string) => HEAD.indexOf(name);
+  const value = (cell: unknown) => (cell as { value?: unknown } | null)?.value;
+
+  it('shows the last Kalan Max. seen, where and when it was seen, and the over-capacity finding', () => {
+    const sheet = reportSheets(result, { showTckn: true }).find((s) => s.sheet === 'Profesyoneller')!;
+    expect(sheet.data[0]!.map(value)).toEqual(HEAD);
+    const can = sheet.data.find((r) => value(r[col('Ad Soyad')]) === 'Can Işık')!;
+    expect(value(can[col('Son görülen Kalan Max. (dk)')])).toBe(1200);
+    expect(value(can[col('Kalan Max. görüldüğü sözleşme (tarih, istenen dk)')])).toBe('satır 2: Can Işık (İGU, 1.300 dk) — 12.11.2025 — istenen 1.300 dk');
+    expect(value(can[col('Durum')])).toBe('✖ Hata');
+    expect(value(can[col('Taahhüt (dk/ay)')])).toBe(10300);
+    expect(value(can[col('11.700 dk aya göre')])).toBe('1.400 dk boş');
+    expect(String(value(can[col('Bulgular ve dayanak')]))).toMatch(/^\[Kalan Max\. süre aşıldı\] .*1\.300 dk atanmış.*Kalan Max\. Ayl\. Çlş\. Süresi 1\.200 dk gösterdi: 100 dk fazla — .*Kalan Max/);
+    // Ali has no Kalan Max. seen: both cells empty, no finding
+    const ali = sheet.data.find((r) => value(r[col('Ad Soyad')]) === 'Ali Demir')!;
+    expect(ali[col('Son görülen Kalan Max. (dk)')]).toBeNull();
+    expect(ali[col('Kalan Max. görüldüğü sözleşme (tarih, istenen dk)')]).toBeNull();
+    expect(value(ali[col('Bulgular ve dayanak')])).toBe('');
+  });
+
+  it('the written workbook carries the same figures in its Profesyoneller sheet', async () => {
+    const bytes = new Uint8Array(await (await auditWorkbook(result, { showTckn: false })).arrayBuffer());
+    const rows = utils.sheet_to_json<Record<string, unknown>>(read(bytes, { type: 'array' }).Sheets['Profesyoneller']!);
+    const can = rows.find((r) => r['Ad Soyad'] === 'Can Işık')!;
+    expect(can['Son görülen Kalan Max. (dk)']).toBe(1200);
+    expect(can['Kalan Max. görüldüğü sözleşme (tarih, istenen dk)']).toMatch(/istenen 1\.300 dk$/);
+    expect(can['Bulgular ve dayanak']).toMatch(/100 dk fazla/);
+    expect(can['TC Kimlik No']).toBe(`${CAN.tckn.slice(0, 3)}******${CAN.tckn.slice(-2)}`);
+    expect(rows.find((r) => r['Ad Soyad'] === 'Ali Demir')!['Son görülen Kalan Max. (dk)']).toBeUndefined();
   });
 });

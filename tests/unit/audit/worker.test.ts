@@ -1,8 +1,9 @@
-// The audit's worker job end to end on a mirror: a file read whole is judged, sent in parts, kept as a
-// dated snapshot and merged into the mirror; a hostile or wrong file changes nothing at all.
+// The audit's worker job end to end on a mirror: a file read whole is judged, its dashboard figures
+// sent and its lists kept for the page to ask a page at a time, kept as a dated snapshot and merged
+// into the mirror; a hostile or wrong file changes nothing at all.
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
-import { runAudit, PART_SIZE, type AuditReply } from '@/utils/audit/worker';
+import { answerQuery, runAudit, PART_SIZE, type AuditReply, type AuditSession } from '@/utils/audit/worker';
 import type { KatipDb } from '@/utils/db';
 import { EXPORT_HEADERS, csvText, exportAoa, sicilFor, syntheticContracts, tcknFrom, xlsxBytes } from '../../fixtures/audit/make-export.mjs';
 import { useFreshDb } from '../db/fixtures';
@@ -10,10 +11,18 @@ import { useFreshDb } from '../db/fixtures';
 let db: KatipDb;
 useFreshDb((fresh) => (db = fresh));
 
+let session: AuditSession | undefined;
 async function run(bytes: Uint8Array, fileName = 'ISG_HIZMET_SOZLESME_SURECI_DISA_AKTAR_1.xlsx') {
   const replies: AuditReply[] = [];
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  await runAudit({ type: 'audit', bytes: buffer, fileName, disabled: [], today: '2025-12-01', dbName: db.name }, (r) => replies.push(r));
+  session = undefined;
+  await runAudit({ type: 'audit', bytes: buffer, fileName, disabled: [], today: '2025-12-01', dbName: db.name }, (r) => replies.push(r), (s) => (session = s));
+  return replies;
+}
+
+async function ask(q: Parameters<typeof answerQuery>[1]) {
+  const replies: AuditReply[] = [];
+  await answerQuery(session!, q, (r) => replies.push(r));
   return replies;
 }
 
@@ -41,22 +50,39 @@ const SHOP = { id: 3, title: 'Köşe Market', sgk: sicilFor('47.11.02', 3), n: 1
 const ALI = { tckn: tcknFrom(111111111), person: 'Ali Demir' };
 
 describe('runAudit with a mirror', () => {
-  it('sends the result in parts, then saves the snapshot and merges the rows', async () => {
-    const replies = await run(xlsxBytes(exportAoa(syntheticContracts(PART_SIZE + 50))));
-    const parts = replies.filter((r) => r.type === 'part' && r.list === 'contracts');
-    expect(parts.map((p) => (p as { items: unknown[] }).items.length)).toEqual([PART_SIZE, 50]);
-    const types = replies.map((r) => r.type).filter((t) => t !== 'progress' && t !== 'part');
+  it('sends the dashboard figures only, answers for the rows in view, then saves the snapshot and merges the rows', async () => {
+    const n = 450;
+    const replies = await run(xlsxBytes(exportAoa(syntheticContracts(n))));
+    const types = replies.map((r) => r.type).filter((t) => t !== 'progress');
     expect(types).toEqual(['done', 'snapshot', 'mirror']);
     const done = replies.find((r) => r.type === 'done') as Extract<AuditReply, { type: 'done' }>;
-    expect(done.read.rowCount).toBe(PART_SIZE + 50);
+    expect(done.read.rowCount).toBe(n);
     expect('rows' in done.read).toBe(false);
+    // no list crosses to the page with the figures: only counts, the 10 largest shortfalls and the bars
+    expect(done.summary.totals.contracts).toBe(n);
+    expect(Object.keys(done.summary).sort()).toEqual(['at', 'bars', 'counts', 'today', 'top', 'totals']);
+    expect(done.summary.top.length).toBeLessThanOrEqual(10);
+    // the rows the list has in view: one page of 100 from row 300
+    const [page] = await ask({ type: 'rows', id: 7, view: { list: 'contracts', filter: {} }, from: 300, count: 100 });
+    expect(page).toMatchObject({ type: 'rows', id: 7, page: { total: n, from: 300 } });
+    const items = (page as Extract<AuditReply, { type: 'rows' }>).page.items as { i: number; workplaceTitle: string }[];
+    expect(items.map((c) => c.i)).toEqual(Array.from({ length: 100 }, (_, k) => 300 + k));
+    expect(items.every((c) => c.workplaceTitle.length > 0)).toBe(true);
+    // the printed report's lists come in parts of PART_SIZE
+    const print = await ask({ type: 'print', id: 8 });
+    expect(print.every((r) => r.type === 'print' && r.id === 8 && r.part.workplaces.length <= PART_SIZE && r.part.professionals.length <= PART_SIZE)).toBe(true);
+    expect(print.map((r) => (r as Extract<AuditReply, { type: 'print' }>).last)).toEqual([...Array(print.length - 1).fill(false), true]);
+    // the Excel report is written in the worker, with every contract
+    const [excel] = await ask({ type: 'excel', id: 9, opts: { showTckn: false } });
+    const blob = (excel as Extract<AuditReply, { type: 'excel' }>).blob!;
+    expect(blob.size).toBeGreaterThan(10_000);
     const c = await counts();
     expect(c.snapshots).toBe(1);
-    expect(c.assignments).toBe(PART_SIZE + 50);
+    expect(c.assignments).toBe(n);
     // the second import of the same file: compared with the first, nothing new
-    const again = await run(xlsxBytes(exportAoa(syntheticContracts(PART_SIZE + 50))));
+    const again = await run(xlsxBytes(exportAoa(syntheticContracts(n))));
     const snap = again.find((r) => r.type === 'snapshot') as Extract<AuditReply, { type: 'snapshot' }>;
-    expect(snap.diff).toMatchObject({ added: [], ended: [], changed: [] });
+    expect(snap.diff).toMatchObject({ added: [], ended: [], changed: [], counts: { added: 0, ended: 0, changed: 0 } });
   });
 
   const hostile: [string, () => Uint8Array, string, string?][] = [
@@ -79,7 +105,8 @@ describe('runAudit with a mirror', () => {
       expect(error?.code).toBe(code);
       expect(error.text.tr).toMatch(/[ğüşıöçİ]/i);
       expect(error.text.en).toMatch(/[a-z]/);
-      expect(replies.some((r) => r.type === 'part' || r.type === 'done' || r.type === 'snapshot' || r.type === 'mirror')).toBe(false);
+      expect(replies.some((r) => r.type === 'done' || r.type === 'snapshot' || r.type === 'mirror')).toBe(false);
+      expect(session).toBeUndefined();
       expect(await counts()).toEqual(before);
     });
   }
