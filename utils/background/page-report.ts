@@ -250,21 +250,28 @@ export async function handlePageReport(db: KatipDb, report: PageReport, sender: 
   if (tabId === undefined) {
     return errorReply('Sayfa raporu bir sekmeden gelmedi; yok sayıldı.', 'The page report did not come from a tab; ignored.');
   }
-  // parts (and reports) of one frame are handled in the order they came
-  return inOrder(`${tabId}:${sender.frameId ?? 0}`, async () => {
+  // parts (and reports) of one frame are handled in the order they came: the mirror's writes in one
+  // queue, the tab's report and badge in another, so a long list's next part is merged into
+  // IndexedDB while the previous part is still being kept for the popup
+  const frame = `${tabId}:${sender.frameId ?? 0}`;
+  const mirrored = inOrder(`${frame}:mirror`, async () => {
     const selection = report.screen === 'old-approval' ? await getSelectedAssignment(tabId) : undefined;
-    const written = await withRetry(
+    return withRetry(
       'page-report',
       { screen: report.screen, url: report.url, tabId, records: report.records.length, part: report.part?.index },
       () => upsertPageReport(db, report, new Date().toISOString(), selection),
     );
-    // the tab's findings are shown even when the mirror could not be written
+  });
+  // the tab's findings are shown even when the mirror could not be written
+  const shown = inOrder(`${frame}:tab`, async () => {
     await setTabReport(tabId, report, sender.frameId);
     const errors = await tabErrorCount(tabId);
     await updateBadge(tabId, errors);
-    if (!written.ok) return written;
-    return { ok: true, ...written.value, errors };
+    return errors;
   });
+  const [written, errors] = await Promise.all([mirrored, shown]);
+  if (!written.ok) return written;
+  return { ok: true, ...written.value, errors };
 }
 
 /** Per-key queues: the background keeps no data in memory, only the order of work in hand. */

@@ -2,6 +2,7 @@
 // pending contract whose steps tick themselves from what the portal's screens show.
 import { RULES } from '../rules';
 import type { RuleId } from '../rules/types';
+import { getMany } from './bulk-read';
 import type { ChecklistRow, ChecklistStepId, ChecklistTick, KatipDb } from './schema';
 
 export interface ChecklistStep {
@@ -148,7 +149,7 @@ export interface TickEntry {
 export async function autoTickMany(db: KatipDb, entries: ReadonlyMap<string, TickEntry>, at: string): Promise<number> {
   if (entries.size === 0) return 0;
   const keys = [...entries.keys()];
-  const stored = await db.checklists.bulkGet(keys);
+  const stored = await getMany(db.checklists, keys);
   const writes: ChecklistRow[] = [];
   keys.forEach((key, i) => {
     const entry = entries.get(key)!;

@@ -6,6 +6,7 @@
 import { normalizeSpaces } from '@/utils/domain/core';
 import { assignmentLabel, portalAssignmentKey, stableAssignmentKey, workplaceKeyOf } from '../keys';
 import type { AssignmentFacts, ScreenId, WorkplaceFacts } from '../records';
+import { getMany } from './bulk-read';
 import { changedFacts, shownFacts } from './merge';
 import { matchWorkplace, workplaceLookupValues, type WorkplaceLookup } from './queries';
 import { indexedWorkplace, type AssignmentRow, type HistoryField, type HistoryRow, type KatipDb, type WorkplaceRow } from './schema';
@@ -208,7 +209,7 @@ export class WorkplaceSet implements WorkplaceLookup {
     }
     const set = new WorkplaceSet();
     const [direct, bySicil, byDetsis, byTitle] = await Promise.all([
-      keys.size ? db.workplaces.bulkGet([...keys]) : [],
+      keys.size ? getMany(db.workplaces, [...keys]) : [],
       sicils.size ? db.workplaces.where('sicil').anyOf([...sicils]).toArray() : [],
       detsises.size ? db.workplaces.where('detsis').anyOf([...detsises]).toArray() : [],
       titles.size ? db.workplaces.where('titleFold').anyOf([...titles]).toArray() : [],
@@ -249,7 +250,7 @@ export class AssignmentSet implements AssignmentLookup {
     const keyList = [...new Set(keys)];
     const idList = [...new Set(portalIds)];
     const [byKey, byId] = await Promise.all([
-      keyList.length ? db.assignments.bulkGet(keyList) : [],
+      keyList.length ? getMany(db.assignments, keyList) : [],
       idList.length ? db.assignments.where('portalId').anyOf(idList).toArray() : [],
     ]);
     const set = new AssignmentSet();
