@@ -168,23 +168,6 @@ function colSpan(cell: Element): number {
   return Number.isInteger(n) && n > 1 ? Math.min(n, 100) : 1;
 }
 
-/**
- * normalizeSpaces, skipped for the usual text that needs none (most cells): a char loop costs far
- * less than a regex replace on thousands of cells. Any space other than a lone inner one, and any
- * invisible character (bidi marks, zero-width, BOM, soft hyphen), takes the slow path.
- */
-function tidy(text: string): string {
-  const last = text.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 32 && c < 0xa0) continue;
-    if (c === 32 && i !== 0 && i !== last && text.charCodeAt(i + 1) !== 32) continue;
-    if (c > 0xa0 && c !== 0xad && !(c >= 0x2000 && c <= 0x200f) && !(c >= 0x2028 && c <= 0x202f) && !(c >= 0x205f && c <= 0x206f) && c !== 0x1680 && c !== 0x180e && c !== 0x3000 && c !== 0xfeff) continue;
-    return normalizeSpaces(text);
-  }
-  return text;
-}
-
 /** Longest cell text looked at: a value is never longer (records keep 2,000 characters). */
 const MAX_CELL_CHARS = 4000;
 
@@ -269,7 +252,7 @@ function isRepeatedLabel(first: Element, headerLabel: string): boolean {
 /** A cell's value and whether it came from a form control (filter rows hold only controls). */
 function readCell(cell: Element, headerLabel = ''): { value: string; fromControl: boolean } {
   const first = cell.firstElementChild;
-  if (first === null) return { value: meaningfulValue(tidy(capped(cell.textContent ?? ''))), fromControl: false };
+  if (first === null) return { value: meaningfulValue(normalizeSpaces(capped(cell.textContent ?? ''))), fromControl: false };
   const parts: string[] = [];
   if (first === cell.firstChild && isRepeatedLabel(first, headerLabel)) {
     const budget = { left: MAX_CELL_CHARS };
@@ -342,7 +325,7 @@ const NAME_ATTRIBUTES = ['aria-label', 'title', 'data-title'] as const;
  */
 function headerText(cell: Element): string {
   if (cell.firstElementChild === null) {
-    const text = tidy(cell.textContent ?? '');
+    const text = normalizeSpaces(cell.textContent ?? '');
     if (text !== '') return text;
   } else {
     if ((cell.textContent ?? '').length > MAX_LABEL_CHARS * 4) return '';

@@ -12,6 +12,7 @@ import {
   parseHazardClass,
   parseTurkishNumber,
 } from '@/utils/domain';
+import { referenceFolds } from '@/utils/domain/text';
 
 describe('parseHazardClass (RULES.md §1)', () => {
   test.each([
@@ -126,5 +127,31 @@ describe('isValidTckn (RULES.md §8)', () => {
 
   test('maskTckn hides the middle digits', () => {
     expect(maskTckn('12345678950')).toBe('123******50');
+  });
+});
+
+describe('the fast folds give the same answers as the regex folds they replace', () => {
+  // every kind of character the loops treat apart: ASCII letters and punctuation, Turkish letters
+  // in both cases, circumflexed vowels, NBSP and other spaces, bidi and zero-width marks, tabs,
+  // control characters, and letters the loops do not know (they take the regex path)
+  const alphabet = [
+    ...'aAzZiIıİçÇğĞöÖşŞüÜâÂîÎûÛ09.,:;()/-_ ',
+    '  ', '\t', '\n', '\r', '\u00a0', '\u202f', '\u2007', '\u3000', '\u1680', '\u2028',
+    '\u200b', '\u200e', '\u200f', '\u202a', '\u2066', '\u00ad', '\ufeff', '\u0001', '\u007f', '\u0085',
+    'é', 'ß', 'Ω', '€', '😀',
+  ];
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const samples = Array.from({ length: 3000 }, () =>
+    Array.from({ length: Math.floor(random() * 14) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''),
+  );
+  samples.push('', ' ', 'Grv. Başlama Trh.', 'ÇOK TEHLİKELİ', ' Az  Tehlikeli ', 'x'.repeat(600) + ' Ç');
+
+  test('foldTurkish, foldLabel and normalizeSpaces on 3,000 mixed texts', () => {
+    for (const text of samples) {
+      expect(foldTurkish(text), JSON.stringify(text)).toBe(referenceFolds.foldTurkish(text));
+      expect(foldLabel(text), JSON.stringify(text)).toBe(referenceFolds.foldLabel(text));
+      expect(normalizeSpaces(text), JSON.stringify(text)).toBe(referenceFolds.normalizeSpaces(text));
+    }
   });
 });
