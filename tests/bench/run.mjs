@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { DIST, PORTAL_ORIGIN, ROOT, launchBrowser, startPortal } from '../e2e/harness.mjs';
 import { oldContractsPage } from '../e2e/harness-pages.mjs';
 import { firstContent } from './mirror.mjs';
+import { benchAudit } from './audit.mjs';
 
 const QUICK = Boolean(process.env.KATIP_BENCH_QUICK);
 const REPS = QUICK ? { 500: 2, 2000: 3, 5000: 1, 20000: 1 } : { 500: 3, 2000: 5, 5000: 2, 20000: 2 };
@@ -170,12 +171,15 @@ for (let rep = 0; rep < OPEN_REPS; rep++) {
   for (const name of ['popup', 'options']) opens[name].push(await firstContent(withExt, name));
 }
 
+// 5. The Denetim page (issue 9): a 5,000- and a 20,000-contract export (after the opens: it fills the mirror).
+const auditFigures = await benchAudit(withExt, { reps: QUICK ? { 5000: 1, 20000: 1 } : { 5000: 3, 20000: 2 } });
+
 const foreign = [...withExt.foreignRequests, ...without.foreignRequests];
 await withExt.close();
 await without.close();
 await portal.close();
 
-// 5. The content scripts' weight, as the house check computes it (cat *.js | gzip -9).
+// 6. The content scripts' weight, as the house check computes it (cat *.js | gzip -9).
 const contentDir = join(DIST, 'content-scripts');
 const scripts = existsSync(contentDir) ? readdirSync(contentDir).filter((f) => f.endsWith('.js')).sort() : [];
 const gzip = gzipSync(Buffer.concat(scripts.map((f) => readFileSync(join(contentDir, f)))), { level: 9 }).length;
@@ -264,6 +268,8 @@ for (const name of ['popup', 'options']) {
     totalAssignments < 10_000 ? `not measured at 10,000+: the mirror held only ${totalAssignments} assignments` : undefined,
   );
 }
+
+figures.push(...auditFigures);
 
 const width = Math.max(...figures.map((f) => f.figure.length));
 console.log('');
