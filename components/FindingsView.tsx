@@ -316,7 +316,7 @@ function RuleGroupView({ group, lang, showTckn, show, onJump, limit }: ViewProps
       <details className="katip-citation-fold">
         <summary>{t(lang, 'citation')}</summary>
         {group.citations.map((c) => (
-          <p key={c} className="katip-citation">
+          <p key={c} className="katip-citation" lang="tr">
             {c}
           </p>
         ))}
@@ -359,7 +359,9 @@ function Citations({ reports, lang }: { reports: StoredTabReport[]; lang: Lang }
           <div key={ruleId}>
             <dt>{ruleInfo(ruleId)?.title[lang] ?? ruleId}</dt>
             {citations.map((c) => (
-              <dd key={c}>{c}</dd>
+              <dd key={c} lang="tr">
+                {c}
+              </dd>
             ))}
           </div>
         ))}

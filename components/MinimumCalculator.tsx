@@ -129,7 +129,7 @@ export function MinimumCalculator({ language: lang }: { language: Lang }) {
       {role === 'dsp' && <p className="katip-field-hint">{t(lang, 'calcDspBands')}</p>}
       <p className="katip-field-hint">{t(lang, 'calcFullTimeMonth', { m: fmt(FULL_TIME_MONTH_MINUTES) })}</p>
       <p className="katip-citation">
-        {t(lang, 'citation')}: {minimumCitation(role)}
+        {t(lang, 'citation')}: <span lang="tr">{minimumCitation(role)}</span>
       </p>
     </div>
   );

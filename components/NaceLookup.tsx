@@ -66,7 +66,7 @@ export function NaceLookup({ language: lang, limit = 50, onPick, pickLabel }: Na
               <tr key={e.code}>
                 <td className="katip-nace-code">{e.code}</td>
                 <td>{hazardWord(e, lang)}</td>
-                <td>{e.activity}</td>
+                <td lang="tr">{e.activity}</td>
                 {onPick && (
                   <td>
                     <button type="button" aria-label={`${pickLabel ?? ''} ${e.code}`.trim()} onClick={() => onPick(e)}>
@@ -79,7 +79,9 @@ export function NaceLookup({ language: lang, limit = 50, onPick, pickLabel }: Na
           </tbody>
         </table>
       )}
-      <p className="katip-citation">{NACE_CITATION}</p>
+      <p className="katip-citation" lang="tr">
+        {NACE_CITATION}
+      </p>
     </div>
   );
 }

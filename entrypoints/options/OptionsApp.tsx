@@ -168,7 +168,10 @@ function RulesSection({ lang, headingId, settings }: { lang: Lang; headingId: st
                 <Switch id={inputId} lang={lang} checked={!disabled.has(rule.id)} label={rule.title[lang]} onChange={(on) => toggle(rule.id, on)} />
                 <div className="options-rule-desc">
                   <SeverityBadge kind={rule.severity} language={lang} /> <code className="katip-rule-id">{rule.id}</code>
-                  <span className="katip-citation"> · {rule.citation}</span>
+                  <span className="katip-citation">
+                    {' · '}
+                    <span lang="tr">{rule.citation}</span>
+                  </span>
                 </div>
               </li>
             );

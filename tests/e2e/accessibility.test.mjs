@@ -31,6 +31,38 @@ async function violations(page, include) {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
+/**
+ * Turkish interface words and Turkish number formats in what an English page shows (its text and its
+ * shadow roots' text), leaving out what is marked lang="tr" (legal sources, the NACE list) and form values.
+ * Portal data (names, titles) holds none of these words.
+ */
+const TURKISH_UI = /(?<![\p{L}])(dk|İGU|İH|DSP|Hata|Uyarı|Veri eksik|Uygun|Kaydet|Vazgeç|Sil|Tehlikeli|tam süreli|kısmi süreli|çalışan|kayıt|kaydı|işyeri|sözleşme|gerekli|eksik|görüldü)(?![\p{L}])|\d\.\d{3}(?!\d)/u;
+async function turkishLeaks(page, selector) {
+  return page.evaluate(
+    ({ selector, source }) => {
+      const pattern = new RegExp(source, 'u');
+      const out = [];
+      const walk = (root) => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+        for (let node = walker.currentNode; node; node = walker.nextNode()) {
+          if (node.nodeType === 1) {
+            if (node.shadowRoot) walk(node.shadowRoot);
+            continue;
+          }
+          const parent = node.parentElement;
+          if (!parent || parent.closest('[lang="tr"], script, style, option:not(:checked)') || parent.closest('[hidden]')) continue;
+          const text = node.textContent.trim();
+          const hit = text && text.match(pattern);
+          if (hit) out.push(`"${hit[0]}" in "${text.slice(0, 100)}"`);
+        }
+      };
+      for (const root of selector ? document.querySelectorAll(selector) : [document.body]) walk(root);
+      return out;
+    },
+    { selector: selector ?? null, source: TURKISH_UI.source },
+  );
+}
+
 async function openMarked(path) {
   const page = await suite.browser.openFixture(path);
   await waitForNoProblems(() => pageProblems(page), { timeout: 5000 });
@@ -53,6 +85,7 @@ for (const lang of LANGS) {
     await panel.getByRole('radio', { name: w.byRule }).check();
     await panel.locator('details summary').first().click();
     assert.deepEqual(await violations(panel), [], `sidepanel.html (${lang}) by rule`);
+    if (lang === 'en') assert.deepEqual(await turkishLeaks(panel), [], 'sidepanel.html in English');
 
     await popup.reload();
     await popup.locator('.katip-pending-item').first().waitFor({ timeout: 5000 });
@@ -62,6 +95,7 @@ for (const lang of LANGS) {
     await popup.locator('.katip-pending button[aria-expanded]').first().click();
     await popup.getByRole('checkbox').first().waitFor({ timeout: 5000 });
     assert.deepEqual(await violations(popup), [], `popup.html (${lang}) with a checklist open`);
+    if (lang === 'en') assert.deepEqual(await turkishLeaks(popup), [], 'popup.html in English');
     await Promise.all([page.close(), panel.close(), popup.close()]);
   });
 
@@ -90,6 +124,7 @@ for (const lang of LANGS) {
     await options.getByRole('button', { name: w.deleteAll }).click();
     await options.locator('#verilerim .options-confirm').waitFor();
     assert.deepEqual(await violations(options, '#verilerim'), [], `options.html#verilerim (${lang}) confirming`);
+    if (lang === 'en') assert.deepEqual(await turkishLeaks(options), [], 'options.html in English');
     await options.close();
   });
 }
@@ -104,12 +139,14 @@ for (const lang of LANGS) {
     await page.waitForFunction(() => !document.querySelector('[data-katip-ui="tooltip"]')?.shadowRoot?.querySelector('.tip')?.hidden);
     assert.deepEqual(await violations(page, '[data-katip-ui="mark"]'), [], `markers (${lang})`);
     assert.deepEqual(await violations(page, '[data-katip-ui="tooltip"]'), [], `tooltip (${lang})`);
+    if (lang === 'en') assert.deepEqual(await turkishLeaks(page, '[data-katip-ui="tooltip"]'), [], 'tooltip in English');
     await page.keyboard.press('Escape');
     await page.close();
 
     const form = await openMarked('flow/3-approval.html');
     await form.locator('[data-katip-ui="approval-bar"]').waitFor({ state: 'attached' });
     assert.deepEqual(await violations(form, '[data-katip-ui="approval-bar"]'), [], `approval bar (${lang})`);
+    if (lang === 'en') assert.deepEqual(await turkishLeaks(form, '[data-katip-ui="approval-bar"]'), [], 'approval bar in English');
     await form.close();
   });
 }

@@ -115,14 +115,27 @@ if (headed) {
     const options = await browser.openExtensionPage('options');
     await options.waitForTimeout(600);
     await take(options, `zz-options-${lang}`);
-    for (const section of ['isyerleri', 'kurallar', 'araclar', 'verilerim', 'gizlilik']) {
+    const shootSection = async (section, suffix = '') => {
       const el = options.locator(`#${section}`);
       await el.scrollIntoViewIfNeeded();
-      const file = join(outDir, `zz-options-${lang}-${section}.png`);
+      const file = join(outDir, `zz-options-${lang}-${section}${suffix}.png`);
       await el.screenshot({ path: file });
       shots.push(file);
       console.log(file);
-    }
+    };
+    for (const section of ['isyerleri', 'kurallar', 'araclar', 'verilerim', 'gizlilik']) await shootSection(section);
+    // the screens behind a press: the profile form submitted empty, the tools with results, the delete confirmation
+    const en = lang === 'en';
+    await options.getByRole('button', { name: en ? 'New workplace profile' : 'Yeni işyeri profili' }).click();
+    await options.locator('.options-profile-form').getByRole('button', { name: en ? 'Save' : 'Kaydet' }).click();
+    await shootSection('isyerleri', '-form');
+    await options.locator('.options-profile-form').getByRole('button', { name: en ? 'Cancel' : 'Vazgeç' }).click();
+    await options.getByLabel(en ? 'NACE code or activity' : 'NACE kodu veya faaliyet').fill('43.22');
+    await options.getByLabel(en ? 'Employees' : 'Çalışan sayısı', { exact: true }).last().fill('1240');
+    await options.waitForTimeout(300);
+    await shootSection('araclar', '-results');
+    await options.getByRole('button', { name: en ? 'Delete everything' : 'Tüm verileri sil' }).click();
+    await shootSection('verilerim', '-confirm');
     await options.close();
   }
   console.log(`${shots.length} ekran görüntüsü / screenshots in ${outDir}`);

@@ -86,7 +86,7 @@ const UI_STRINGS = {
   // NACE lookup
   naceTitle: { tr: 'NACE kodu ara', en: 'Look up a NACE code' },
   naceLabel: { tr: 'NACE kodu veya faaliyet', en: 'NACE code or activity' },
-  naceHint: { tr: 'Örnek: 43.22.05 veya “ısıtma tesisatı”', en: 'Example: 43.22.05 or “ısıtma tesisatı”' },
+  naceHint: { tr: 'Örnek: 43.22.05 veya “ısıtma tesisatı”', en: 'Example: 43.22.05 or “ısıtma tesisatı” (the official list is in Turkish)' },
   naceCount: { tr: '{n} sonuç', en: '{n} results' },
   naceCountMore: { tr: 'İlk {n} sonuç gösteriliyor; aramayı daraltın.', en: 'Showing the first {n} results; narrow the search.' },
   naceNone: { tr: 'Listede eşleşen kod yok.', en: 'No matching code in the list.' },

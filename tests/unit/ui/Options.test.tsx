@@ -113,6 +113,24 @@ describe('Options: settings', () => {
     await user.click(await screen.findByRole('radio', { name: 'İngilizce (English)' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'KATİP Assistant options' })).toBeTruthy();
     expect((await getSettings(db)).language).toBe('en');
+    // screen readers and the tab strip follow: the page's language and title
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.title).toBe('KATİP Assistant — Options');
+  });
+
+  it('in English the workplace list, its hazard class and counts, and the import control speak English', async () => {
+    const db = freshDb();
+    await saveProfile(db, undefined, { title: 'Işık Yapı', sicilNo: SICIL_DIGITS, hazardText: 'Çok Tehlikeli', employees: 1240 });
+    const { user } = renderWithDb(<OptionsApp />, db);
+    await user.click(await screen.findByRole('radio', { name: 'İngilizce (English)' }));
+    const item = (await screen.findByText('Işık Yapı')).closest('li')!;
+    await waitFor(() => expect(item.textContent).toContain('Very hazardous · 1,240 employees'));
+    expect(item.textContent).not.toMatch(/Çok Tehlikeli|1\.240|çalışan/);
+    expect(screen.getByText('Choose a file…')).toBeTruthy();
+    expect(screen.getByText('No file chosen')).toBeTruthy();
+    await user.upload(screen.getByLabelText(/Import a backup file/), new File(['{'], 'broken.json', { type: 'application/json' }));
+    expect(await screen.findByText('broken.json')).toBeTruthy();
+    expect(await screen.findByText(/Import failed; nothing was changed\./)).toBeTruthy();
   });
 
   it('saves the show-T.C.-numbers switch, off by default', async () => {
