@@ -1,33 +1,15 @@
 // Accessibility of what the extension shows: the popup, the options page and, in the portal page,
 // the markers, the tooltip and the approval bar, checked with axe-core in Chromium (WCAG 2 A/AA rules; serious and critical violations fail).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { pageProblems, useBrowserSuite, waitForNoProblems } from './harness.mjs';
+import { axeViolations, pageProblems, useBrowserSuite, waitForNoProblems } from './harness.mjs';
 
 const suite = useBrowserSuite();
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious and critical violations on the page (axe runs through CDP, so the page's CSP does not stop it). */
-async function violations(page, include) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(
-    async (selector) =>
-      // eslint-disable-next-line no-undef
-      axe.run(selector ? { include: [[selector]] } : document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } }),
-    include ?? null,
-  );
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
-
 test('popup and options pages have no serious accessibility violations', async () => {
   for (const name of ['popup', 'options']) {
     const page = await suite.browser.openExtensionPage(name);
     await page.waitForTimeout(500);
-    assert.deepEqual(await violations(page), [], `${name}.html`);
+    assert.deepEqual(await axeViolations(page), [], `${name}.html`);
     await page.close();
   }
 });
@@ -39,10 +21,10 @@ test('the side panel beside a portal page with findings has no serious accessibi
   await page.bringToFront();
   // the panel follows the active tab: the portal page's findings appear
   await panel.getByRole('radio', { name: 'Kayda göre' }).waitFor({ timeout: 5000 });
-  assert.deepEqual(await violations(panel), [], 'sidepanel.html by record');
+  assert.deepEqual(await axeViolations(panel), [], 'sidepanel.html by record');
   await panel.getByRole('radio', { name: 'Kurala göre' }).check();
   await panel.locator('details summary').first().click();
-  assert.deepEqual(await violations(panel), [], 'sidepanel.html by rule');
+  assert.deepEqual(await axeViolations(panel), [], 'sidepanel.html by rule');
   await panel.close();
   await page.close();
 });
@@ -54,14 +36,14 @@ test('the in-page markers, the open tooltip and the approval bar have no serious
   await marker.focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => !document.querySelector('[data-katip-ui="tooltip"]')?.shadowRoot?.querySelector('.tip')?.hidden);
-  assert.deepEqual(await violations(page, '[data-katip-ui="mark"]'), [], 'markers');
-  assert.deepEqual(await violations(page, '[data-katip-ui="tooltip"]'), [], 'tooltip');
+  assert.deepEqual(await axeViolations(page, '[data-katip-ui="mark"]'), [], 'markers');
+  assert.deepEqual(await axeViolations(page, '[data-katip-ui="tooltip"]'), [], 'tooltip');
   await page.keyboard.press('Escape');
   await page.close();
 
   const form = await suite.browser.openFixture('flow/3-approval.html');
   await waitForNoProblems(() => pageProblems(form), { timeout: 5000 });
   await form.locator('[data-katip-ui="approval-bar"]').waitFor({ state: 'attached' });
-  assert.deepEqual(await violations(form, '[data-katip-ui="approval-bar"]'), [], 'approval bar');
+  assert.deepEqual(await axeViolations(form, '[data-katip-ui="approval-bar"]'), [], 'approval bar');
   await form.close();
 });
