@@ -3,13 +3,10 @@
 // markers, the tooltip and the approval bar, checked with axe-core in Chromium (WCAG 2 A/AA rules;
 // serious and critical violations fail).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { pageProblems, setLanguage, useBrowserSuite, waitForNoProblems } from './harness.mjs';
+import { axeViolations as violations, pageProblems, setLanguage, useBrowserSuite, waitForNoProblems } from './harness.mjs';
 
 const suite = useBrowserSuite();
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LANGS = ['tr', 'en'];
 const SECTIONS = ['isyerleri', 'kurallar', 'araclar', 'verilerim', 'gizlilik'];
 const WORDS = {
@@ -17,19 +14,6 @@ const WORDS = {
   en: { byRecord: 'By record', byRule: 'By rule', newProfile: 'New workplace profile', save: 'Save', nace: 'NACE code or activity', employees: 'Employees', deleteAll: 'Delete everything' },
 };
 
-/** Serious and critical violations on the page (axe runs through CDP, so the page's CSP does not stop it). */
-async function violations(page, include) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(
-    async (selector) =>
-      // eslint-disable-next-line no-undef
-      axe.run(selector ? { include: [[selector]] } : document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } }),
-    include ?? null,
-  );
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 /**
  * Turkish interface words and Turkish number formats in what an English page shows (its text and its

@@ -6,6 +6,7 @@ import { after, before } from 'node:test';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 // Service-worker network events are reported only with this switch; set before playwright loads.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS ??= '1';
@@ -461,4 +462,23 @@ export async function setLanguage(browser, lang) {
   await chooseByKeyboard(options.getByRole('radio', { name: lang === 'en' ? /İngilizce|English/ : /Türkçe|Turkish/ }));
   await options.waitForFunction((l) => document.documentElement.lang === l, lang);
   await options.close();
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Serious and critical accessibility violations on the page (axe-core, WCAG 2 A/AA rules), as
+ * "rule (impact): targets" lines. axe runs through CDP, so the page's CSP does not stop it.
+ */
+export async function axeViolations(page, include) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(
+    async (selector) =>
+      // eslint-disable-next-line no-undef
+      axe.run(selector ? { include: [[selector]] } : document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } }),
+    include ?? null,
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
