@@ -154,12 +154,22 @@ export interface ScreenRead {
   page?: { workplace?: WorkplaceFacts };
 }
 
+/** A grid reader's memory of rows between reads (utils/screens/grid.ts). */
+export interface RowMemo {
+  rows: WeakMap<Element, unknown>;
+}
+
 export interface ScreenReader {
   id: ScreenId;
   /** true when `root` shows this screen */
   detect(root: ParentNode): boolean;
   /** reads the records; never throws on odd markup (skips what it cannot read) */
   read(root: ParentNode): ScreenRead;
+  /**
+   * The same read in steps, for a list that may have thousands of rows: it yields every few dozen
+   * rows (the content script gives the page a turn), and remembers rows in `memo` between reads.
+   */
+  readSteps?(root: ParentNode, memo?: RowMemo): Generator<void, ScreenRead, void>;
 }
 
 /** The object without its undefined properties: absent means "the screen does not show it". */

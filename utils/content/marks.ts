@@ -76,6 +76,25 @@ interface Written {
   rules: string;
   markers: HTMLElement[];
   cells: Element[];
+  /** what the marks were written from: the same again writes nothing */
+  from?: { mark: RecordMark; cells: MarkCells | undefined; opts: string; workplace: WorkplaceFacts | undefined };
+}
+
+type MarkCells = Partial<Record<CellField, Element>>;
+
+/** The options that change what a record's marks say, as a string. */
+function optionsKey(opts: MarkOptions): string {
+  return `${opts.text.language}|${opts.screen}|${opts.showPassing ? 1 : 0}|${opts.inactive ? 1 : 0}`;
+}
+
+/** True when the record's marks were written from this very mark and are all still in place. */
+function unchanged(el: Element, prev: Written | undefined, mark: RecordMark, cells: MarkCells | undefined, opts: MarkOptions): boolean {
+  const from = prev?.from;
+  if (!from || from.mark !== mark || from.cells !== cells || from.workplace !== opts.workplace || from.opts !== optionsKey(opts)) return false;
+  if (el.getAttribute('data-katip-status') !== mark.status || el.getAttribute('data-katip-rules') !== mark.rules) return false;
+  for (const m of prev!.markers) if (!m.isConnected) return false;
+  for (const c of prev!.cells) if (!c.isConnected || !c.hasAttribute(CELL_ATTR)) return false;
+  return true;
 }
 const written = new WeakMap<Element, Written>();
 /** cells this script outlined (their data-katip-cell is its own) */
@@ -106,10 +125,12 @@ export function markRecord(
   opts: MarkOptions,
 ): void {
   const doc = el.ownerDocument;
+  const prev = written.get(el);
+  ensurePageStyles(doc);
+  // a row the last check marked from the same verdict: nothing to write (a postback re-judges 50 rows, not 2,000)
+  if (unchanged(el, prev, mark, cells, opts)) return;
   if (el.getAttribute('data-katip-status') !== mark.status) el.setAttribute('data-katip-status', mark.status);
   if (el.getAttribute('data-katip-rules') !== mark.rules) el.setAttribute('data-katip-rules', mark.rules);
-  ensurePageStyles(doc);
-  const prev = written.get(el);
 
   // findings grouped by the cell they are about (null: no cell, e.g. a missing fact)
   const groups = new Map<Element | null, Finding[]>();
@@ -166,7 +187,7 @@ export function markRecord(
     markers.push(m);
   });
   for (const m of old.slice(wanted.length)) m.remove();
-  written.set(el, { status: mark.status, rules: mark.rules, markers, cells: outlined });
+  written.set(el, { status: mark.status, rules: mark.rules, markers, cells: outlined, from: { mark, cells, opts: optionsKey(opts), workplace: opts.workplace } });
 }
 
 function placeMarker(record: Element, marker: HTMLElement, anchor: Element | null): void {

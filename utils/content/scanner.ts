@@ -7,9 +7,9 @@
 // when it arrives. Re-runs, debounced with a maximum wait, when the portal re-renders (postback,
 // paging, React reconciliation, a recycled virtual row, a tab shown), navigates (SPA) or the user
 // types in a form; ignores its own marks; writes nothing once the extension context is gone.
-import { judgeScreen, ruleById, type ScreenJudgement } from '../rules';
+import { createJudgeMemo, judgeScreenSteps, ruleById, type ScreenJudgement } from '../rules';
 import type { ContextAnswer, ContextResponse, PageReport } from '../messages';
-import type { ScreenRead, ScreenReader, WorkplaceFacts } from '../records';
+import type { PageRecord, ScreenRead, ScreenReader, WorkplaceFacts } from '../records';
 import type { Finding, RuleId } from '../rules/types';
 import { detectScreen } from '../screens';
 import { oldContractsReader } from '../screens/old-contracts';
@@ -18,7 +18,9 @@ import { CONTEXT_TIMEOUT_MS, contextFor, EMPTY_ANSWER, EMPTY_CONTEXT, MAX_CONTEX
 import { removeApprovalBar, showApprovalBar } from './approval-bar';
 import { CELL_ATTR, isOwnNode, markDocument, markRecord, markRecordPart, ownsCell, RECORD_ATTRS, stateOfMarker, unmarkAll, unmarkDocument, unmarkRecord, wroteRecord, type MarkText } from './marks';
 import { removeMinutesNote, showMinutesNote } from './minutes-note';
-import { buildSubjects, contextKeyOf, needsContext, pageWorkplaceOf } from './subjects';
+import { buildSubjectsSteps, contextKeyOf, createSubjectMemo, needsContext, pageWorkplaceOf } from './subjects';
+import { Cancelled, createPace, type Pace } from './pace';
+import { createRowMemo, forgetRow } from '../screens/grid';
 import { connectTooltip } from './tooltip';
 import type { PageNote } from '../page-data/join';
 import type { PageDataSource } from '../page-data/source';
@@ -77,6 +79,8 @@ export interface Scanner {
 /** The attributes the observer watches: what can show or hide a grid, and marks the page forged. */
 export const OBSERVED_ATTRIBUTES = ['class', 'style', 'hidden', 'open', 'aria-hidden', 'aria-expanded', ...RECORD_ATTRS, CELL_ATTR, 'data-katip-screen'];
 const OWN_ATTRIBUTES = new Set<string>([...RECORD_ATTRS, CELL_ATTR, 'data-katip-screen']);
+/** How many records are marked between two looks at the clock. */
+const MARKS_PER_CHECK = 16;
 /** A debounced scan runs at the latest this long after the first change asked for it. */
 export const MAX_WAIT_MS = 400;
 
@@ -171,6 +175,12 @@ export function createScanner(deps: ScannerDeps): Scanner {
   /** bumped by every read: a late context answer refines only the read it was asked for */
   let generation = 0;
   let stopped = false;
+  /** set when a newer check is asked for while one runs: the running one stops at its next pause */
+  let cancelled = false;
+  /** rows, subjects and verdicts remembered between checks: an unchanged row is neither read nor judged again */
+  const rowMemo = createRowMemo();
+  const subjectMemo = createSubjectMemo();
+  const judgeMemo = createJudgeMemo();
   /** what the page's own data adds to the current read */
   let fromData: { pageNotes: PageNote[]; onPage: boolean } = { pageNotes: [], onPage: true };
 
@@ -200,58 +210,80 @@ export function createScanner(deps: ScannerDeps): Scanner {
     deps.onResult?.(undefined);
   }
 
-  /** Judges a read with a context answer and writes the marks (step 3 and 4). */
-  function apply(read: ScreenRead, using: ContextAnswer, keys: readonly string[], readMs: number, final: boolean): ScanResult | undefined {
+  /**
+   * Judges a read with a context answer and writes the marks (step 3 and 4), in slices: a big list
+   * gives the page a turn every few milliseconds (`pace`), and its marks appear slice by slice.
+   */
+  async function apply(read: ScreenRead, using: ContextAnswer, keys: readonly string[], readMs: number, final: boolean, pace: Pace): Promise<ScanResult | undefined> {
     if (gone()) return undefined;
-    const t1 = now();
+    const applyFrom = pace.busyMs();
     const { contexts, base } = contextsOf(using, keys);
-    const { subjects, workplaces } = buildSubjects(read, contexts, withRowBehind(read, base));
+    const { subjects, workplaces } = await pace.run(buildSubjectsSteps(read, contexts, withRowBehind(read, base), subjectMemo));
     const disabled = new Set<RuleId>(using.disabledRules);
-    const judgement = judgeScreen(subjects, { disabled, workplaces });
+    const judgement = await pace.run(judgeScreenSteps(subjects, { disabled, workplaces, memo: judgeMemo }));
+    if (gone()) return undefined;
     const text: MarkText = { language: using.language, ruleTitle: ruleText };
     const current = new Set<Element>();
     const currentNotes = new Set<Element>();
     let bar = false;
-    quietly(() => {
-      read.records.forEach(({ element, parts, record, cells, minutesControl }, i) => {
-        if (!fromData.onPage) return; // records of the page's data alone stand for no element
-        const mark = judgement.records[i]!;
-        const workplace = pageWorkplaceOf(read, record);
-        // a row split in parts (pinned columns): every part carries the record's marks (PAGE-CONTRACT)
-        for (const part of parts ?? []) {
-          if (part === element) continue;
-          markRecordPart(part, mark);
-          current.add(part);
-        }
-        markRecord(element, mark, cells, {
-          text,
-          screen: read.screen,
-          showPassing: using.showPassing,
-          inactive: INACTIVE_STATES.has(record.assignment?.contractState ?? ''),
-          ...(workplace ? { workplace } : {}),
-        });
-        current.add(element);
-        if (minutesControl) {
-          showMinutesNote(minutesControl, subjects[i]!, using.language);
-          currentNotes.add(minutesControl);
-        }
-        if (!bar && (read.screen === 'old-approval' || read.screen === 'new-contract-form')) {
-          bar = !!showApprovalBar(
-            { screen: read.screen, element, mark, text, confirmBeforeSave: using.confirmBeforeSave, ...(record.assignment ? { assignment: record.assignment } : {}) },
-            send,
-          );
+    const markOne = (i: number) => {
+      const { element, parts, record, cells, minutesControl } = read.records[i]!;
+      const mark = judgement.records[i]!;
+      const workplace = pageWorkplaceOf(read, record);
+      // a row split in parts (pinned columns): every part carries the record's marks (PAGE-CONTRACT)
+      for (const part of parts ?? []) {
+        if (part === element) continue;
+        markRecordPart(part, mark);
+        current.add(part);
+        marked.add(part);
+      }
+      markRecord(element, mark, cells, {
+        text,
+        screen: read.screen,
+        showPassing: using.showPassing,
+        inactive: INACTIVE_STATES.has(record.assignment?.contractState ?? ''),
+        ...(workplace ? { workplace } : {}),
+      });
+      current.add(element);
+      // every element written is remembered at once: a check cut short by a newer one leaves nothing it cannot undo
+      marked.add(element);
+      if (minutesControl) {
+        showMinutesNote(minutesControl, subjects[i]!, using.language);
+        currentNotes.add(minutesControl);
+        notes.add(minutesControl);
+      }
+      if (!bar && (read.screen === 'old-approval' || read.screen === 'new-contract-form')) {
+        bar = !!showApprovalBar(
+          { screen: read.screen, element, mark, text, confirmBeforeSave: using.confirmBeforeSave, ...(record.assignment ? { assignment: record.assignment } : {}) },
+          send,
+        );
+      }
+    };
+    // records of the page's data alone stand for no element
+    const count = fromData.onPage ? read.records.length : 0;
+    for (let i = 0; i < count; ) {
+      quietly(() => {
+        for (let n = 1; i < count; i++, n++) {
+          if (n % MARKS_PER_CHECK === 0 && pace.due()) break;
+          markOne(i);
         }
       });
+      if (i < count) await pace.pause();
+    }
+    if (gone()) return undefined;
+    quietly(() => {
       if (!bar) removeApprovalBar(doc);
       for (const el of marked) if (!current.has(el)) unmarkRecord(el);
       for (const c of notes) if (!currentNotes.has(c)) removeMinutesNote(c);
     });
     marked = current;
     notes = currentNotes;
-    const scanMs = readMs + (now() - t1);
+    const scanMs = readMs + (pace.busyMs() - applyFrom);
     const { pageNotes, onPage } = fromData;
     quietly(() => (onPage ? markDocument(doc, read.screen, scanMs) : unmarkDocument(doc)));
-    const findings = [...judgement.records.flatMap((r) => r.findings), ...judgement.pageFindings];
+    const findings: Finding[] = [];
+    for (const r of judgement.records) for (const f of r.findings) findings.push(f);
+    for (const f of judgement.pageFindings) findings.push(f);
     lastResult = { read, judgement, findings, language: using.language, scanMs, withContext: final, pageNotes, marked: onPage };
     // without marked rows any change may bring the table
     lastRegion = onPage ? regionOf(read) : undefined;
@@ -268,9 +300,11 @@ export function createScanner(deps: ScannerDeps): Scanner {
 
   async function scanOnce(reason: ScanReason): Promise<ScanResult | undefined> {
     if (gone()) return undefined;
-    const t0 = now();
+    const gen = ++generation;
+    cancelled = false;
+    const pace = createPace({ now, wanted: () => !stopped && !cancelled && gen === generation });
     const reader: ScreenReader | undefined = detectScreen(doc);
-    const shown = reader?.read(doc);
+    const shown = reader?.readSteps ? await pace.run(reader.readSteps(doc, rowMemo)) : reader?.read(doc);
     const withData = deps.pageData?.apply(shown, doc);
     const read = withData?.read ?? shown;
     if (!read) {
@@ -278,27 +312,32 @@ export function createScanner(deps: ScannerDeps): Scanner {
       return undefined;
     }
     fromData = { pageNotes: withData?.notes ?? [], onPage: withData?.marked ?? true };
-    const readMs = now() - t0;
-    const gen = ++generation;
+    const readMs = pace.busyMs();
     const wanted = namedWorkplaces(read);
     const keys = [...wanted.keys()];
     const covered = hasAnswer && keys.every((k) => answeredKeys.includes(k));
     // typing re-judges from the answer at hand; everything else asks again (the mirror may have learnt)
-    if (reason === 'input' && covered) return apply(read, answer, answeredKeys, readMs, true);
+    if (reason === 'input' && covered) return apply(read, answer, answeredKeys, readMs, true, pace);
 
     const asked = within(ask([...wanted.values()]), contextTimeoutMs);
-    const quick = await within(asked, firstWaitMs);
+    const quick = await pace.wait(within(asked, firstWaitMs));
     if (gone()) return undefined;
     if (quick) {
       remember(quick, keys);
-      return apply(read, quick, keys, readMs, true);
+      return apply(read, quick, keys, readMs, true, pace);
     }
     // never blind: mark from what is known now, refine when (if) the answer comes
-    const result = apply(read, covered ? answer : EMPTY_ANSWER, covered ? answeredKeys : [], readMs, covered);
-    void asked.then((late) => {
+    const result = await apply(read, covered ? answer : EMPTY_ANSWER, covered ? answeredKeys : [], readMs, covered, pace);
+    void asked.then(async (late) => {
       if (gone() || gen !== generation) return;
       if (late) remember(late, keys);
-      if (late || !covered) apply(read, late ?? answer, late ? keys : answeredKeys, readMs, true);
+      if (!late && covered) return;
+      const refine = createPace({ now, wanted: () => !stopped && gen === generation });
+      try {
+        await apply(read, late ?? answer, late ? keys : answeredKeys, readMs, true, refine);
+      } catch (err) {
+        if (!(err instanceof Cancelled)) console.error('[katip] refining the marks failed', err);
+      }
     });
     return result;
   }
@@ -309,12 +348,27 @@ export function createScanner(deps: ScannerDeps): Scanner {
     hasAnswer = true;
   }
 
+  /** What the last report was made of: the same records and findings (the same objects) are not sent again. */
+  let lastReported: { screen: string; records: PageRecord[]; verdicts: ScreenJudgement['records']; pageFindings: string; notes: string } | undefined;
+
+  function sameAsReported(result: ScanResult, records: PageRecord[]): boolean {
+    const last = lastReported;
+    const pageFindings = JSON.stringify(result.judgement.pageFindings);
+    const notes = JSON.stringify(result.pageNotes);
+    const verdicts = result.judgement.records;
+    lastReported = { screen: result.read.screen, records, verdicts, pageFindings, notes };
+    if (!last || last.screen !== result.read.screen || last.records.length !== records.length || last.pageFindings !== pageFindings || last.notes !== notes) return false;
+    for (let i = 0; i < records.length; i++) if (last.records[i] !== records[i] || last.verdicts[i]!.findings !== verdicts[i]!.findings) return false;
+    return true;
+  }
+
   function report(result: ScanResult): void {
     const { findings } = result;
     const records = result.read.records.map((r) => r.record);
-    const key = JSON.stringify([result.read.screen, records, findings, result.pageNotes]);
-    if (key === lastReportKey) return;
-    lastReportKey = key;
+    // after a clear (lastReportKey '') the report always goes
+    const same = sameAsReported(result, records);
+    if (same && lastReportKey !== '') return;
+    lastReportKey = 'sent';
     const message: PageReport = {
       type: 'page-report',
       screen: result.read.screen,
@@ -325,18 +379,27 @@ export function createScanner(deps: ScannerDeps): Scanner {
       scanMs: result.scanMs,
     };
     if (result.pageNotes.length) message.notes = result.pageNotes;
-    // a big list goes in parts (utils/page-report-parts.ts): one message would be refused
-    for (const part of splitPageReport(message)) send(part);
+    // a big list goes in parts (utils/page-report-parts.ts): one message would be refused; each part
+    // in a task of its own, so copying a 20,000-row report never freezes the page
+    const parts = splitPageReport(message);
+    const sendFrom = (i: number) => {
+      if (gone()) return;
+      send(parts[i]);
+      if (i + 1 < parts.length) setTimeout(() => sendFrom(i + 1), 0);
+    };
+    sendFrom(0);
   }
 
   async function scan(reason: ScanReason): Promise<ScanResult | undefined> {
     if (stopped) return undefined;
     if (running) {
       rerun = rerun === undefined || rerun === 'input' ? reason : rerun;
+      cancelled = true; // the running check stops at its next pause; this one starts after it
       return running;
     }
     running = scanOnce(reason)
       .catch((err: unknown) => {
+        if (err instanceof Cancelled) return undefined;
         console.error(`[katip] scan failed (${reason}) on ${doc.location?.href ?? '?'}`, err);
         return undefined;
       })
@@ -378,7 +441,10 @@ export function createScanner(deps: ScannerDeps): Scanner {
     if (m.type === 'attributes') {
       const el = target as Element;
       if (OWN_ATTRIBUTES.has(m.attributeName ?? '')) return forged(el, m.attributeName!);
-      if (region?.isConnected && region.contains(el)) return false; // a row's hover class: the text tells
+      if (region?.isConnected && region.contains(el)) {
+        forgetRow(rowMemo, el); // a row's hover class: the text tells; a row hidden by an attribute is read again next time
+        return false;
+      }
       return el.nodeType === 1 && (el === region || el.contains(region ?? null) || !!el.querySelector('table, [role="grid"], [role="table"], form, input'));
     }
     const nodes = m.type === 'childList' ? [...m.addedNodes, ...m.removedNodes].filter((n) => !isOwnNode(n)) : [];

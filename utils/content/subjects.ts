@@ -6,6 +6,7 @@ import { foldTurkish } from '../domain/text';
 import { assignmentLabel, portalAssignmentKey, stableAssignmentKey, workplaceKeyOf } from '../keys';
 import type { ContextResponse } from '../messages';
 import { withoutUndefined, type AssignmentFacts, type PageRecord, type ScreenRead, type WorkplaceFacts } from '../record-types';
+import { runSteps } from '../steps';
 import type { FactSource, KnownAssignment, ResolvedWorkplace, Subject } from '../rules/types';
 
 /** Kinds of record whose rules need the workplace context from the background. */
@@ -129,14 +130,43 @@ export interface BuiltSubjects {
 }
 
 /**
+ * What buildSubjects remembers between two checks of the same list: per record object (a row
+ * unchanged since the last read gives the same object), its own assignment and the record the rules
+ * see, so an unchanged row gives the same subject record (the rules' memo keys on it).
+ */
+export interface SubjectMemo {
+  records: WeakMap<PageRecord, { key: string; own: KnownAssignment | undefined; record: PageRecord }>;
+}
+
+export function createSubjectMemo(): SubjectMemo {
+  return { records: new WeakMap() };
+}
+
+/**
  * Builds one subject per record. `contexts` maps contextKeyOf(page workplace) to the background's
  * answer; `base` is the answer for a page that names no workplace.
  */
 export function buildSubjects(read: ScreenRead, contexts: ReadonlyMap<string, ContextResponse>, base: ContextResponse): BuiltSubjects {
+  return runSteps(buildSubjectsSteps(read, contexts, base));
+}
+
+/** How many records are built between two chances to pause. */
+const SUBJECTS_PER_STEP = 256;
+
+/** buildSubjects in steps (it yields every few hundred records), remembering records in `memo`. */
+export function* buildSubjectsSteps(
+  read: ScreenRead,
+  contexts: ReadonlyMap<string, ContextResponse>,
+  base: ContextResponse,
+  memo?: SubjectMemo,
+): Generator<void, BuiltSubjects, void> {
   const aliases = new Set<string>();
   // records that carry no workplace facts of their own share the page's resolved workplace
   const shared = new Map<string, ResolvedWorkplace>();
-  const prepared = read.records.map(({ record }, index) => {
+  const prepared: { record: PageRecord; ctx: ContextResponse; ckey: string; workplace: ResolvedWorkplace; own: KnownAssignment | undefined; index: number; built?: PageRecord }[] = [];
+  for (let index = 0; index < read.records.length; index++) {
+    if (index % SUBJECTS_PER_STEP === SUBJECTS_PER_STEP - 1) yield;
+    const { record } = read.records[index]!;
     const page = pageWorkplaceOf(read, record);
     const ckey = contextKeyOf(page);
     // a workplace the page names but no answer covers (none yet, or past the per-scan cap) gets the
@@ -148,18 +178,26 @@ export function buildSubjects(read: ScreenRead, contexts: ReadonlyMap<string, Co
       if (!record.workplace) shared.set(ckey, workplace);
     }
     const wkey = workplaceKeyOf(workplace) ?? (ckey || undefined);
+    // an approval's own assignment is completed from the context: worked out every time
+    const memoKey = `${wkey ?? ''}|${index}`;
+    const remembered = memo && record.kind === 'assignment' ? memo.records.get(record) : undefined;
+    if (remembered && remembered.key === memoKey) {
+      prepared.push({ record, ctx, ckey, workplace, own: remembered.own, index, built: remembered.record });
+      continue;
+    }
     const own = record.kind === 'contract-form' ? undefined : ownAssignment(record, wkey, ctx, index, aliases);
-    return { record, ctx, ckey, workplace, own, index };
-  });
+    prepared.push({ record, ctx, ckey, workplace, own, index });
+  }
 
   // Per context key: the page's own active assignments, then the mirror's not already on the page.
   const byKey = new Map<string, Map<string, KnownAssignment>>();
   for (const p of prepared) {
     if (!p.own || !isActiveAssignment(p.own)) continue;
-    const list = byKey.get(p.ckey) ?? new Map<string, KnownAssignment>();
+    let list = byKey.get(p.ckey);
+    if (!list) byKey.set(p.ckey, (list = new Map<string, KnownAssignment>()));
     list.set(p.own.key, p.own);
-    byKey.set(p.ckey, list);
   }
+  yield;
   const peersByKey = new Map([...byKey].map(([k, m]) => [k, [...m.values()]]));
   // one peers array per workplace, shared by its records (the rules evaluate it once per array)
   const peersCache = new Map<string, KnownAssignment[]>();
@@ -173,16 +211,22 @@ export function buildSubjects(read: ScreenRead, contexts: ReadonlyMap<string, Co
     return peers;
   };
 
-  const subjects: Subject[] = prepared.map((p) => {
-    const record: PageRecord = p.own ? { ...p.record, assignment: stripKnown(p.own) } : p.record;
+  const subjects: Subject[] = [];
+  for (const p of prepared) {
+    if (subjects.length % SUBJECTS_PER_STEP === SUBJECTS_PER_STEP - 1) yield;
+    let record = p.built;
+    if (!record) {
+      record = p.own ? { ...p.record, assignment: stripKnown(p.own) } : p.record;
+      if (memo && p.record.kind === 'assignment') memo.records.set(p.record, { key: `${workplaceKeyOf(p.workplace) ?? (p.ckey || '')}|${p.index}`, own: p.own, record });
+    }
     const subject: Subject = {
       record,
       workplace: p.workplace,
       peers: needsContext(p.record) && p.record.kind !== 'contract-form' ? peersOf(p.ckey, p.ctx) : [],
     };
     if (p.own) subject.assignmentKey = p.own.key;
-    return subject;
-  });
+    subjects.push(subject);
+  }
 
   const workplaces: BuiltSubjects['workplaces'] = [];
   if (read.screen === 'old-contracts' && prepared.length > 0) {

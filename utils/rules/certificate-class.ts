@@ -1,7 +1,13 @@
 // İGU certificate class against the workplace's hazard class (RULES.md §4; 6331 geçici m. 4 ended 31.12.2024).
 import { allowedIguClasses, CERTIFICATE_CITATION, iguClassAllowed, isActiveAssignment } from '@/utils/domain/core';
-import type { RuleModule } from './types';
+import type { KnownAssignment, RuleModule } from './types';
+import type { HazardClass } from '../domain/hazard';
 import { hazardLabel, needsData } from './wording';
+
+/** A full-time İGU of a class the hazard class allows (the exception of İSG Hizmetleri Yönetmeliği m. 5(3)). */
+export function isMatchingFullTimeIgu(p: KnownAssignment, hazardClass: HazardClass): boolean {
+  return p.role === 'igu' && p.employment === 'tam' && p.certificateClass !== undefined && isActiveAssignment(p) && iguClassAllowed(p.certificateClass, hazardClass);
+}
 
 export const certificateClass: RuleModule = {
   id: 'certificate-class',
@@ -27,15 +33,7 @@ export const certificateClass: RuleModule = {
     const allowed = allowedIguClasses(hazardClass).join(', ');
     // İSG Hizmetleri Yönetmeliği m. 5(3): where several İGU must serve (listed sectors), one full-time
     // İGU of the matching class is enough. The sector list is not known here: name the exception.
-    const matchingFullTime = peers.some(
-      (p) =>
-        p.key !== assignmentKey &&
-        p.role === 'igu' &&
-        p.employment === 'tam' &&
-        p.certificateClass !== undefined &&
-        isActiveAssignment(p) &&
-        iguClassAllowed(p.certificateClass, hazardClass),
-    );
+    const matchingFullTime = peers.some((p) => p.key !== assignmentKey && isMatchingFullTimeIgu(p, hazardClass));
     const exception = matchingFullTime
       ? {
           tr: `. İstisna (İSG Hizmetleri Yönetmeliği m. 5(3)): birden fazla İGU görevlendirilmesi gereken listedeki sektörlerde yalnızca bir tam süreli İGU'nun uygun sınıfta olması yeterlidir; bu işyerinde uygun sınıfta tam süreli İGU var, sektör listedeyse bu görevlendirme geçerlidir`,

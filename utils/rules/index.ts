@@ -1,5 +1,8 @@
 // The rule registry and the verdicts written into the page (PAGE-CONTRACT.md: data-katip-status / -rules).
-import { certificateClass } from './certificate-class';
+import { certificateClass, isMatchingFullTimeIgu } from './certificate-class';
+import { isActiveAssignment } from '../domain/evaluation';
+import { runSteps } from '../steps';
+import type { PageRecord } from '../record-types';
 import { fullTimeRequired } from './full-time-required';
 import { hazardClassUnknown } from './hazard-class-unknown';
 import { minutesBelowMinimum } from './minutes-below-minimum';
@@ -9,7 +12,7 @@ import { naceNotListed } from './nace-not-listed';
 import { naceSicilMismatch } from './nace-sicil-mismatch';
 import { overCapacity } from './over-capacity';
 import { portalVerdictDiffers } from './portal-verdict-differs';
-import { missingRoles } from './service';
+import { missingRoles, sharedEvaluation } from './service';
 import { sicilMalformed } from './sicil-malformed';
 import { tcknInvalid } from './tckn-invalid';
 import {
@@ -183,14 +186,104 @@ export function judgeScreen(
     workplaces?: { workplace: ResolvedWorkplace; peers: KnownAssignment[] }[];
   } = {},
 ): ScreenJudgement {
+  return runSteps(judgeScreenSteps(subjects, opts));
+}
+
+/**
+ * What judgeScreen remembers between two checks of the same list: per subject record (the same
+ * object while its row is unchanged), its verdict and what it was judged with. A grid record whose
+ * workplace, settings and share of its peers (its role's evaluation, the full-time İGU of a fitting
+ * class) are unchanged keeps its verdict: after a postback only the changed rows, and the records
+ * whose role's sums they change, are judged again.
+ */
+export interface JudgeMemo {
+  records: WeakMap<PageRecord, { key: string; index: number; verdict: RecordJudgement }>;
+  workplaces: WeakMap<ResolvedWorkplace, string>;
+  evaluations: WeakMap<object, Map<string, string>>;
+  fittingIgu: WeakMap<readonly KnownAssignment[], Map<string, number>>;
+}
+
+export type RecordJudgement = ScreenJudgement['records'][number];
+
+export function createJudgeMemo(): JudgeMemo {
+  return { records: new WeakMap(), workplaces: new WeakMap(), evaluations: new WeakMap(), fittingIgu: new WeakMap() };
+}
+
+/** Everything a grid record's verdict takes from outside the record, as a string; undefined when it is not remembered. */
+function judgementKey(subject: Subject, settings: string, memo: JudgeMemo): string | undefined {
+  const { record, workplace } = subject;
+  if (record.kind !== 'assignment' || subject.assignmentKey === undefined) return undefined;
+  let w = memo.workplaces.get(workplace);
+  if (w === undefined) memo.workplaces.set(workplace, (w = JSON.stringify(workplace)));
+  const a = record.assignment;
+  let share: string;
+  if (!a || !isActiveAssignment(a)) share = 'inactive'; // the rules that count peers do not apply
+  else if (!a.role) share = 'no-role';
+  else {
+    const ev = sharedEvaluation(subject, a.role);
+    if (!ev) return undefined;
+    let byRole = memo.evaluations.get(ev);
+    if (!byRole) memo.evaluations.set(ev, (byRole = new Map()));
+    share = byRole.get(a.role) ?? '';
+    if (!share) {
+      share = ev.needs ? `needs:${ev.needs.join(',')}` : `${ev.hazardClass}|${ev.employees}|${JSON.stringify(ev.roles[a.role])}`;
+      byRole.set(a.role, share);
+    }
+    if (a.role === 'igu' && workplace.hazardClass) share += `|igu:${fittingIguCount(subject.peers, workplace.hazardClass, memo)}`;
+  }
+  return `${settings}|${subject.assignmentKey}|${w}|${share}`;
+}
+
+function fittingIguCount(peers: readonly KnownAssignment[], hazardClass: NonNullable<ResolvedWorkplace['hazardClass']>, memo: JudgeMemo): number {
+  let byClass = memo.fittingIgu.get(peers);
+  if (!byClass) memo.fittingIgu.set(peers, (byClass = new Map()));
+  let n = byClass.get(hazardClass);
+  if (n === undefined) {
+    n = 0;
+    for (const p of peers) if (isMatchingFullTimeIgu(p, hazardClass)) n++;
+    byClass.set(hazardClass, n);
+  }
+  return n;
+}
+
+/** How many records are judged between two chances to pause. */
+const RECORDS_PER_STEP = 128;
+
+/** judgeScreen in steps (it yields every hundred records or so), remembering verdicts in `memo`. */
+export function* judgeScreenSteps(
+  subjects: readonly Subject[],
+  opts: {
+    disabled?: ReadonlySet<RuleId>;
+    workplaces?: { workplace: ResolvedWorkplace; peers: KnownAssignment[] }[];
+    memo?: JudgeMemo;
+  } = {},
+): Generator<void, ScreenJudgement, void> {
   const disabled = opts.disabled ?? NO_RULES;
+  const memo = opts.memo;
+  const settings = memo ? `${[...disabled].sort().join(',')}|${new Date().toISOString().slice(0, 10)}` : '';
   const counts: Record<RecordStatus, number> = { error: 0, warn: 0, unknown: 0, ok: 0 };
-  const records = subjects.map((subject, recordIndex) => {
-    const findings = judgeRecord(subject, disabled).map((f) => ({ ...f, recordIndex }));
-    const verdict = recordVerdict(findings);
+  const records: RecordJudgement[] = [];
+  for (let recordIndex = 0; recordIndex < subjects.length; recordIndex++) {
+    if (recordIndex % RECORDS_PER_STEP === RECORDS_PER_STEP - 1) yield;
+    const subject = subjects[recordIndex]!;
+    const key = memo ? judgementKey(subject, settings, memo) : undefined;
+    const hit = key !== undefined ? memo!.records.get(subject.record) : undefined;
+    let verdict: RecordJudgement;
+    if (hit && hit.key === key) {
+      verdict = hit.verdict;
+      if (hit.index !== recordIndex) {
+        // the same record at another place in the list: its findings name the new place
+        verdict = { ...verdict, findings: verdict.findings.map((f) => ({ ...f, recordIndex })) };
+        memo!.records.set(subject.record, { key: key!, index: recordIndex, verdict });
+      }
+    } else {
+      const findings = judgeRecord(subject, disabled).map((f) => ({ ...f, recordIndex }));
+      verdict = { findings, ...recordVerdict(findings) };
+      if (key !== undefined) memo!.records.set(subject.record, { key, index: recordIndex, verdict });
+    }
     counts[verdict.status]++;
-    return { findings, ...verdict };
-  });
+    records.push(verdict);
+  }
   const pageFindings = (opts.workplaces ?? []).flatMap((w) => missingRoleFindings(w.workplace, w.peers, disabled));
   return { records, pageFindings, counts };
 }

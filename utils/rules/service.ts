@@ -42,22 +42,27 @@ function evaluateFor(workplace: ResolvedWorkplace, assignments: EvaluatedAssignm
 const sharedEvaluations = new WeakMap<readonly KnownAssignment[], { byKey: Map<string, KnownAssignment>; evals: Map<string, WorkplaceEvaluation> }>();
 
 function evaluateSubject(subject: Subject, own: AssignmentFacts, role: Role): WorkplaceEvaluation {
+  return sharedEvaluation(subject, role) ?? evaluateFor(subject.workplace, assignmentsFor(subject, own, role));
+}
+
+/**
+ * The evaluation a grid record shares with its peers (it is among them, with the same role), or
+ * undefined when the record needs one of its own (a form, an approval, a record not among its peers).
+ */
+export function sharedEvaluation(subject: Subject, role: Role): WorkplaceEvaluation | undefined {
   const { workplace, peers } = subject;
-  if (subject.record.kind !== 'contract-form' && subject.assignmentKey !== undefined) {
-    let shared = sharedEvaluations.get(peers);
-    if (!shared) {
-      shared = { byKey: new Map(peers.map((p) => [p.key, p])), evals: new Map() };
-      sharedEvaluations.set(peers, shared);
-    }
-    const inPeers = shared.byKey.get(subject.assignmentKey);
-    if (inPeers && inPeers.role === role) {
-      const key = `${workplace.hazardClass}|${workplace.employees}|${workplace.ownUndertaking}`;
-      let ev = shared.evals.get(key);
-      if (!ev) shared.evals.set(key, (ev = evaluateFor(workplace, [...peers])));
-      return ev;
-    }
+  if (subject.record.kind === 'contract-form' || subject.assignmentKey === undefined) return undefined;
+  let shared = sharedEvaluations.get(peers);
+  if (!shared) {
+    shared = { byKey: new Map(peers.map((p) => [p.key, p])), evals: new Map() };
+    sharedEvaluations.set(peers, shared);
   }
-  return evaluateFor(workplace, assignmentsFor(subject, own, role));
+  const inPeers = shared.byKey.get(subject.assignmentKey);
+  if (!inPeers || inPeers.role !== role) return undefined;
+  const key = `${workplace.hazardClass}|${workplace.employees}|${workplace.ownUndertaking}`;
+  let ev = shared.evals.get(key);
+  if (!ev) shared.evals.set(key, (ev = evaluateFor(workplace, [...peers])));
+  return ev;
 }
 
 function assignmentsFor(subject: Subject, own: AssignmentFacts, role: Role): EvaluatedAssignment[] {

@@ -4,8 +4,9 @@
 // `td`, a header in its own table above the body table (fixed-header grids), or ARIA grids
 // (`role="row"` / `columnheader` / `gridcell`). Each screen declares its columns as label synonyms
 // → field; this file turns a page into rows of `field → text` for the screen's own record mapping.
-import type { CellField, PageRecord, ReadRecord, ScreenId, ScreenRead, UnreadFact } from '@/utils/record-types';
+import type { CellField, PageRecord, ReadRecord, RowMemo, ScreenId, ScreenRead, UnreadFact } from '@/utils/record-types';
 import { CELL_FIELDS } from '@/utils/record-types';
+import { runSteps } from '@/utils/steps';
 import {
   foldColumnLabel,
   memoize,
@@ -875,6 +876,66 @@ function logicalRows(grid: LocatedGrid<string>): LogicalRow[] {
   return out;
 }
 
+export type { RowMemo };
+
+/**
+ * What the scanner remembers (RowMemo) of a grid's rows between two reads: each row element's text, the
+ * header it was read under, and what it gave (values, cells, the record). A row whose element, text
+ * and header are the same is not read again (the scanner forgets a row when its observer sees
+ * anything else change in it: an attribute, a control). Readers without a memo read every row.
+ */
+interface MemoRow {
+  sig: string;
+  header: string;
+  row: PreRead;
+  /** the record made of the row, for the ambiguous-field list it was made with */
+  record?: { unread: string; read: ReadRecord | null };
+}
+
+export function createRowMemo(): RowMemo {
+  return { rows: new WeakMap() };
+}
+
+const memoRows = (memo: RowMemo) => memo.rows as WeakMap<Element, MemoRow>;
+
+/** The memo forgets `el`'s row (called for a change the row's text does not show). */
+export function forgetRow(memo: RowMemo, node: Node): void {
+  for (let el: Node | null = node, up = 0; el && up < 12; el = el.parentNode, up++) {
+    if (el.nodeType !== 1) continue;
+    if (memo.rows.delete(el as Element)) return;
+  }
+}
+
+/** A row's values and cells before the filters that depend on the rows around it. */
+interface PreRead {
+  out: GridRow<string>;
+  count: number;
+  textCells: number;
+  controlCells: number;
+  firstCell: Element | undefined;
+  noise?: boolean;
+}
+
+function headerKeyOf(header: HeaderMatch<string>): string {
+  let key = `${header.width}|${header.visibleWidth}|`;
+  for (const c of header.columns) key += `${c.position}:${c.span}:${c.hidden ? 1 : 0}:${c.label}|`;
+  for (const [f, pos] of header.fields) key += `${f}@${pos},`;
+  return key;
+}
+
+/** The remembered row's cells are still the row's own (a re-render may replace cells with equal text). */
+function cellsStillThere(pre: PreRead, row: Element): boolean {
+  const cells = pre.out.cells as Record<string, Element | undefined>;
+  for (const f in cells) {
+    const c = cells[f];
+    if (c && c.parentNode !== row && !row.contains(c)) return false;
+  }
+  return true;
+}
+
+/** How many rows are read between two chances for the caller to pause (readGridScreenSteps). */
+const ROWS_PER_STEP = 64;
+
 /**
  * The data rows of a located grid as `field → text`, with filter, pager, group, totals, loading and
  * message rows left out. A row is kept when it gives a key field holding a letter or digit and at
@@ -882,37 +943,72 @@ function logicalRows(grid: LocatedGrid<string>): LogicalRow[] {
  */
 export function readGridRows<F extends string>(grid: LocatedGrid<F>, spec: CompiledGridSpec<F>): GridRow<F>[] {
   const out: GridRow<F>[] = [];
+  for (const row of gridRowSteps(grid, spec)) if (row) out.push(row);
+  return out;
+}
+
+/** readGridRows as steps: each row kept, and `undefined` now and then (a place to pause). */
+function* gridRowSteps<F extends string>(grid: LocatedGrid<F>, spec: CompiledGridSpec<F>, memo?: RowMemo): Generator<GridRow<F> | undefined, void, void> {
   let seenRecord = false;
   const labelAt: string[] = [];
   for (const col of grid.header.columns) labelAt[col.position] = col.label;
+  const headerKey = memo ? headerKeyOf(grid.header as HeaderMatch<string>) : '';
+  let n = 0;
   for (const { element: row, parts, cells: joined } of logicalRows(grid as LocatedGrid<string>)) {
-    const positions = positionsOf(row, grid.header as HeaderMatch<string>, false, joined);
-    if (!positions) continue;
-    const values: RowValues<F> = {};
-    const cells: Partial<Record<F, Element>> = {};
-    let count = 0;
-    let textCells = 0;
-    let controlCells = 0;
-    for (const [field, pos] of grid.header.fields) {
-      const cell = positions[pos];
-      if (!cell) continue;
-      const { value, fromControl } = readCell(cell, labelAt[pos]);
-      if (value === '') continue;
-      if (fromControl) controlCells++;
-      else textCells++;
-      values[field] = value;
-      cells[field] = cell;
-      count++;
+    if (++n % ROWS_PER_STEP === 0) yield undefined;
+    let pre: PreRead | undefined;
+    let sig: string | undefined;
+    if (memo && !parts) {
+      if (isHiddenRow(row)) continue; // as positionsOf says
+      sig = row.textContent ?? '';
+      const hit = memoRows(memo).get(row);
+      if (hit && hit.sig === sig && hit.header === headerKey && cellsStillThere(hit.row, row)) pre = hit.row;
     }
+    if (!pre) {
+      pre = preRead(row, parts, joined, grid.header as HeaderMatch<string>, labelAt);
+      if (!pre) continue;
+      // a value read from a control (or a row of controls only) is not in the row's text: read it again next time
+      if (sig !== undefined && pre.controlCells === 0 && pre.textCells > 0) memoRows(memo!).set(row, { sig, header: headerKey, row: pre });
+    }
+    const { values } = pre.out;
     // a filter row: inputs (or glyph-only editors) under the headers, before any data row
-    if (!seenRecord && textCells === 0 && (controlCells > 0 || (parts ?? [row]).some(rowHasControls))) continue;
-    if (count < spec.minValues) continue;
-    if (!spec.keyFields.some((f) => values[f] !== undefined)) continue;
-    if (isNoiseRow(Object.values(values) as string[], positions.find((c) => c !== undefined))) continue;
+    if (!seenRecord && pre.textCells === 0 && (pre.controlCells > 0 || (parts ?? [row]).some(rowHasControls))) continue;
+    if (pre.count < spec.minValues) continue;
+    if (!spec.keyFields.some((f) => (values as RowValues<F>)[f] !== undefined)) continue;
+    pre.noise ??= isNoiseRow(Object.values(values) as string[], pre.firstCell);
+    if (pre.noise) continue;
     seenRecord = true;
-    out.push(parts ? { element: row, parts, values, cells } : { element: row, values, cells });
+    yield pre.out as GridRow<F>;
   }
-  return out;
+}
+
+function preRead(
+  row: Element,
+  parts: Element[] | undefined,
+  joined: Element[] | undefined,
+  header: HeaderMatch<string>,
+  labelAt: string[],
+): PreRead | undefined {
+  const positions = positionsOf(row, header, false, joined);
+  if (!positions) return undefined;
+  const values: RowValues<string> = {};
+  const cells: Partial<Record<string, Element>> = {};
+  let count = 0;
+  let textCells = 0;
+  let controlCells = 0;
+  for (const [field, pos] of header.fields) {
+    const cell = positions[pos];
+    if (!cell) continue;
+    const { value, fromControl } = readCell(cell, labelAt[pos]);
+    if (value === '') continue;
+    if (fromControl) controlCells++;
+    else textCells++;
+    values[field] = value;
+    cells[field] = cell;
+    count++;
+  }
+  const out: GridRow<string> = parts ? { element: row, parts, values, cells } : { element: row, values, cells };
+  return { out, count, textCells, controlCells, firstCell: positions.find((c) => c !== undefined) };
 }
 
 function rowHasControls(row: Element): boolean {
@@ -976,22 +1072,51 @@ export function readGridScreen<F extends string>(
   spec: CompiledGridSpec<F>,
   toRecord: (values: RowValues<F>) => PageRecord | undefined,
 ): ScreenRead {
+  return runSteps(readGridScreenSteps(root, screen, spec, toRecord));
+}
+
+/**
+ * readGridScreen in steps (it yields every few dozen rows: the caller may give the page a turn),
+ * remembering rows in `memo`: a row unchanged since the last read gives the same record object.
+ */
+export function* readGridScreenSteps<F extends string>(
+  root: ParentNode,
+  screen: ScreenId,
+  spec: CompiledGridSpec<F>,
+  toRecord: (values: RowValues<F>) => PageRecord | undefined,
+  memo?: RowMemo,
+): Generator<void, ScreenRead, void> {
   const records: ReadRecord[] = [];
   const seen = new Set<Element>();
   for (const grid of locateGrids(root, spec)) {
     const unread = unreadOf(grid.header.ambiguous);
-    for (const { element, parts, values, cells } of readGridRows(grid, spec)) {
+    const unreadKey = unread.join(' ');
+    for (const row of gridRowSteps(grid, spec, memo)) {
+      if (!row) {
+        yield;
+        continue;
+      }
+      const { element, parts, values, cells } = row;
       if (seen.has(element) || parts?.some((p) => seen.has(p))) continue;
       for (const p of parts ?? [element]) seen.add(p);
+      const remembered = memo && !parts ? memoRows(memo).get(element) : undefined;
+      if (remembered && remembered.row.out === row && remembered.record?.unread === unreadKey) {
+        if (remembered.record.read) records.push(remembered.record.read);
+        continue;
+      }
       let record: PageRecord | undefined;
       try {
         record = toRecord(values);
       } catch {
         record = undefined;
       }
-      if (!record) continue;
-      if (unread.length) record = { ...record, unread };
-      records.push(parts ? { element, parts, record, cells: cellsOf(cells) } : { element, record, cells: cellsOf(cells) });
+      let read: ReadRecord | null = null;
+      if (record) {
+        if (unread.length) record = { ...record, unread };
+        read = parts ? { element, parts, record, cells: cellsOf(cells) } : { element, record, cells: cellsOf(cells) };
+        records.push(read);
+      }
+      if (remembered && remembered.row.out === row) remembered.record = { unread: unreadKey, read };
     }
   }
   return { screen, records };

@@ -1,6 +1,6 @@
 // Old interface (v9, ASP.NET): "Hizmet Alan İşyeri Modülü → Sözleşmeler" grid of assignments (görevlendirmeler).
 import type { ScreenReader } from '@/utils/record-types';
-import { compileGridSpec, hasGrid, readGridScreen } from './grid';
+import { compileGridSpec, hasGrid, readGridScreen, readGridScreenSteps } from './grid';
 import { CONTRACT_COLUMNS, contractRecordFromValues, type ContractField } from './vocabulary';
 
 /** The old grid's columns (seed 003), from the one contract vocabulary. */
@@ -31,4 +31,5 @@ export const oldContractsReader: ScreenReader = {
   id: 'old-contracts',
   detect: (root) => hasGrid(root, OLD_CONTRACTS_GRID),
   read: (root) => readGridScreen(root, 'old-contracts', OLD_CONTRACTS_GRID, contractRecordFromValues),
+  readSteps: (root, memo) => readGridScreenSteps(root, 'old-contracts', OLD_CONTRACTS_GRID, contractRecordFromValues, memo),
 };

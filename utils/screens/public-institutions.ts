@@ -1,6 +1,6 @@
 // New interface (2025): "Kamu Kurumları/4B İşyerleri Yönetimi → Kamu Kurumları Listesi" grid of public institutions.
 import type { PageRecord, ScreenReader } from '@/utils/record-types';
-import { compileGridSpec, hasAny, hasGrid, readGridScreen, type RowValues } from './grid';
+import { compileGridSpec, hasAny, hasGrid, readGridScreen, readGridScreenSteps, type RowValues } from './grid';
 import { workplaceFromValues, WORKPLACE_COLUMNS, type WorkplaceField } from './workplace-columns';
 
 type Field = WorkplaceField | 'detailId' | 'detailNo' | 'address' | 'district' | 'status';
@@ -32,4 +32,5 @@ export const publicInstitutionsReader: ScreenReader = {
   id: 'public-institutions',
   detect: (root) => hasGrid(root, PUBLIC_INSTITUTIONS_GRID),
   read: (root) => readGridScreen(root, 'public-institutions', PUBLIC_INSTITUTIONS_GRID, toInstitutionRecord),
+  readSteps: (root, memo) => readGridScreenSteps(root, 'public-institutions', PUBLIC_INSTITUTIONS_GRID, toInstitutionRecord, memo),
 };
