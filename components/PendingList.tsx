@@ -29,7 +29,7 @@ export function PendingList({ lang, showTckn, headingLevel = 2, title }: { lang:
     <section aria-labelledby={headingId} className="katip-pending">
       <Heading id={headingId}>
         {title ?? t(lang, 'popupPending')}
-        {query.data && query.data.length > 0 && <span className="katip-count"> ({query.data.length})</span>}
+        {query.data && query.data.length > 0 && <span className="katip-count"> ({formatNumber(lang, query.data.length)})</span>}
       </Heading>
       {query.isPending ? (
         <p role="status">{t(lang, 'loading')}</p>

@@ -14,7 +14,7 @@ import {
   type Backup,
   type ImportPreview,
 } from '@/utils/db';
-import { t, type Lang, type StringKey } from '@/utils/i18n';
+import { formatNumber, t, type Lang, type StringKey } from '@/utils/i18n';
 import { datedFileName, downloadText } from './download';
 import { SeverityPrefix } from '@/components/SeverityBadge';
 
@@ -176,7 +176,7 @@ export function DataSection({ lang, headingId, showTckn }: { lang: Lang; heading
             <thead>
               <tr>
                 <th scope="col">
-                  <span className="katip-visually-hidden">{lang === 'tr' ? 'Tablo' : 'Table'}</span>
+                  <span className="katip-visually-hidden">{t(lang, 'importTable')}</span>
                 </th>
                 <th scope="col">{t(lang, 'importAdd')}</th>
                 <th scope="col">{t(lang, 'importChange')}</th>
@@ -189,8 +189,8 @@ export function DataSection({ lang, headingId, showTckn }: { lang: Lang; heading
                 return (
                   <tr key={table}>
                     <th scope="row">{t(lang, TABLE_LABELS[table]!)}</th>
-                    <td>{add ?? '—'}</td>
-                    <td>{typeof change === 'boolean' ? (change ? t(lang, 'yes') : '—') : (change ?? '—')}</td>
+                    <td>{add === undefined ? '—' : formatNumber(lang, add)}</td>
+                    <td>{typeof change === 'boolean' ? (change ? t(lang, 'yes') : '—') : change === undefined ? '—' : formatNumber(lang, change)}</td>
                   </tr>
                 );
               })}

@@ -288,6 +288,7 @@ const UI_STRINGS = {
   importChoose: { tr: 'Dosya seçin…', en: 'Choose a file…' },
   importNoFile: { tr: 'Dosya seçilmedi', en: 'No file chosen' },
   importPreview: { tr: 'İçe aktarılacaklar', en: 'What the import does' },
+  importTable: { tr: 'Tablo', en: 'Table' },
   importAdd: { tr: 'Eklenecek', en: 'To add' },
   importChange: { tr: 'Değişecek', en: 'To change' },
   importUnchanged: { tr: 'Değişmeyecek kayıt: {n}', en: 'Records unchanged: {n}' },
