@@ -49,6 +49,7 @@ async function auditOnce(browser, bytes, name) {
       longUntilShown: untilShown.length,
       longestWithMirror: longest(all),
       longWithMirror: all.length,
+      durations: all.map(([, d]) => Math.round(d)),
       mirrorMs: performance.now() - from,
       mirror: document.documentElement.dataset.auditMirror,
       summary: document.querySelector('.audit-summary')?.textContent ?? '',
@@ -71,7 +72,7 @@ export async function benchAudit(browser, { reps = { 5000: 3, 20000: 2 } } = {})
     console.log(
       `  audit ${n} contracts (${Math.round(bytes.length / 1024)} KB .xlsx): shown [${r.map((x) => x.shownMs).join(', ')}] ms, longest long task until shown [${r
         .map((x) => Math.round(x.longestUntilShown))
-        .join(', ')}] ms, with the mirror merge [${r.map((x) => Math.round(x.longestWithMirror)).join(', ')}] ms (${r.map((x) => x.longWithMirror).join(', ')} long tasks), mirror ${r.map((x) => `${x.mirror} at ${Math.round(x.mirrorMs)} ms`).join(', ')}`,
+        .join(', ')}] ms, with the mirror merge [${r.map((x) => Math.round(x.longestWithMirror)).join(', ')}] ms (${r.map((x) => x.longWithMirror).join(', ')} long tasks), mirror ${r.map((x) => `${x.mirror} at ${Math.round(x.mirrorMs)} ms`).join(', ')}; every long task [${r.map((x) => x.durations.join(' ')).join(' | ')}] ms`,
     );
   }
   const med = (n, k) => median(runs[n]?.map((r) => r[k]) ?? []);

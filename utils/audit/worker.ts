@@ -55,6 +55,8 @@ export type AuditReply =
 export interface AuditSession {
   views: AuditViews;
   diff?: AuditDiff;
+  /** settles once the snapshot is saved (or could not be): the Excel report waits for its diff */
+  saved?: Promise<void>;
 }
 
 /** Answers one of the page's questions about the judged file. */
@@ -70,6 +72,7 @@ export async function answerQuery(session: AuditSession, q: AuditQuery, post: (r
     }
   } else {
     try {
+      await session.saved;
       const { auditWorkbook } = await import('./excel');
       const blob = await auditWorkbook(session.views.result, { ...q.opts, ...(session.diff ? { diff: session.diff } : {}) });
       post({ type: 'excel', id: q.id, blob });
@@ -86,6 +89,7 @@ export async function runAudit(req: AuditRequest, post: (reply: AuditReply) => v
   let read: ExportRead;
   let result: AuditResult;
   let session: AuditSession;
+  let snapshotDone = () => {};
   const db = req.dbName !== undefined ? openDb(req.dbName) : undefined;
   try {
     post({ type: 'progress', stage: 'read', done: 0, total: 1 });
@@ -106,6 +110,7 @@ export async function runAudit(req: AuditRequest, post: (reply: AuditReply) => v
     result = auditContracts(read.rows, opts);
     const ms = { read: t1 - t0, judge: performance.now() - t1 };
     session = { views: new AuditViews(result) };
+    if (db) session.saved = new Promise<void>((resolve) => (snapshotDone = resolve));
     keep?.(session);
     const { rows, ...readSummary } = read;
     post({ type: 'done', read: { ...readSummary, rowCount: rows.length }, summary: auditSummary(result), ms });
@@ -132,6 +137,8 @@ export async function runAudit(req: AuditRequest, post: (reply: AuditReply) => v
       post(saved.diff ? { type: 'snapshot', diff: session.views.diffView(saved.diff) } : { type: 'snapshot' });
     } catch (e) {
       post({ type: 'snapshot', failed: message(e) });
+    } finally {
+      snapshotDone();
     }
     try {
       const merged = await mergeExportIntoMirror(db, read.rows);

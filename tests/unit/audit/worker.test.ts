@@ -3,6 +3,7 @@
 // into the mirror; a hostile or wrong file changes nothing at all.
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
+import { read } from '@e965/xlsx';
 import { answerQuery, runAudit, PART_SIZE, type AuditReply, type AuditSession } from '@/utils/audit/worker';
 import type { KatipDb } from '@/utils/db';
 import { EXPORT_HEADERS, csvText, exportAoa, sicilFor, syntheticContracts, tcknFrom, xlsxBytes } from '../../fixtures/audit/make-export.mjs';
@@ -83,6 +84,10 @@ describe('runAudit with a mirror', () => {
     const again = await run(xlsxBytes(exportAoa(syntheticContracts(n))));
     const snap = again.find((r) => r.type === 'snapshot') as Extract<AuditReply, { type: 'snapshot' }>;
     expect(snap.diff).toMatchObject({ added: [], ended: [], changed: [], counts: { added: 0, ended: 0, changed: 0 } });
+    // the Excel report the worker writes for the second import carries the changes since the first
+    const [again2] = await ask({ type: 'excel', id: 10, opts: { showTckn: false } });
+    const wb = read(new Uint8Array(await (again2 as Extract<AuditReply, { type: 'excel' }>).blob!.arrayBuffer()), { type: 'array' });
+    expect(wb.SheetNames).toEqual(['Sözleşmeler', 'İşyerleri', 'Profesyoneller', 'Değişiklikler']);
   });
 
   const hostile: [string, () => Uint8Array, string, string?][] = [
