@@ -142,6 +142,8 @@ export function rowKey(row: Element): string | undefined {
 /** Hidden by markup (no computed style: that would cost a layout per cell). */
 export function isHiddenByMarkup(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  // an inline display lives in the style attribute: without one, no style object is built
+  if (!el.hasAttribute('style')) return false;
   const style = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
   return style?.display === 'none';
 }
@@ -325,8 +327,13 @@ export interface HeaderMatch<F extends string> {
   visibleWidth: number;
 }
 
-/** A header row of more cells than this is no portal grid's (a 2,000-column table): not matched at all. */
+/**
+ * Labels are matched among a header row's first MAX_HEADER_CELLS cells only: a wider grid (2,000
+ * columns) whose labelled columns come first is read, its later columns kept as unlabelled
+ * positions so body cells still line up. A row wider than MAX_ROW_CELLS positions is no grid's.
+ */
 const MAX_HEADER_CELLS = 300;
+const MAX_ROW_CELLS = 5000;
 
 function containsLabel(header: string, label: string): boolean {
   return header === label || ` ${header} `.includes(` ${label} `);
@@ -364,9 +371,15 @@ function headerText(cell: Element): string {
 
 /** Matches one candidate header row against a spec; undefined when it is not the spec's header. */
 export function matchHeaderRow<F extends string>(row: Element, spec: CompiledGridSpec<F>, parts?: readonly Element[]): HeaderMatch<F> | undefined {
-  if (!parts && row.tagName === 'TR' && (row.childElementCount < spec.minColumns || row.childElementCount > MAX_HEADER_CELLS)) return undefined;
+  if (!parts && row.tagName === 'TR') {
+    const n = row.childElementCount;
+    if (n < spec.minColumns || n > MAX_ROW_CELLS) return undefined;
+    // a wide row is looked at only when it is a header row by markup: its data rows cost nothing
+    if (n > MAX_HEADER_CELLS && row.parentElement?.tagName !== 'THEAD' && row.firstElementChild?.tagName !== 'TH') return undefined;
+  }
   const cells = parts ? joinedCells(parts) : ownCells(row);
-  if (cells.length < spec.minColumns || cells.length > MAX_HEADER_CELLS) return undefined;
+  if (cells.length < spec.minColumns || cells.length > MAX_ROW_CELLS) return undefined;
+  if (cells.length > MAX_HEADER_CELLS && row.parentElement?.tagName !== 'THEAD' && !cells.every(isHeaderCell)) return undefined;
   const columns: HeaderColumn[] = [];
   let position = 0;
   /** a pinned column may be rendered in two parts (its copy in the centre): the same label in a later part is that copy */
@@ -374,6 +387,13 @@ export function matchHeaderRow<F extends string>(row: Element, spec: CompiledGri
   let partLabels = new Set<string>();
   let part = cells[0] ? partOf(cells[0], parts) : undefined;
   for (const cell of cells) {
+    if (columns.length >= MAX_HEADER_CELLS) {
+      // past the matched cells: a position and its span only
+      const span = colSpan(cell);
+      columns.push({ position, label: '', raw: '', span, hidden: false });
+      position += span;
+      continue;
+    }
     const cellPart = partOf(cell, parts);
     if (cellPart !== part) {
       for (const l of partLabels) labelsBefore.add(l);
@@ -388,12 +408,13 @@ export function matchHeaderRow<F extends string>(row: Element, spec: CompiledGri
     columns.push({ position, label, raw, span, hidden: isHiddenByMarkup(cell) });
     position += span;
   }
+  if (position > MAX_ROW_CELLS) return undefined;
   const m = matchHeaderColumns(row, columns, position, spec);
   if (!m) return undefined;
   // matched: ask the engine which columns the page's CSS hides, and match again with that
   let changed = false;
   cells.forEach((cell, i) => {
-    if (!columns[i]!.hidden && isHiddenColumn(cell)) {
+    if (i < MAX_HEADER_CELLS && !columns[i]!.hidden && isHiddenColumn(cell)) {
       columns[i]!.hidden = true;
       changed = true;
     }
@@ -454,10 +475,11 @@ function matchHeaderColumns<F extends string>(
     if (col.label === '') continue;
     for (const ex of spec.excluded) if (containsLabel(col.label, ex)) return undefined;
   }
+  const matched = columns.length > MAX_HEADER_CELLS ? columns.slice(0, MAX_HEADER_CELLS) : columns;
   const result = matchVocabulary(
-    columns.map((c) => c.label),
+    matched.map((c) => c.label),
     spec.vocabulary,
-    { folded: true, hidden: columns.map((c) => c.hidden), maxLabels: MAX_HEADER_CELLS },
+    { folded: true, hidden: matched.map((c) => c.hidden), maxLabels: MAX_HEADER_CELLS },
   );
   const placed: [F, number][] = [];
   result.fields.forEach((f, i) => {
@@ -800,7 +822,7 @@ function emptyEnds(header: HeaderMatch<string>): { lead: number; trail: number }
  */
 function positionsOf(row: Element, header: HeaderMatch<string>, _probe = false, cells = ownCells(row)): (Element | undefined)[] | undefined {
   if (isHiddenRow(row)) return undefined;
-  if (cells.length < 2 || cells.length > MAX_HEADER_CELLS * 2 || cells.every(isHeaderCell)) return undefined;
+  if (cells.length < 2 || cells.length > MAX_ROW_CELLS || cells.every(isHeaderCell)) return undefined;
   const half = Math.max(3, Math.ceil(header.width / 2));
   const spans = cells.map(colSpan);
   let width = 0;
