@@ -508,6 +508,8 @@ export interface LocatedGrid<F extends string> {
    * row key (rowKey) are the parts of one row, whose cells line up with the joined header's.
    */
   split?: boolean;
+  /** a split grid whose rows carry no key: each logical row's parts, joined by position */
+  rowParts?: Element[][];
 }
 
 /** How many leading rows of a table may be looked at for its header (title, group panel, header). */
@@ -599,11 +601,11 @@ export function locateGrids<F extends string>(
       }
     }
     found.push({ header, bodyRows });
-    const key = firstRowKey(bodyRows);
-    if (key !== undefined) fragments.push({ table, index, headerRow: header.row, bodyRows, key, grid: found[found.length - 1] });
+    fragments.push({ table, index, headerRow: header.row, bodyRows, key: firstRowKey(bodyRows), grid: found[found.length - 1] });
   }
   if (fragments.length > 1) {
-    joinSplitTables(fragments, spec, found);
+    joinSplitTables(fragments.filter((f) => f.key !== undefined), spec, found);
+    if (found.length) joinKeylessParts(fragments, spec, found);
     if (headersOnly && found.length) return [{ header: found[0]!.header, bodyRows: [] }];
   }
 
@@ -666,7 +668,8 @@ interface TableFragment<F extends string> {
   index: number;
   headerRow: Element;
   bodyRows: Element[];
-  key: string;
+  /** the first body row's key; undefined for rows without one */
+  key: string | undefined;
   /** the grid this table makes on its own, when it does */
   grid?: LocatedGrid<F>;
 }
@@ -681,8 +684,8 @@ function firstRowKey(rows: readonly Element[]): string | undefined {
 
 /**
  * A table that is no grid on its own but may be a pinned part of one: a header row (th cells, at
- * least one label) and body rows with a row key, in the table itself or in the body table after it
- * (a fixed header).
+ * least one label) and body rows (with a row key or not), in the table itself or in the body table
+ * after it (a fixed header).
  */
 function headerFragment<F extends string>(table: Element, index: number, rows: Element[], tables: ArrayLike<Element>): TableFragment<F> | undefined {
   const headerRow = rows.find((r) => r.childElementCount <= MAX_HEADER_CELLS && isHeaderLike(r));
@@ -699,8 +702,7 @@ function headerFragment<F extends string>(table: Element, index: number, rows: E
       break;
     }
   }
-  const key = firstRowKey(bodyRows);
-  return key === undefined ? undefined : { table, index, headerRow, bodyRows, key };
+  return bodyRows.length === 0 ? undefined : { table, index, headerRow, bodyRows, key: firstRowKey(bodyRows) };
 }
 
 /** True when `a` and `b` sit close together: their common ancestor at most five levels above each. */
@@ -743,6 +745,39 @@ function joinSplitTables<F extends string>(fragments: TableFragment<F>[], spec: 
     const at = own.length ? found.indexOf(own[0]!) : found.length;
     for (const g of own) found.splice(found.indexOf(g), 1);
     found.splice(Math.min(at, found.length), 0, { header, bodyRows: group.flatMap((f) => f.bodyRows), split: true });
+  }
+}
+
+/** The rows a person sees (a hidden measure or spacer row is none). */
+function shownRows(rows: readonly Element[]): Element[] {
+  return rows.filter((r) => !isHiddenRow(r));
+}
+
+/**
+ * Split rows without row keys (pinned columns rendered as a table of their own, no data-row-key,
+ * data-ri or aria-rowindex): a grid read alone and the keyless tables near it that are no grid
+ * alone and show as many rows. Their headers joined match as one grid reading more fields than the
+ * grid alone; its rows join by position (the n-th shown row of each part).
+ */
+function joinKeylessParts<F extends string>(fragments: TableFragment<F>[], spec: CompiledGridSpec<F>, found: LocatedGrid<F>[]): void {
+  const keyless = fragments.filter((f) => f.key === undefined);
+  const used = new Set<TableFragment<F>>();
+  for (const anchor of keyless) {
+    const grid = anchor.grid;
+    if (!grid || used.has(anchor) || !found.includes(grid)) continue;
+    const count = shownRows(anchor.bodyRows).length;
+    if (count === 0) continue;
+    const group = keyless.filter(
+      (f) => f === anchor || (!f.grid && !used.has(f) && Math.abs(f.index - anchor.index) <= 6 && near(anchor.table, f.table) && shownRows(f.bodyRows).length === count),
+    );
+    if (group.length < 2) continue;
+    group.sort((a, b) => a.index - b.index);
+    const header = matchHeaderRow(group[0]!.headerRow, spec, group.map((f) => f.headerRow));
+    if (!header || header.fields.size <= grid.header.fields.size) continue;
+    for (const f of group) used.add(f);
+    const parts = group.map((f) => shownRows(f.bodyRows));
+    const rowParts = parts[0]!.map((_, i) => parts.map((p) => p[i]!));
+    found.splice(found.indexOf(grid), 1, { header, bodyRows: rowParts.map((r) => r[0]!), split: true, rowParts });
   }
 }
 
@@ -897,6 +932,7 @@ interface LogicalRow {
 /** The body rows as logical rows: for a split grid, the parts sharing a row key joined (in document order). */
 function logicalRows(grid: LocatedGrid<string>): LogicalRow[] {
   if (!grid.split) return grid.bodyRows.map((element) => ({ element }));
+  if (grid.rowParts) return grid.rowParts.map((parts) => ({ element: parts[0]!, parts, cells: joinedCells(parts) }));
   const out: LogicalRow[] = [];
   const byKey = new Map<string, LogicalRow>();
   for (const row of grid.bodyRows) {
