@@ -143,6 +143,8 @@ export function rowKey(row: Element): string | undefined {
 /** Hidden by markup (no computed style: that would cost a layout per cell). */
 export function isHiddenByMarkup(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  // an inline display lives in the style attribute: without one, no style object is built
+  if (!el.hasAttribute('style')) return false;
   const style = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
   return style?.display === 'none';
 }
@@ -309,8 +311,13 @@ export interface HeaderMatch<F extends string> {
   visibleWidth: number;
 }
 
-/** A header row of more cells than this is no portal grid's (a 2,000-column table): not matched at all. */
+/**
+ * Labels are matched among a header row's first MAX_HEADER_CELLS cells only: a wider grid (2,000
+ * columns) whose labelled columns come first is read, its later columns kept as unlabelled
+ * positions so body cells still line up. A row wider than MAX_ROW_CELLS positions is no grid's.
+ */
 const MAX_HEADER_CELLS = 300;
+const MAX_ROW_CELLS = 5000;
 
 function containsLabel(header: string, label: string): boolean {
   return header === label || ` ${header} `.includes(` ${label} `);
@@ -348,9 +355,15 @@ function headerText(cell: Element): string {
 
 /** Matches one candidate header row against a spec; undefined when it is not the spec's header. */
 export function matchHeaderRow<F extends string>(row: Element, spec: CompiledGridSpec<F>, parts?: readonly Element[]): HeaderMatch<F> | undefined {
-  if (!parts && row.tagName === 'TR' && (row.childElementCount < spec.minColumns || row.childElementCount > MAX_HEADER_CELLS)) return undefined;
+  if (!parts && row.tagName === 'TR') {
+    const n = row.childElementCount;
+    if (n < spec.minColumns || n > MAX_ROW_CELLS) return undefined;
+    // a wide row is looked at only when it is a header row by markup: its data rows cost nothing
+    if (n > MAX_HEADER_CELLS && row.parentElement?.tagName !== 'THEAD' && row.firstElementChild?.tagName !== 'TH') return undefined;
+  }
   const cells = parts ? joinedCells(parts) : ownCells(row);
-  if (cells.length < spec.minColumns || cells.length > MAX_HEADER_CELLS) return undefined;
+  if (cells.length < spec.minColumns || cells.length > MAX_ROW_CELLS) return undefined;
+  if (cells.length > MAX_HEADER_CELLS && row.parentElement?.tagName !== 'THEAD' && !cells.every(isHeaderCell)) return undefined;
   const columns: HeaderColumn[] = [];
   let position = 0;
   /** a pinned column may be rendered in two parts (its copy in the centre): the same label in a later part is that copy */
@@ -358,6 +371,13 @@ export function matchHeaderRow<F extends string>(row: Element, spec: CompiledGri
   let partLabels = new Set<string>();
   let part = cells[0] ? partOf(cells[0], parts) : undefined;
   for (const cell of cells) {
+    if (columns.length >= MAX_HEADER_CELLS) {
+      // past the matched cells: a position and its span only
+      const span = colSpan(cell);
+      columns.push({ position, label: '', raw: '', span, hidden: false });
+      position += span;
+      continue;
+    }
     const cellPart = partOf(cell, parts);
     if (cellPart !== part) {
       for (const l of partLabels) labelsBefore.add(l);
@@ -372,12 +392,13 @@ export function matchHeaderRow<F extends string>(row: Element, spec: CompiledGri
     columns.push({ position, label, raw, span, hidden: isHiddenByMarkup(cell) });
     position += span;
   }
+  if (position > MAX_ROW_CELLS) return undefined;
   const m = matchHeaderColumns(row, columns, position, spec);
   if (!m) return undefined;
   // matched: ask the engine which columns the page's CSS hides, and match again with that
   let changed = false;
   cells.forEach((cell, i) => {
-    if (!columns[i]!.hidden && isHiddenColumn(cell)) {
+    if (i < MAX_HEADER_CELLS && !columns[i]!.hidden && isHiddenColumn(cell)) {
       columns[i]!.hidden = true;
       changed = true;
     }
@@ -438,10 +459,11 @@ function matchHeaderColumns<F extends string>(
     if (col.label === '') continue;
     for (const ex of spec.excluded) if (containsLabel(col.label, ex)) return undefined;
   }
+  const matched = columns.length > MAX_HEADER_CELLS ? columns.slice(0, MAX_HEADER_CELLS) : columns;
   const result = matchVocabulary(
-    columns.map((c) => c.label),
+    matched.map((c) => c.label),
     spec.vocabulary,
-    { folded: true, hidden: columns.map((c) => c.hidden), maxLabels: MAX_HEADER_CELLS },
+    { folded: true, hidden: matched.map((c) => c.hidden), maxLabels: MAX_HEADER_CELLS },
   );
   const placed: [F, number][] = [];
   result.fields.forEach((f, i) => {
@@ -470,6 +492,8 @@ export interface LocatedGrid<F extends string> {
    * row key (rowKey) are the parts of one row, whose cells line up with the joined header's.
    */
   split?: boolean;
+  /** a split grid whose rows carry no key: each logical row's parts, joined by position */
+  rowParts?: Element[][];
 }
 
 /** How many leading rows of a table may be looked at for its header (title, group panel, header). */
@@ -561,11 +585,11 @@ export function locateGrids<F extends string>(
       }
     }
     found.push({ header, bodyRows });
-    const key = firstRowKey(bodyRows);
-    if (key !== undefined) fragments.push({ table, index, headerRow: header.row, bodyRows, key, grid: found[found.length - 1] });
+    fragments.push({ table, index, headerRow: header.row, bodyRows, key: firstRowKey(bodyRows), grid: found[found.length - 1] });
   }
   if (fragments.length > 1) {
-    joinSplitTables(fragments, spec, found);
+    joinSplitTables(fragments.filter((f) => f.key !== undefined), spec, found);
+    if (found.length) joinKeylessParts(fragments, spec, found);
     if (headersOnly && found.length) return [{ header: found[0]!.header, bodyRows: [] }];
   }
 
@@ -628,7 +652,8 @@ interface TableFragment<F extends string> {
   index: number;
   headerRow: Element;
   bodyRows: Element[];
-  key: string;
+  /** the first body row's key; undefined for rows without one */
+  key: string | undefined;
   /** the grid this table makes on its own, when it does */
   grid?: LocatedGrid<F>;
 }
@@ -643,8 +668,8 @@ function firstRowKey(rows: readonly Element[]): string | undefined {
 
 /**
  * A table that is no grid on its own but may be a pinned part of one: a header row (th cells, at
- * least one label) and body rows with a row key, in the table itself or in the body table after it
- * (a fixed header).
+ * least one label) and body rows (with a row key or not), in the table itself or in the body table
+ * after it (a fixed header).
  */
 function headerFragment<F extends string>(table: Element, index: number, rows: Element[], tables: ArrayLike<Element>): TableFragment<F> | undefined {
   const headerRow = rows.find((r) => r.childElementCount <= MAX_HEADER_CELLS && isHeaderLike(r));
@@ -661,8 +686,7 @@ function headerFragment<F extends string>(table: Element, index: number, rows: E
       break;
     }
   }
-  const key = firstRowKey(bodyRows);
-  return key === undefined ? undefined : { table, index, headerRow, bodyRows, key };
+  return bodyRows.length === 0 ? undefined : { table, index, headerRow, bodyRows, key: firstRowKey(bodyRows) };
 }
 
 /** True when `a` and `b` sit close together: their common ancestor at most five levels above each. */
@@ -705,6 +729,39 @@ function joinSplitTables<F extends string>(fragments: TableFragment<F>[], spec: 
     const at = own.length ? found.indexOf(own[0]!) : found.length;
     for (const g of own) found.splice(found.indexOf(g), 1);
     found.splice(Math.min(at, found.length), 0, { header, bodyRows: group.flatMap((f) => f.bodyRows), split: true });
+  }
+}
+
+/** The rows a person sees (a hidden measure or spacer row is none). */
+function shownRows(rows: readonly Element[]): Element[] {
+  return rows.filter((r) => !isHiddenRow(r));
+}
+
+/**
+ * Split rows without row keys (pinned columns rendered as a table of their own, no data-row-key,
+ * data-ri or aria-rowindex): a grid read alone and the keyless tables near it that are no grid
+ * alone and show as many rows. Their headers joined match as one grid reading more fields than the
+ * grid alone; its rows join by position (the n-th shown row of each part).
+ */
+function joinKeylessParts<F extends string>(fragments: TableFragment<F>[], spec: CompiledGridSpec<F>, found: LocatedGrid<F>[]): void {
+  const keyless = fragments.filter((f) => f.key === undefined);
+  const used = new Set<TableFragment<F>>();
+  for (const anchor of keyless) {
+    const grid = anchor.grid;
+    if (!grid || used.has(anchor) || !found.includes(grid)) continue;
+    const count = shownRows(anchor.bodyRows).length;
+    if (count === 0) continue;
+    const group = keyless.filter(
+      (f) => f === anchor || (!f.grid && !used.has(f) && Math.abs(f.index - anchor.index) <= 6 && near(anchor.table, f.table) && shownRows(f.bodyRows).length === count),
+    );
+    if (group.length < 2) continue;
+    group.sort((a, b) => a.index - b.index);
+    const header = matchHeaderRow(group[0]!.headerRow, spec, group.map((f) => f.headerRow));
+    if (!header || header.fields.size <= grid.header.fields.size) continue;
+    for (const f of group) used.add(f);
+    const parts = group.map((f) => shownRows(f.bodyRows));
+    const rowParts = parts[0]!.map((_, i) => parts.map((p) => p[i]!));
+    found.splice(found.indexOf(grid), 1, { header, bodyRows: rowParts.map((r) => r[0]!), split: true, rowParts });
   }
 }
 
@@ -784,7 +841,7 @@ function emptyEnds(header: HeaderMatch<string>): { lead: number; trail: number }
  */
 function positionsOf(row: Element, header: HeaderMatch<string>, _probe = false, cells = ownCells(row)): (Element | undefined)[] | undefined {
   if (isHiddenRow(row)) return undefined;
-  if (cells.length < 2 || cells.length > MAX_HEADER_CELLS * 2 || cells.every(isHeaderCell)) return undefined;
+  if (cells.length < 2 || cells.length > MAX_ROW_CELLS || cells.every(isHeaderCell)) return undefined;
   const half = Math.max(3, Math.ceil(header.width / 2));
   const spans = cells.map(colSpan);
   let width = 0;
@@ -859,6 +916,7 @@ interface LogicalRow {
 /** The body rows as logical rows: for a split grid, the parts sharing a row key joined (in document order). */
 function logicalRows(grid: LocatedGrid<string>): LogicalRow[] {
   if (!grid.split) return grid.bodyRows.map((element) => ({ element }));
+  if (grid.rowParts) return grid.rowParts.map((parts) => ({ element: parts[0]!, parts, cells: joinedCells(parts) }));
   const out: LogicalRow[] = [];
   const byKey = new Map<string, LogicalRow>();
   for (const row of grid.bodyRows) {

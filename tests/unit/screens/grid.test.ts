@@ -193,6 +193,39 @@ describe('readGridScreen', () => {
   }, 30_000);
 });
 
+describe('a 2,000-column grid', () => {
+  const LABELS = ['Adı Soyadı', 'Personel Kategorisi Adı', 'Çalışma Şekli', 'Grv. Başlama Trh.', 'Çalışma Durumu', 'Grv. Ayrılış Trh.', 'Grv. Onay Durumu'];
+  const VALUES = ['Ali Veli', 'C Sınıfı İş Güvenliği Uzmanı', 'Kısmi Süreli', '01.02.2024', 'Devam Ediyor', '', 'Onaylandı'];
+  const wide = (labels: string[], values: (i: number) => string[], rows = 20) => {
+    const extra = (k: number) => Array.from({ length: 2000 - labels.length }, (_, j) => `<${k ? 'td' : 'th'}>${k ? (j * 7 + k) % 1000 : `Sütun ${j + 1}`}</${k ? 'td' : 'th'}>`).join('');
+    const head = `<tr>${labels.map((l) => `<th>${l}</th>`).join('')}${extra(0)}</tr>`;
+    const body = Array.from({ length: rows }, (_, i) => `<tr>${values(i).map((v) => `<td>${v}</td>`).join('')}${extra(i + 1)}</tr>`).join('');
+    return page(`<table><thead>${head}</thead><tbody>${body}</tbody></table>`);
+  };
+
+  it('whose labelled columns come first is read: its labels matched among the first cells, the rest kept as positions', () => {
+    const doc = wide(LABELS, (i) => VALUES.map((v, k) => (k === 0 ? `${v} ${i}` : v)));
+    const [grid] = locateGrids(doc, SPEC);
+    expect(grid!.header.width).toBe(2000);
+    const read = oldContractsReader.read(doc);
+    expect(read.records).toHaveLength(20);
+    expect(read.records[19]!.record.assignment).toMatchObject({ personName: 'Ali Veli 19', startDate: '2024-02-01', approvalState: 'approved' });
+    // the marks go on the row's own cells
+    expect(read.records[0]!.cells!.personName?.textContent).toBe('Ali Veli 0');
+  });
+
+  it('whose labels sit beyond the first 300 columns is not matched (bounded work), and one of figures only is left alone', () => {
+    const late = page(`<table><tr>${Array.from({ length: 400 }, (_, j) => `<th>Sütun ${j}</th>`).join('')}${LABELS.map((l) => `<th>${l}</th>`).join('')}</tr><tr>${'<td>1</td>'.repeat(400)}${VALUES.map((v) => `<td>${v}</td>`).join('')}</tr></table>`);
+    expect(oldContractsReader.read(late).records).toEqual([]);
+    expect(oldContractsReader.detect(wide([], () => []))).toBe(false);
+  });
+
+  it('a header row of more than 5,000 positions is no grid', () => {
+    const doc = page(`<table><tr>${LABELS.map((l) => `<th>${l}</th>`).join('')}<th colspan="100"></th>`.repeat(1) + '<th colspan="100">x</th>'.repeat(50) + `</tr><tr>${VALUES.map((v) => `<td>${v}</td>`).join('')}</tr></table>`);
+    expect(locateGrids(doc, SPEC)).toEqual([]);
+  });
+});
+
 describe('roots other than a document', () => {
   it('reads a grid inside a shadow root or an element', () => {
     const doc = page('<div id="host"></div><section id="s"></section>');

@@ -80,6 +80,34 @@ describe('rows split by pinned columns', () => {
     expect(read.records[2]!.record.assignment).toMatchObject({ tckn: '17776071332', certificateClass: 'C' });
   });
 
+  it('frozen columns without row keys: the two tables\' rows joined by position when both show as many', () => {
+    const doc = loadFixture('new-contracts/x-frozen-keyless.html');
+    const read = newContractsReader.read(doc);
+    expect(read.records.map((r) => r.record.assignment?.portalId)).toEqual(['720001', '720002', '720003']);
+    for (const r of read.records) expect(new Set(r.parts?.map((p) => p.closest('table')))).toHaveProperty('size', 2);
+    expect(read.records.map((r) => [r.record.assignment?.tckn, r.record.assignment?.personName])).toEqual([
+      ['10000000146', 'Elif Kaya'],
+      ['12345678901', 'Kerem Aydın'],
+      ['17776071332', 'Serkan Polat'],
+    ]);
+    // the hidden measure row is no part of any record; each fact points at the part that shows it
+    expect(read.records.some((r) => r.parts!.some((p) => p.classList.contains('measure-row')))).toBe(false);
+    expect(read.records[1]!.parts![0]!.contains(read.records[1]!.cells!.tckn!)).toBe(true);
+    expect(read.records[1]!.parts![1]!.contains(read.records[1]!.cells!.minutes!)).toBe(true);
+  });
+
+  it('frozen columns without row keys whose parts show different numbers of rows are not joined', () => {
+    const doc = loadFixture('new-contracts/x-frozen-keyless.html');
+    doc.querySelector('.ui-datatable-frozen-container tbody tr:last-child')!.remove();
+    const read = newContractsReader.read(doc);
+    // the scrolling part is read alone: its own facts, no T.C. number guessed from another row
+    expect(read.records.map((r) => [r.record.assignment?.portalId, r.record.assignment?.tckn, r.parts])).toEqual([
+      ['720001', undefined, undefined],
+      ['720002', undefined, undefined],
+      ['720003', undefined, undefined],
+    ]);
+  });
+
   it('Ant Design 3 fixed columns: the pinned copy joins its row, nothing read twice', () => {
     const doc = loadFixture('public-institutions/x-antd3-fixed-columns.html');
     const read = publicInstitutionsReader.read(doc);
@@ -129,6 +157,7 @@ describe('fixtures of unseen markup judged as they declare (read-page, empty con
   it.each([
     'new-contracts/x-aggrid-pinned.html',
     'new-contracts/x-primefaces-frozen.html',
+    'new-contracts/x-frozen-keyless.html',
     'public-institutions/x-antd3-fixed-columns.html',
     'public-institutions/x-bidi-huge.html',
     'new-contract-form/x-custom-controls.html',
@@ -136,11 +165,11 @@ describe('fixtures of unseen markup judged as they declare (read-page, empty con
     const doc = loadFixture(path);
     runFixtureScripts(doc);
     const report = readPage(doc);
-    // one entry per record, in the order of the first part of each
-    const firsts = expectedRecordElements(doc).filter((el, i, all) => {
-      const key = el.getAttribute('data-row-key') ?? el.getAttribute('row-id') ?? el.getAttribute('data-ri');
-      return key === null || all.findIndex((o) => (o.getAttribute('data-row-key') ?? o.getAttribute('row-id') ?? o.getAttribute('data-ri')) === key) === i;
-    });
+    // one entry per record, in the order of the first part of each: parts share a row key, or
+    // (rows without keys) their position among the expected rows of their own body
+    const keyOf = (el: Element) =>
+      el.getAttribute('data-row-key') ?? el.getAttribute('row-id') ?? el.getAttribute('data-ri') ?? `#${[...el.parentElement!.children].filter((c) => c.hasAttribute('data-expect-kind')).indexOf(el)}`;
+    const firsts = expectedRecordElements(doc).filter((el, i, all) => all.findIndex((o) => keyOf(o) === keyOf(el)) === i);
     const want = firsts.map((el) => [el.getAttribute('data-expect-status'), el.getAttribute('data-expect-rules')]);
     expect(report.records.map((r) => [r.status, r.rules])).toEqual(want.map(([s, r]) => [s ?? expect.any(String), r ?? expect.any(String)]));
   });
