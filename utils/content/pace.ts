@@ -36,16 +36,12 @@ export interface Pace {
   due(): boolean;
   /** gives the page a turn; throws Cancelled when the work is no longer wanted */
   pause(): Promise<void>;
-  /** pauses only when the slice is used up */
-  maybePause(): Promise<void> | undefined;
   /** runs steps (a generator yielding now and then) to the end, pausing between slices */
   run<T>(steps: Generator<void, T, void>): Promise<T>;
   /** waits for `promise` (a reply): the wait is not work */
   wait<T>(promise: Promise<T>): Promise<T>;
   /** the time spent working, pauses left out (ms) */
   busyMs(): number;
-  /** how many times the page got a turn */
-  pauses(): number;
 }
 
 export interface PaceOptions {
@@ -59,11 +55,9 @@ export interface PaceOptions {
 export function createPace({ now, wanted, sliceMs = SLICE_MS, yieldFn = yieldToPage }: PaceOptions): Pace {
   let sliceStart = now();
   let busy = 0;
-  let count = 0;
   const due = () => now() - sliceStart >= sliceMs;
   const pause = async () => {
     busy += now() - sliceStart;
-    count++;
     await yieldFn();
     sliceStart = now();
     if (!wanted()) throw new Cancelled();
@@ -71,7 +65,6 @@ export function createPace({ now, wanted, sliceMs = SLICE_MS, yieldFn = yieldToP
   return {
     due,
     pause,
-    maybePause: () => (due() ? pause() : undefined),
     async run<T>(steps: Generator<void, T, void>): Promise<T> {
       for (;;) {
         const r = steps.next();
@@ -88,6 +81,5 @@ export function createPace({ now, wanted, sliceMs = SLICE_MS, yieldFn = yieldToP
       }
     },
     busyMs: () => busy + (now() - sliceStart),
-    pauses: () => count,
   };
 }

@@ -62,6 +62,10 @@ export interface ScannerDeps {
   contextTimeoutMs?: number;
   /** the page's own list answers (utils/page-data): facts joined into the rows, or the records when no table is recognised */
   pageData?: PageDataSource;
+  /** gives the page a turn between two slices of a long check (default: scheduler.yield / MessageChannel) */
+  yieldToPage?: () => Promise<void>;
+  /** how long one slice of a check may run (ms, default SLICE_MS) */
+  sliceMs?: number;
 }
 
 export interface Scanner {
@@ -79,8 +83,6 @@ export interface Scanner {
 /** The attributes the observer watches: what can show or hide a grid, and marks the page forged. */
 export const OBSERVED_ATTRIBUTES = ['class', 'style', 'hidden', 'open', 'aria-hidden', 'aria-expanded', ...RECORD_ATTRS, CELL_ATTR, 'data-katip-screen'];
 const OWN_ATTRIBUTES = new Set<string>([...RECORD_ATTRS, CELL_ATTR, 'data-katip-screen']);
-/** How many records are marked between two looks at the clock. */
-const MARKS_PER_CHECK = 16;
 /** A debounced scan runs at the latest this long after the first change asked for it. */
 export const MAX_WAIT_MS = 400;
 
@@ -156,6 +158,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
   const quietly = deps.quietly ?? ((write: () => void) => write());
   const firstWaitMs = deps.firstWaitMs ?? 50;
   const contextTimeoutMs = deps.contextTimeoutMs ?? CONTEXT_TIMEOUT_MS;
+  const paceOptions = { now, ...(deps.yieldToPage ? { yieldFn: deps.yieldToPage } : {}), ...(deps.sliceMs !== undefined ? { sliceMs: deps.sliceMs } : {}) };
 
   /** the latest usable answer, and the workplace keys it answered (in order) */
   let answer: ContextAnswer = EMPTY_ANSWER;
@@ -259,19 +262,13 @@ export function createScanner(deps: ScannerDeps): Scanner {
         );
       }
     };
-    // records of the page's data alone stand for no element
+    // The marks are written in one go, not slice by slice: every slice of new markers would cost the
+    // page a layout of its whole table (measured: 20,000 rows marked slice by slice took one full
+    // table layout per slice, minutes in all); reading and judging, which write nothing, are sliced.
+    // Records of the page's data alone stand for no element.
     const count = fromData.onPage ? read.records.length : 0;
-    for (let i = 0; i < count; ) {
-      quietly(() => {
-        for (let n = 1; i < count; i++, n++) {
-          if (n % MARKS_PER_CHECK === 0 && pace.due()) break;
-          markOne(i);
-        }
-      });
-      if (i < count) await pace.pause();
-    }
-    if (gone()) return undefined;
     quietly(() => {
+      for (let i = 0; i < count; i++) markOne(i);
       if (!bar) removeApprovalBar(doc);
       for (const el of marked) if (!current.has(el)) unmarkRecord(el);
       for (const c of notes) if (!currentNotes.has(c)) removeMinutesNote(c);
@@ -302,7 +299,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
     if (gone()) return undefined;
     const gen = ++generation;
     cancelled = false;
-    const pace = createPace({ now, wanted: () => !stopped && !cancelled && gen === generation });
+    const pace = createPace({ ...paceOptions, wanted: () => !stopped && !cancelled && gen === generation });
     const reader: ScreenReader | undefined = detectScreen(doc);
     const shown = reader?.readSteps ? await pace.run(reader.readSteps(doc, rowMemo)) : reader?.read(doc);
     const withData = deps.pageData?.apply(shown, doc);
@@ -332,7 +329,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
       if (gone() || gen !== generation) return;
       if (late) remember(late, keys);
       if (!late && covered) return;
-      const refine = createPace({ now, wanted: () => !stopped && gen === generation });
+      const refine = createPace({ ...paceOptions, wanted: () => !stopped && gen === generation });
       try {
         await apply(read, late ?? answer, late ? keys : answeredKeys, readMs, true, refine);
       } catch (err) {

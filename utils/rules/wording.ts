@@ -95,7 +95,18 @@ export function missingFactMessage(workplace: ResolvedWorkplace, fact: Fact): Bi
 
 /** A needs-data outcome naming each missing fact. */
 export function needsData(workplace: ResolvedWorkplace, missing: Fact[], extra?: Bilingual) {
-  const parts = missing.map((f) => missingFactMessage(workplace, f));
-  if (extra) parts.push(extra);
-  return { result: 'needs-data' as const, missing, message: joinBilingual(parts) };
+  if (extra) {
+    const parts = missing.map((f) => missingFactMessage(workplace, f));
+    parts.push(extra);
+    return { result: 'needs-data' as const, missing, message: joinBilingual(parts) };
+  }
+  // the records of one workplace lack the same facts: the words are worked out once per workplace
+  let byFacts = missingWords.get(workplace);
+  if (!byFacts) missingWords.set(workplace, (byFacts = new Map()));
+  const key = missing.join(',');
+  let message = byFacts.get(key);
+  if (!message) byFacts.set(key, (message = joinBilingual(missing.map((f) => missingFactMessage(workplace, f)))));
+  return { result: 'needs-data' as const, missing, message };
 }
+
+const missingWords = new WeakMap<ResolvedWorkplace, Map<string, Bilingual>>();

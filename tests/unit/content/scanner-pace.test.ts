@@ -1,0 +1,116 @@
+// A long list is checked in slices (the page gets a turn between them, marks appear slice by
+// slice), and after a postback only the rows that changed are written again.
+import { describe, expect, it, vi } from 'vitest';
+import { createScanner } from '@/utils/content/scanner';
+
+const ROLES = ['C Sınıfı İş Güvenliği Uzmanı', 'İşyeri Hekimi', 'Diğer Sağlık Personeli', 'B Sınıfı İş Güvenliği Uzmanı'];
+
+function row(name: string, i: number): string {
+  return `<tr><td>${name}</td><td>Dış Grv.</td><td>${ROLES[i % ROLES.length]}</td><td>Kısmi Süreli</td><td>01.02.2026</td><td>Devam Ediyor</td><td></td><td>Onay Bekliyor</td></tr>`;
+}
+
+function grid(rows: number): Document {
+  const doc = document.implementation.createHTMLDocument('t');
+  const body: string[] = [];
+  for (let i = 0; i < rows; i++) body.push(row(`Kişi ${i}`, i));
+  doc.body.innerHTML = `<h2>Sözleşmeler</h2>
+<table><thead><tr><th>Adı Soyadı</th><th>Grv. Türü</th><th>Personel Kategorisi Adı</th><th>Çalışma Şekli</th>
+<th>Grv. Başlama Trh.</th><th>Çalışma Durumu</th><th>Grv. Ayrılış Trh.</th><th>Grv. Onay Durumu</th></tr></thead>
+<tbody id="rows">${body.join('')}</tbody></table>`;
+  return doc;
+}
+
+const marked = (doc: Document) => doc.querySelectorAll('#rows tr[data-katip-status]').length;
+
+describe('a long list is checked in slices', () => {
+  it('marks every row of a 1,000-row list, giving the page turns while it reads and judges, then writing all marks at once (one layout)', async () => {
+    const doc = grid(1000);
+    const seen: number[] = [];
+    const scanner = createScanner({
+      doc,
+      sliceMs: 1,
+      yieldToPage: async () => {
+        seen.push(marked(doc));
+        await new Promise((ok) => setTimeout(ok, 0));
+      },
+    });
+    await scanner.scan('initial');
+    expect(marked(doc)).toBe(1000);
+    expect(doc.documentElement.getAttribute('data-katip-screen')).toBe('old-contracts');
+    // the page got turns, and never saw a half-marked list (each slice of markers would cost it a layout of the whole table)
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.filter((n) => n !== 0 && n !== 1000)).toEqual([]);
+    expect(seen[0]).toBe(0);
+    scanner.stop();
+  }, 120_000);
+
+  it('a newer check asked for while one runs stops the older one at its next pause; the newer one marks everything', async () => {
+    const doc = grid(600);
+    let turns = 0;
+    let scanner: ReturnType<typeof createScanner> | undefined;
+    let second: Promise<unknown> | undefined;
+    const marksAtSecond: number[] = [];
+    scanner = createScanner({
+      doc,
+      sliceMs: 1,
+      yieldToPage: async () => {
+        turns++;
+        if (turns === 2) {
+          // a postback while the first check is still reading: the last row is replaced
+          const tbody = doc.getElementById('rows')!;
+          const tmp = doc.createElement('tbody');
+          tmp.innerHTML = row('Yeni Kişi', 1);
+          tbody.replaceChild(tmp.firstElementChild!, tbody.lastElementChild!);
+          marksAtSecond.push(marked(doc));
+          second = scanner!.scan('mutation');
+        }
+        await new Promise((ok) => setTimeout(ok, 0));
+      },
+    });
+    const first = await scanner.scan('initial');
+    await second;
+    // the first check was cut short before it marked anything; the newer one (run after it) reads the new row
+    expect(first).toBeUndefined();
+    expect(marksAtSecond).toEqual([0]);
+    await vi.waitFor(() => expect(marked(doc)).toBe(600), { timeout: 60_000, interval: 20 });
+    expect(doc.querySelector('#rows tr:last-child')!.getAttribute('data-katip-status')).toBe('unknown');
+    expect(scanner.last()!.read.records.at(-1)!.record.assignment!.personName).toBe('Yeni Kişi');
+    scanner.stop();
+  }, 120_000);
+});
+
+describe('after a postback only what changed is written', () => {
+  it('replaced rows are read and marked; the untouched rows keep their markers and get no attribute written', async () => {
+    const doc = grid(300);
+    const scanner = createScanner({ doc });
+    await scanner.scan('initial');
+    const rows = [...doc.querySelectorAll('#rows tr')];
+    const markersBefore = rows.map((r) => r.querySelector('[data-katip-ui="mark"]'));
+    expect(markersBefore.every((m) => m !== null)).toBe(true);
+
+    // the postback: the first 5 rows replaced by new people
+    const tbody = doc.getElementById('rows')!;
+    const fresh = doc.createElement('tbody');
+    fresh.innerHTML = [0, 1, 2, 3, 4].map((i) => row(`Yeni Kişi ${i}`, i)).join('');
+    for (let i = 0; i < 5; i++) tbody.replaceChild(fresh.firstElementChild!, rows[i]!);
+
+    const writes: Node[] = [];
+    const observer = new MutationObserver((ms) => ms.forEach((m) => writes.push(m.target)));
+    observer.observe(doc.documentElement, { subtree: true, attributes: true, childList: true });
+    await scanner.scan('mutation');
+    await new Promise((ok) => setTimeout(ok, 0));
+    observer.disconnect();
+
+    const now = [...doc.querySelectorAll('#rows tr')];
+    expect(now.slice(0, 5).map((r) => r.getAttribute('data-katip-status'))).toEqual(['unknown', 'unknown', 'unknown', 'unknown', 'unknown']);
+    expect(scanner.last()!.read.records.slice(0, 5).map((r) => r.record.assignment!.personName)).toEqual([0, 1, 2, 3, 4].map((i) => `Yeni Kişi ${i}`));
+    // untouched rows: the same marker elements, and nothing written in them
+    for (let i = 5; i < now.length; i++) expect(now[i]!.querySelector('[data-katip-ui="mark"]')).toBe(markersBefore[i]);
+    const untouched = new Set(now.slice(5));
+    const inUntouched = writes.filter((n) => [...untouched].some((r) => r === n || r.contains(n)));
+    expect(inUntouched).toEqual([]);
+    // the new rows did get their marks
+    for (let i = 0; i < 5; i++) expect(now[i]!.querySelector('[data-katip-ui="mark"]')).not.toBeNull();
+    scanner.stop();
+  }, 60_000);
+});
