@@ -44,7 +44,7 @@ export function AuditBars({ workplaces, lang, onSelect }: { workplaces: AuditWor
             ? [fig.shortfallMinutes > 0 ? at(lang, 'shortBy', { n: num(lang, fig.shortfallMinutes) }) : '', fig.missingFullTime > 0 ? at(lang, 'fullTimeShort', { n: fig.missingFullTime }) : '']
                 .filter(Boolean)
                 .join(', ')
-            : '✔';
+            : at(lang, 'barMet');
           return (
             <g key={`${w.key}-${fig.role}`} className={short ? 'audit-bar-row audit-bar-short' : 'audit-bar-row'} onClick={onSelect ? () => onSelect(w.key) : undefined}>
               <text x={0} y={y + BAR_H + 2} className="audit-bar-label">
@@ -53,7 +53,7 @@ export function AuditBars({ workplaces, lang, onSelect }: { workplaces: AuditWor
               <rect x={LABEL_W} y={y} width={scale(fig.requiredMinutes)} height={BAR_H} className="audit-bar-required" />
               <rect x={LABEL_W} y={y + BAR_H + GAP} width={scale(fig.providedMinutes)} height={BAR_H} className="audit-bar-assigned" />
               <text x={LABEL_W + BAR_W + 8} y={y + BAR_H + 2} className="audit-bar-value">
-                {`${num(lang, fig.requiredMinutes)} / ${num(lang, fig.providedMinutes)} ${at(lang, 'min')}${short ? ' ✖ ' : ' '}${note}`}
+                {`${num(lang, fig.requiredMinutes)} / ${num(lang, fig.providedMinutes)} ${at(lang, 'min')}${short ? ' — ' : ' · '}${note}`}
               </text>
             </g>
           );

@@ -42,6 +42,7 @@ const A = {
   assigned: { tr: 'Atanan', en: 'Assigned' },
   shortBy: { tr: 'eksik {n} dk', en: '{n} min short' },
   fullTimeShort: { tr: 'tam süreli eksik: {n}', en: 'full-time missing: {n}' },
+  barMet: { tr: 'karşılanıyor', en: 'met' },
   showRows: { tr: '{n} satırı göster', en: 'Show the {n} rows' },
   search: { tr: 'Ara (unvan, SGK no, ad, sözleşme no)', en: 'Search (title, SGK no, name, contract no)' },
   statusFilter: { tr: 'Durum', en: 'Status' },

@@ -113,6 +113,6 @@ describe('runAudit with a mirror', () => {
       expect(replies.some((r) => r.type === 'done' || r.type === 'snapshot' || r.type === 'mirror')).toBe(false);
       expect(session).toBeUndefined();
       expect(await counts()).toEqual(before);
-    });
+    }, 120_000); // the 1,000,000-row files take ~10 s on a quiet machine, several times that on a loaded one
   }
 });
