@@ -1,0 +1,2 @@
+import { readSheet } from 'read-excel-file/web-worker';
+globalThis.r = readSheet;

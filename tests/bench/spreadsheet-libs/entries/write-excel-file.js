@@ -1,0 +1,2 @@
+import writeXlsxFile from 'write-excel-file/universal';
+globalThis.w = writeXlsxFile;
