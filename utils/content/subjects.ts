@@ -39,12 +39,13 @@ export function resolveWorkplace(page: WorkplaceFacts | undefined, ctx: ContextR
   ];
   const sources: NonNullable<ResolvedWorkplace['sources']> = {};
   const out: ResolvedWorkplace = { sources };
-  // the page shows an employee count it could not read (garbage, or beyond any workplace's size):
-  // what the page shows now wins, so no older figure stands in; the rules needing N say it is unreadable
+  // the page shows an employee count it could not read (garbage, or beyond any workplace's size): no
+  // older sighting stands in for it; only a count the user typed into the profile does (as for an
+  // unreadable hazard class), else the rules needing N say the page's count is unreadable
   const unreadableCount = page?.employeesText !== undefined && page.employees === undefined;
   for (const field of FACT_FIELDS) {
-    if (field === 'employees' && unreadableCount) continue;
     for (const [source, layer] of layers) {
+      if (field === 'employees' && unreadableCount && layer !== ctx.profile) continue;
       const value = layer?.[field];
       // an empty hazard class shown by the page is shown (and is no legal class); elsewhere empty = absent
       if (value === undefined || (value === '' && !(field === 'hazardText' && source === 'page'))) continue;
@@ -54,7 +55,7 @@ export function resolveWorkplace(page: WorkplaceFacts | undefined, ctx: ContextR
       break;
     }
   }
-  if (unreadableCount) out.employeesText = page.employeesText;
+  if (unreadableCount && out.employees === undefined) out.employeesText = page.employeesText;
   if (out.hazardText !== undefined) {
     out.hazardClass = parseHazardClass(out.hazardText);
     if (!out.hazardClass) {

@@ -55,13 +55,19 @@ describe('resolving the workplace: page first, then the profile, then the saved 
     expect(w.hazardClass).toBe('tehlikeli');
   });
 
-  it('an employee count the page shows but cannot be read (huge, garbage) is not replaced by the profile or the saved records', () => {
+  it('an employee count the page shows but cannot be read (huge, garbage) is not replaced by the saved records, only by the profile the user typed', () => {
     const ctx = { ...EMPTY_CONTEXT, profile: { employees: 40 }, mirrored: { employees: 55 } };
+    const mirrorOnly = { ...EMPTY_CONTEXT, mirrored: { employees: 55 } };
     for (const employeesText of ['99999999999999999999', '12.345.678.901.234', '1e309', 'çok']) {
-      const w = resolveWorkplace({ title: 'X', hazardText: 'Tehlikeli', employeesText }, ctx);
+      const w = resolveWorkplace({ title: 'X', hazardText: 'Tehlikeli', employeesText }, mirrorOnly);
       expect(w.employees).toBeUndefined();
       expect(w.employeesText).toBe(employeesText);
       expect(w.sources?.employees).toBeUndefined();
+      // the fix the needs-data line offers ("Profil ekle") works: the profile's count is used
+      const withProfile = resolveWorkplace({ title: 'X', hazardText: 'Tehlikeli', employeesText }, ctx);
+      expect(withProfile.employees).toBe(40);
+      expect(withProfile.sources?.employees).toBe('profile');
+      expect(withProfile.employeesText).toBeUndefined();
     }
     // a page that shows no count at all still takes the profile's
     expect(resolveWorkplace({ title: 'X' }, ctx).employees).toBe(40);
