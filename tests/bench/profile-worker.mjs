@@ -3,7 +3,8 @@
 // page's CDP session: Target.attachToTarget + sendMessageToTarget). Prints the functions with the
 // most self time and the seconds until IndexedDB held every record; writes
 // .output/profile-worker-<rows>.cpuprofile. Point KATIP_DIST at an unminified build to read names
-// (e.g. `npx wxt build -m development`). A measuring tool, not a test.
+// (a config file spreading wxt.config.ts with `vite: () => ({ ...its vite, build: { minify: false } })` and
+// another outDir, built with `npx wxt build -c FILE`; `-m development` still minifies). A measuring tool, not a test.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PORTAL_ORIGIN, ROOT, launchBrowser, startPortal } from '../e2e/harness.mjs';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { PORTAL_ORIGIN, listFixtures, pageProblems, useBrowserSuite, waitForNoProblems } from './harness.mjs';
+import { PORTAL_ORIGIN, listFixtures, pageProblems, pendingSectionText, useBrowserSuite, waitForNoProblems } from './harness.mjs';
 
 // old-contracts/plain.html: two rows read "Onay Bekliyor" (Mehmet Öztürk and a hostile name), the
 // others are approved, ended or refused.
@@ -16,19 +16,6 @@ async function openMarked(path) {
   const page = await suite.browser.openFixture(path);
   await waitForNoProblems(() => pageProblems(page), { timeout: 5000 });
   return page;
-}
-
-/** The text of the popup's pending-approvals section (the one whose heading names them). */
-async function pendingSectionText(popup) {
-  const section = popup.locator('section').filter({ has: popup.getByRole('heading', { name: /Onay bekleyen|awaiting approval/i }) });
-  await section.first().waitFor({ timeout: 5000 });
-  // wait for the query to settle (no "loading" status left in the section)
-  await popup.waitForFunction(
-    () => ![...document.querySelectorAll('section [role=status]')].some((el) => /Yükleniyor|Loading/i.test(el.textContent ?? '')),
-    null,
-    { timeout: 5000 },
-  );
-  return section.first().innerText();
 }
 
 /** The toolbar badge text of the tab showing `url`, read in the service worker. */

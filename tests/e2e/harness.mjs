@@ -482,3 +482,16 @@ export async function axeViolations(page, include) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
+
+/** The text of the popup's pending-approvals section (the one whose heading names them). */
+export async function pendingSectionText(popup) {
+  const section = popup.locator('section').filter({ has: popup.getByRole('heading', { name: /Onay bekleyen|awaiting approval/i }) });
+  await section.first().waitFor({ timeout: 5000 });
+  // wait for the query to settle (no "loading" status left in the section)
+  await popup.waitForFunction(
+    () => ![...document.querySelectorAll('section [role=status]')].some((el) => /Yükleniyor|Loading/i.test(el.textContent ?? '')),
+    null,
+    { timeout: 5000 },
+  );
+  return section.first().innerText();
+}

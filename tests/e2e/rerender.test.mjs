@@ -1,7 +1,7 @@
 // The page in the browser as the user sees it: marks follow every re-render within a second (React
 // reconciliation, a recycled virtual row, a tab shown), the approval bar sits beside the save button
 // and confirmBeforeSave asks before saving a contract with errors, and after the extension is
-// reloaded the orphaned content script removes its marks and never marks again.
+// reloaded the orphaned content script removes its marks, never marks again and throws nothing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pageProblems, useBrowserSuite, waitForNoProblems } from './harness.mjs';
@@ -134,9 +134,17 @@ test('the approval bar beside "Kaydet", and confirmBeforeSave: "no" keeps the fo
   }
 });
 
-test('after the extension is reloaded, the orphaned content script removes its marks and never marks again', async () => {
+test('after the extension is reloaded, the orphaned content script removes its marks, never marks again and throws nothing', async () => {
   const page = await suite.browser.openFixture('new-contracts/x-rerender-react.html');
   await settled(page, 5000);
+  // what the page would show a user or a developer: uncaught errors (any world) and console errors
+  const thrown = [];
+  page.on('pageerror', (e) => thrown.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && thrown.push(`console.error: ${m.text()}`));
+  const cdp = await page.context().newCDPSession(page);
+  cdp.on('Runtime.exceptionThrown', ({ exceptionDetails: d }) => thrown.push(`uncaught: ${d.exception?.description ?? d.text}`));
+  cdp.on('Runtime.consoleAPICalled', ({ type, args }) => type === 'error' && thrown.push(`console.error: ${args.map((a) => a.value ?? a.description).join(' ')}`));
+  await cdp.send('Runtime.enable');
   const worker = await suite.browser.currentWorker();
   await worker.evaluate(() => chrome.runtime.reload()).catch(() => {});
   const marks = () => page.evaluate(() => document.querySelectorAll('[data-katip-status], [data-katip-rules], [data-katip-ui], [data-katip-cell]').length);
@@ -148,6 +156,11 @@ test('after the extension is reloaded, the orphaned content script removes its m
   await page.getByRole('button', { name: '2. sayfa' }).click();
   await page.waitForTimeout(1500);
   assert.equal(await marks(), 0, 'the orphan marked again');
+  // the orphan's timers tick on (ORPHAN_CHECK_MS is 3 s): still nothing thrown after one more check
+  await page.getByRole('button', { name: 'Süreyi düzelt' }).click();
+  await page.waitForTimeout(3500);
+  assert.deepEqual(thrown, [], 'the page or the orphaned content script threw');
+  await cdp.detach();
   await page.close();
 });
 

@@ -70,11 +70,33 @@ export function within<T>(promise: Promise<T>, ms: number): Promise<T | undefine
   });
 }
 
-/** Sends a message and ignores a missing receiver (the background may be restarting). */
-export async function tell(message: unknown): Promise<void> {
-  try {
-    await browser.runtime.sendMessage(message);
-  } catch (err) {
-    console.warn('[katip] message not delivered', err);
+/**
+ * Waits before a message the background did not take is sent again: the browser may have stopped
+ * the service worker in the middle of it (MV3 stops an idle or busy worker at will), and the next
+ * message starts a new one. Every message may come twice: the same report writes nothing more.
+ */
+export const RESEND_AFTER_MS: readonly number[] = [250, 1000, 3000, 10_000];
+
+/**
+ * Sends a message; when it is not delivered (no receiver yet, the worker stopped while handling
+ * it), sends it again after RESEND_AFTER_MS while `wanted()` (a newer report replaces an older
+ * one) and the extension is still there (an orphan has no one to tell); then gives up quietly.
+ */
+export async function tell(message: unknown, wanted: () => boolean = () => true, resendAfter: readonly number[] = RESEND_AFTER_MS): Promise<void> {
+  // the background answers every page report ({ ok }); no answer at all means the worker stopped before it did
+  const answered = (message as { type?: unknown } | null)?.type === 'page-report';
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const reply: unknown = await browser.runtime.sendMessage(message);
+      if (answered && reply === undefined) throw new Error('no answer from the background');
+      return;
+    } catch (err) {
+      if (attempt >= resendAfter.length || !browser.runtime?.id || !wanted()) {
+        console.warn('[katip] message not delivered', err);
+        return;
+      }
+      await new Promise((ok) => setTimeout(ok, resendAfter[attempt]));
+      if (!wanted()) return;
+    }
   }
 }

@@ -30,11 +30,21 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
   };
   // the page's own list answers, copied by the MAIN-world observer (entrypoints/page-observer.content.ts)
   const pageData = createPageDataSource(doc.defaultView ?? window, () => scanner.schedule('page-data', 50));
+  // a report not delivered is sent again only while no newer report of this frame was sent (its parts share an id)
+  let latestReport: unknown;
+  const reportOf = (m: unknown): unknown => {
+    const msg = m as { type?: unknown; part?: { id?: unknown } } | null;
+    return msg?.type === 'page-report' ? (msg.part?.id ?? msg) : undefined;
+  };
   const scanner = createScanner({
     doc,
     pageData,
     requestContext,
-    send: (m) => void tell(m),
+    send: (m) => {
+      const report = reportOf(m);
+      if (report !== undefined) latestReport = report;
+      void tell(m, () => !ctx.isInvalid && (report === undefined || latestReport === report));
+    },
     isInvalid: () => ctx.isInvalid,
     quietly,
   });

@@ -176,8 +176,9 @@ export interface PendingApproval {
 /** Every approval the portal last showed as 'Onay Bekliyor', with its workplace and checklist. */
 export async function listPendingApprovals(db: KatipDb): Promise<PendingApproval[]> {
   return db.transaction('r', db.assignments, db.workplaces, db.checklists, async () => {
-    const rows = await db.assignments.where('pending').equals(1).toArray();
-    return withContext(db, rows);
+    // the checklists are read beside the rows, not after them: one wait for IndexedDB instead of two
+    const [rows, lists] = await Promise.all([db.assignments.where('pending').equals(1).toArray(), db.checklists.toArray()]);
+    return withContext(db, rows, lists);
   });
 }
 
@@ -190,7 +191,7 @@ export async function listOpenChecklists(db: KatipDb): Promise<(PendingApproval 
     const lists = await db.checklists.toArray();
     const open = lists.filter((list) => !list.steps[10]?.done);
     const rows = (await db.assignments.bulkGet(open.map((list) => list.assignmentKey))).filter((row): row is AssignmentRow => !!row);
-    const items = await withContext(db, rows);
+    const items = await withContext(db, rows, lists);
     return items.map((item) => ({ ...item, pending: item.assignment.pending === 1 }));
   });
 }
@@ -211,17 +212,15 @@ async function rowsByKey<T, K extends keyof T & string>(table: { bulkGet(keys: s
 }
 
 /**
- * Each assignment with its workplace and checklist, by label, in two batched reads (not two per
- * item; for many items one read of each table, as IndexedDB answers a getAll far faster than
- * thousands of gets).
+ * Each assignment with its workplace and checklist, by label: the workplaces in one batched read
+ * (not one per item; for many items one read of the table, as IndexedDB answers a getAll far
+ * faster than thousands of gets), the checklists from those the caller read beside the rows.
  */
-async function withContext(db: KatipDb, rows: AssignmentRow[]): Promise<PendingApproval[]> {
+async function withContext(db: KatipDb, rows: AssignmentRow[], checklists: readonly ChecklistRow[]): Promise<PendingApproval[]> {
   const sorted = [...rows].sort((a, b) => TURKISH.compare(a.label, b.label));
   const workplaceKeys = [...new Set(sorted.flatMap((a) => (a.workplaceKey ? [a.workplaceKey] : [])))];
-  const [workplaceOf, checklistOf] = await Promise.all([
-    rowsByKey(db.workplaces, 'key', workplaceKeys),
-    rowsByKey(db.checklists, 'assignmentKey', sorted.map((a) => a.key)),
-  ]);
+  const workplaceOf = await rowsByKey(db.workplaces, 'key', workplaceKeys);
+  const checklistOf = new Map(checklists.map((list) => [list.assignmentKey, list]));
   return sorted.map((assignment) => {
     const workplace = assignment.workplaceKey ? workplaceOf.get(assignment.workplaceKey) : undefined;
     const checklist: ChecklistRow = checklistOf.get(assignment.key) ?? { assignmentKey: assignment.key, steps: {}, updatedAt: '' };

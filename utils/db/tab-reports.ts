@@ -128,11 +128,16 @@ export async function setTabReport(tabId: number, report: PageReport, frameId?: 
   const key = reportKey(tabId, frameId);
   const { part, records, findings, ...rest } = report;
   let base: StoredTabReport | undefined;
-  if (part && part.index > 0) {
+  if (part) {
     const stored = (await tabStorage().get(key))[key] as StoredTabReport | undefined;
-    // a late part of a report the frame has replaced since: the newer report stays as it is
-    if (stored && stored.parts?.id !== part.id) return stored;
-    base = stored;
+    const same = stored?.parts?.id === part.id;
+    // a part sent again (the worker stopped before it answered): parts come in order, this one is kept already
+    if (same && part.index < stored!.parts!.received) return stored!;
+    if (part.index > 0) {
+      // a late part of a report the frame has replaced since: the newer report stays as it is
+      if (stored && !same) return stored;
+      base = stored;
+    }
   }
   const errors = errorRecordCountOf(findings);
   const start: StoredTabReport & { recordCount: number; errorRecords: number } = base ? { recordCount: 0, errorRecords: 0, ...base } : {

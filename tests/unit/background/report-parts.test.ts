@@ -92,6 +92,16 @@ describe('a report in parts reaches the background', () => {
     expect(await browser.action.getBadgeText({ tabId: 3 })).toBe('');
   });
 
+  test('parts sent again (the worker stopped before it answered) count once: the popup and the badge see each record once', async () => {
+    const parts = splitPageReport(report('new-contracts', rows(150), { findings: [finding(10), finding(120)] }), { records: 50 });
+    // the first two parts were handled, then the content script sent every part again
+    for (const p of [parts[0]!, parts[1]!, parts[0]!, parts[1]!, parts[2]!, parts[2]!]) await handleMessage(db, p, sender(6));
+    expect(await getTabReport(6)).toMatchObject({ recordCount: 150, errorRecords: 2, parts: { received: 3, count: 3 } });
+    expect((await getTabReport(6))?.records).toHaveLength(150);
+    expect(await browser.action.getBadgeText({ tabId: 6 })).toBe('2');
+    expect(await db.assignments.count()).toBe(150);
+  });
+
   test('a late part of an older report does not mix into the newer one', async () => {
     const old = splitPageReport(report('new-contracts', rows(100), { findings: [finding(70)] }), { records: 50 });
     await handleMessage(db, old[0]!, sender(4));
