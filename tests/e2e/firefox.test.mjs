@@ -26,16 +26,15 @@ async function openMarked(path) {
 
 /** Wait until the extension page has settled and return its text. */
 async function extensionText(page, { includes } = {}) {
-  const handle = await page.waitForFunction(
-    (fn, want) => {
-      const text = new Function(`return (${fn})()`)();
-      return text !== null && (!want || text.includes(want)) ? text : null;
-    },
-    { timeout: 8000, polling: 100 },
-    settledText.toString(),
-    includes ?? null,
-  );
-  return handle.jsonValue();
+  // polled from here: puppeteer's in-page poller builds its predicate with Function(), which the
+  // extension pages' CSP blocks in Firefox
+  const deadline = Date.now() + 8000;
+  for (;;) {
+    const text = await page.evaluate(settledText, includes ?? null);
+    if (text !== null) return text;
+    if (Date.now() > deadline) throw new Error(`the page did not settle${includes ? ` with "${includes}"` : ''} within 8 s`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
 }
 
 test('the Firefox build declares its add-on id and that it collects no data (addons.mozilla.org)', () => {

@@ -108,9 +108,12 @@ export function useFirefoxSuite({ extraPages } = {}) {
   };
 }
 
-/** Runs in a page: the visible text, once no "Yükleniyor…/Loading…" status is left (else null). */
-export function settledText() {
+/**
+ * Runs in a page (passed to page.evaluate as a function: the extension pages' CSP forbids eval): the visible
+ * text, once no "Yükleniyor…/Loading…" status is left and it holds `want` (else null).
+ */
+export function settledText(want) {
   const loading = [...document.querySelectorAll('[role=status]')].some((el) => /Yükleniyor|Loading/.test(el.textContent ?? ''));
   const text = document.body?.innerText ?? '';
-  return loading || !text.trim() ? null : text;
+  return loading || !text.trim() || (want && !text.includes(want)) ? null : text;
 }
