@@ -432,7 +432,10 @@ function Dashboard({ summary, lang, show, diff }: { summary: AuditSummary; lang:
             ))}
           </ol>
         )}
-        <h2>{at(lang, 'barsTitle')}</h2>
+      </section>
+      {/* the whole width: the chart's labels and figures stay legible (in one column they shrank to ~3 px) */}
+      <section className="audit-bars-section" aria-labelledby="d-bars">
+        <h2 id="d-bars">{at(lang, 'barsTitle')}</h2>
         <AuditBars workplaces={summary.bars} lang={lang} onSelect={(key) => show({ workplace: key })} />
       </section>
       {diff && (
