@@ -3,6 +3,7 @@
 import { startTransition, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { AuditBars } from '@/components/AuditBars';
+import { FileChooser } from '@/components/FileChooser';
 import { AuditVirtualList, usePagedRows, type AuditColumn } from '@/components/AuditVirtualList';
 import { useDb } from '@/components/DbContext';
 import { useSettings } from '@/components/hooks';
@@ -205,6 +206,7 @@ export function AuditApp() {
 
 function AuditDropZone({ lang, busy, onFile }: { lang: Lang; busy: boolean; onFile: (f: File) => void }) {
   const inputId = useId();
+  const [chosen, setChosen] = useState('');
   const [over, setOver] = useState(false);
   return (
     <div
@@ -218,7 +220,10 @@ function AuditDropZone({ lang, busy, onFile }: { lang: Lang; busy: boolean; onFi
         e.preventDefault();
         setOver(false);
         const f = e.dataTransfer.files[0];
-        if (f && !busy) onFile(f);
+        if (f && !busy) {
+          setChosen(f.name);
+          onFile(f);
+        }
       }}
     >
       <p className="audit-drop-text">
@@ -226,16 +231,19 @@ function AuditDropZone({ lang, busy, onFile }: { lang: Lang; busy: boolean; onFi
         {at(lang, 'drop')}
       </p>
       <label htmlFor={inputId}>{at(lang, 'fileLabel')}</label>{' '}
-      <input
+      <FileChooser
         id={inputId}
-        type="file"
         accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+        lang={lang}
+        fileName={chosen}
         disabled={busy}
-        data-testid="audit-file"
-        onChange={(e) => {
-          const f = e.currentTarget.files?.[0];
-          if (f) onFile(f);
-          e.currentTarget.value = '';
+        testId="audit-file"
+        onChoose={(f, input) => {
+          if (f) {
+            setChosen(f.name);
+            onFile(f);
+          }
+          input.value = ''; // the same file can be chosen again
         }}
       />
     </div>

@@ -1,6 +1,6 @@
 // Your data: backup, CSV export, import and deletion (RULES.md §11: records kept safe, legible and retrievable).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useDb } from '@/components/DbContext';
 import { errorText } from '@/components/hooks';
 import {
@@ -16,6 +16,7 @@ import {
 } from '@/utils/db';
 import { formatNumber, t, type Lang, type StringKey } from '@/utils/i18n';
 import { datedFileName, downloadText } from './download';
+import { FileChooser } from '@/components/FileChooser';
 import { SeverityPrefix } from '@/components/SeverityBadge';
 
 type ImportState =
@@ -86,8 +87,7 @@ export function DataSection({ lang, headingId, showTckn }: { lang: Lang; heading
     },
   });
 
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.currentTarget.files?.[0];
+  const onFile = async (file: File | undefined) => {
     setNotice('');
     if (!file) {
       setImportState({ step: 'idle' });
@@ -139,27 +139,17 @@ export function DataSection({ lang, headingId, showTckn }: { lang: Lang; heading
 
       <div className="katip-field">
         <label htmlFor={`${id}-file`}>{t(lang, 'importLabel')}</label>
-        {/* the browser's own file control speaks the browser's language: ours speaks the interface's */}
-        <div className="options-file">
-          <input
-            id={`${id}-file`}
-            ref={fileRef}
-            className="katip-visually-hidden options-file-input"
-            type="file"
-            accept="application/json,.json"
-            aria-describedby={`${id}-file-name`}
-            onChange={(e) => {
-              setChosenFile(e.currentTarget.files?.[0]?.name ?? '');
-              void onFile(e);
-            }}
-          />
-          <label htmlFor={`${id}-file`} className="options-file-button">
-            {t(lang, 'importChoose')}
-          </label>
-          <span id={`${id}-file-name`} className="options-file-name">
-            {chosenFile || t(lang, 'importNoFile')}
-          </span>
-        </div>
+        <FileChooser
+          id={`${id}-file`}
+          inputRef={fileRef}
+          accept="application/json,.json"
+          lang={lang}
+          fileName={chosenFile}
+          onChoose={(file) => {
+            setChosenFile(file?.name ?? '');
+            void onFile(file);
+          }}
+        />
       </div>
       {importState.step === 'reading' && <p role="status">{t(lang, 'loading')}</p>}
       {importState.step === 'error' && (
