@@ -16,7 +16,7 @@ import { oldContractsReader } from '../screens/old-contracts';
 import { foldTurkish } from '../domain/text';
 import { CONTEXT_TIMEOUT_MS, contextFor, EMPTY_ANSWER, EMPTY_CONTEXT, MAX_CONTEXT_WORKPLACES, within, type AskContext } from './context';
 import { removeApprovalBar, showApprovalBar } from './approval-bar';
-import { CELL_ATTR, isOwnNode, markDocument, markRecord, markRecordPart, ownsCell, RECORD_ATTRS, stateOfMarker, unmarkAll, unmarkDocument, unmarkRecord, wroteRecord, type MarkText } from './marks';
+import { CELL_ATTR, isOwnNode, LIGHT_FROM, MARK_ATTR, markDocument, markRecord, markRecordPart, ownsCell, ownsLight, RECORD_ATTRS, stateOfMarker, unmarkAll, unmarkDocument, unmarkRecord, wroteRecord, type MarkText } from './marks';
 import { removeMinutesNote, showMinutesNote } from './minutes-note';
 import { buildSubjectsSteps, contextKeyOf, createSubjectMemo, needsContext, pageWorkplaceOf } from './subjects';
 import { Cancelled, createPace, type Pace } from './pace';
@@ -81,8 +81,8 @@ export interface Scanner {
 }
 
 /** The attributes the observer watches: what can show or hide a grid, and marks the page forged. */
-export const OBSERVED_ATTRIBUTES = ['class', 'style', 'hidden', 'open', 'aria-hidden', 'aria-expanded', ...RECORD_ATTRS, CELL_ATTR, 'data-katip-screen'];
-const OWN_ATTRIBUTES = new Set<string>([...RECORD_ATTRS, CELL_ATTR, 'data-katip-screen']);
+export const OBSERVED_ATTRIBUTES = ['class', 'style', 'hidden', 'open', 'aria-hidden', 'aria-expanded', ...RECORD_ATTRS, CELL_ATTR, MARK_ATTR, 'data-katip-screen'];
+const OWN_ATTRIBUTES = new Set<string>([...RECORD_ATTRS, CELL_ATTR, MARK_ATTR, 'data-katip-screen']);
 /** A debounced scan runs at the latest this long after the first change asked for it. */
 export const MAX_WAIT_MS = 400;
 
@@ -229,6 +229,10 @@ export function createScanner(deps: ScannerDeps): Scanner {
     const current = new Set<Element>();
     const currentNotes = new Set<Element>();
     let bar = false;
+    // Records of the page's data alone stand for no element.
+    const count = fromData.onPage ? read.records.length : 0;
+    // a big grid gets light marks (attributes only, no layout): written slice by slice
+    const light = count >= LIGHT_FROM;
     const markOne = (i: number) => {
       const { element, parts, record, cells, minutesControl } = read.records[i]!;
       const mark = judgement.records[i]!;
@@ -245,6 +249,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
         screen: read.screen,
         showPassing: using.showPassing,
         inactive: INACTIVE_STATES.has(record.assignment?.contractState ?? ''),
+        light,
         ...(workplace ? { workplace } : {}),
       });
       current.add(element);
@@ -262,13 +267,21 @@ export function createScanner(deps: ScannerDeps): Scanner {
         );
       }
     };
-    // The marks are written in one go, not slice by slice: every slice of new markers would cost the
-    // page a layout of its whole table (measured: 20,000 rows marked slice by slice took one full
-    // table layout per slice, minutes in all); reading and judging, which write nothing, are sliced.
-    // Records of the page's data alone stand for no element.
-    const count = fromData.onPage ? read.records.length : 0;
+    // Marker elements are written in one go, not slice by slice: every slice of new markers would
+    // cost the page a layout of its whole table (measured: 20,000 rows marked slice by slice took one
+    // full table layout per slice, minutes in all). Light marks cost no layout: they go in slices.
+    let next = 0;
+    if (light) {
+      while (next < count) {
+        quietly(() => {
+          do markOne(next++);
+          while (next < count && !pace.due());
+        });
+        if (next < count) await pace.pause();
+      }
+    }
     quietly(() => {
-      for (let i = 0; i < count; i++) markOne(i);
+      for (; next < count; next++) markOne(next);
       if (!bar) removeApprovalBar(doc);
       for (const el of marked) if (!current.has(el)) unmarkRecord(el);
       for (const c of notes) if (!currentNotes.has(c)) removeMinutesNote(c);
@@ -457,7 +470,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
    */
   function forged(el: Element, attr: string): boolean {
     if (attr === 'data-katip-screen') return el === doc.documentElement;
-    if (attr === CELL_ATTR ? ownsCell(el) : wroteRecord(el)) return true;
+    if (attr === CELL_ATTR ? ownsCell(el) : attr === MARK_ATTR ? ownsLight(el) : wroteRecord(el)) return true;
     if (el.hasAttribute(attr) && !gone()) quietly(() => el.removeAttribute(attr));
     return false;
   }
@@ -485,9 +498,10 @@ export function createScanner(deps: ScannerDeps): Scanner {
 
   /** Page-written data-katip-* on anything that is not one of this scanner's records or cells goes (PAGE-CONTRACT). */
   function stripForgeries(): void {
-    for (const el of doc.querySelectorAll('[data-katip-status], [data-katip-rules], [data-katip-cell]')) {
+    for (const el of doc.querySelectorAll('[data-katip-status], [data-katip-rules], [data-katip-cell], [data-katip-mark]')) {
       if (!wroteRecord(el)) for (const a of RECORD_ATTRS) el.removeAttribute(a);
       if (!ownsCell(el)) el.removeAttribute(CELL_ATTR);
+      if (!ownsLight(el)) el.removeAttribute(MARK_ATTR);
     }
   }
 

@@ -6,7 +6,9 @@ const TONES: Tone[] = ['error', 'warn', 'unknown', 'ok'];
 
 /**
  * The one stylesheet in the page: the cell outlines and the markers. A marker is an empty element
- * (no text node: the cell's text, which the readers read, is untouched) whose icon is a background.
+ * (no text node: the cell's text, which the readers read, is untouched) whose icon is a background;
+ * a light mark (big grids) is the same icon as the background of the cell itself, which changes no
+ * size: only paint.
  */
 export const PAGE_CSS = `
 [data-katip-ui="mark"] { all: initial; display: inline-block !important; box-sizing: border-box !important; width: 16px !important; height: 16px !important;
@@ -15,8 +17,9 @@ export const PAGE_CSS = `
 [data-katip-ui="mark"][data-katip-count]::after { content: attr(data-katip-count); position: relative; left: 15px; top: -6px;
   font: 700 10px/12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #111; }
 [data-katip-ui="mark"]:focus { outline: 2px solid #1a56db !important; outline-offset: 1px !important; }
-${TONES.map((t) => `[data-katip-ui="mark"][data-katip-tone="${t}"] { background-image: ${iconUrl(t)} !important; }`).join('\n')}
+${TONES.map((t) => `[data-katip-ui="mark"][data-katip-tone="${t}"], [data-katip-mark="${t}"] { background-image: ${iconUrl(t)} !important; }`).join('\n')}
 [data-katip-ui="mark"][data-katip-tone="unknown"] { width: 14px !important; height: 14px !important; background-size: 14px 14px !important; opacity: .85; }
+[data-katip-mark] { background-repeat: no-repeat !important; background-position: right 2px center !important; background-size: 14px 14px !important; cursor: help !important; }
 [data-katip-cell="error"] { outline: 2px solid ${ICONS.error.color} !important; outline-offset: -2px !important; }
 [data-katip-cell="warn"] { outline: 2px dashed ${ICONS.warn.color} !important; outline-offset: -2px !important; }
 [data-katip-jump] { outline: 3px solid #1a56db !important; outline-offset: 1px !important; }

@@ -47,6 +47,21 @@ function markerFrom(target: EventTarget | null): HTMLElement | undefined {
   return el && el.nodeType === 1 && el.getAttribute?.('data-katip-ui') === 'mark' ? (el as HTMLElement) : undefined;
 }
 
+/** The light-marked cell (marks.ts MARK_ATTR) the pointer is over, when this script marked it. */
+function litCellFrom(target: EventTarget | null): HTMLElement | undefined {
+  const el = target as Element | null;
+  const cell = el && el.nodeType === 1 ? el.closest?.('[data-katip-mark]') : null;
+  return cell && stateOf(cell) ? (cell as HTMLElement) : undefined;
+}
+
+/** The light-marked cell of the record the focus entered (a link or box in a big grid's row). */
+function litCellOfFocus(target: EventTarget | null): HTMLElement | undefined {
+  const el = target as Element | null;
+  const row = el && el.nodeType === 1 ? el.closest?.('[data-katip-status]') : null;
+  const cell = row?.querySelector('[data-katip-mark]');
+  return cell && stateOf(cell) ? (cell as HTMLElement) : undefined;
+}
+
 export function installTooltip(doc: Document): void {
   if (tooltips.get(doc)?.host.isConnected) return;
   tooltips.get(doc)?.listeners.abort();
@@ -74,24 +89,27 @@ export function installTooltip(doc: Document): void {
     if (!state.pinned) state.hideTimer = setTimeout(() => hideTip(doc), 250);
   };
   doc.addEventListener('mouseover', (e) => {
-    const m = markerFrom(e.target);
+    const m = markerFrom(e.target) ?? litCellFrom(e.target);
     if (m) {
       cancelHide();
+      if (state.current === m && !tip.hidden) return; // moving between the children of one cell
       if (!state.pinned || state.current !== m) showTip(doc, m);
     } else if (e.target === host) cancelHide();
   }, opts);
   doc.addEventListener('mouseout', (e) => {
-    if (markerFrom(e.target) || e.target === host) hideSoon();
+    if (markerFrom(e.target) || litCellFrom(e.target) || e.target === host) hideSoon();
   }, opts);
   doc.addEventListener('focusin', (e) => {
-    const m = markerFrom(e.target);
+    // a marker, or (big grids, light marks) a focusable element of a marked row: the portal's own
+    // links and boxes lead a keyboard user through the findings, nothing is added to the tab order
+    const m = markerFrom(e.target) ?? litCellOfFocus(e.target);
     if (m && !state.returning) showTip(doc, m);
     state.returning = false;
   }, opts);
   doc.addEventListener('focusout', (e) => {
     const to = (e as FocusEvent).relatedTarget;
     const intoTip = to instanceof Node && (to === host || !!shadow.contains(to));
-    if ((markerFrom(e.target) || e.target === host) && !intoTip && !markerFrom(to)) {
+    if ((markerFrom(e.target) || litCellOfFocus(e.target) || e.target === host) && !intoTip && !markerFrom(to)) {
       state.pinned = false;
       hideTip(doc);
     }

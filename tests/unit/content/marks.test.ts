@@ -145,6 +145,71 @@ describe('marks on the cell', () => {
   });
 });
 
+describe('light marks (big grids)', () => {
+  const lightRow = (doc: Document = document.implementation.createHTMLDocument('t')) => {
+    doc.body.innerHTML = '<table><tbody><tr><td><a href="#k">Ayşe Yılmaz</a></td><td>12345678901</td><td>C Sınıfı İş Güvenliği Uzmanı</td><td>1.200</td></tr></tbody></table>';
+    const tr = doc.querySelector('tr')!;
+    return { doc, tr, cells: [...tr.cells] };
+  };
+  const tipOf = (doc: Document) => doc.querySelector('[data-katip-ui="tooltip"]')!.shadowRoot!.querySelector<HTMLElement>('.tip')!;
+
+  it('put no element into the row: the tone goes on the faulty cell (or the first cell), the outline stays, the text is untouched', () => {
+    const { tr, cells } = lightRow();
+    const before = tr.innerHTML;
+    markRecord(tr, mark([fail('certificate-class')]), { certificateText: cells[2]! }, opts({ light: true }));
+    expect(tr.getAttribute('data-katip-status')).toBe('error');
+    expect(cells[2]!.getAttribute('data-katip-mark')).toBe('error');
+    expect(cells[2]!.getAttribute('data-katip-cell')).toBe('error');
+    expect(markers(tr)).toHaveLength(0);
+    expect(tr.querySelectorAll('*')).toHaveLength(5);
+    // missing data only: the first cell carries the quiet tone
+    markRecord(tr, mark([needs('minutes-below-minimum', ['employees'])]), undefined, opts({ light: true }));
+    expect(cells[2]!.hasAttribute('data-katip-mark')).toBe(false);
+    expect(cells[0]!.getAttribute('data-katip-mark')).toBe('unknown');
+    unmarkRecord(tr);
+    expect(tr.outerHTML).toBe(`<tr>${before}</tr>`);
+  });
+
+  it('a grid that grows past the threshold trades its markers for light marks, and back', () => {
+    const { tr, cells } = lightRow();
+    const m = mark([fail('tckn-invalid')]);
+    markRecord(tr, m, { tckn: cells[1]! }, opts());
+    expect(markers(tr)).toHaveLength(1);
+    markRecord(tr, m, { tckn: cells[1]! }, opts({ light: true }));
+    expect(markers(tr)).toHaveLength(0);
+    expect(cells[1]!.getAttribute('data-katip-mark')).toBe('error');
+    markRecord(tr, m, { tckn: cells[1]! }, opts());
+    expect(markers(tr)).toHaveLength(1);
+    expect(cells[1]!.hasAttribute('data-katip-mark')).toBe(false);
+  });
+
+  it('the pointer over the cell shows its findings; a click goes to the portal untouched', () => {
+    const { doc, tr, cells } = lightRow(document);
+    connectTooltip(doc, stateOfMarker, () => {});
+    markRecord(tr, mark([fail('minutes-below-minimum', '4.800 dk gerekli, 1.200 dk var')]), { minutes: cells[3]! }, opts({ light: true }));
+    cells[3]!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    expect(tipOf(doc).hidden).toBe(false);
+    expect(tipOf(doc).textContent).toContain('4.800 dk gerekli');
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    cells[3]!.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(false);
+    unmarkRecord(tr);
+  });
+
+  it("the keyboard reaching the row's own link shows the row's findings; leaving it hides them", () => {
+    const { doc, tr, cells } = lightRow(document);
+    connectTooltip(doc, stateOfMarker, () => {});
+    markRecord(tr, mark([needs('minutes-below-minimum', ['employees'])]), undefined, opts({ light: true }));
+    const link = cells[0]!.querySelector('a')!;
+    link.focus();
+    expect(tipOf(doc).hidden).toBe(false);
+    expect(tipOf(doc).textContent).toContain('çalışan sayısı');
+    link.blur();
+    expect(tipOf(doc).hidden).toBe(true);
+    unmarkRecord(tr);
+  });
+});
+
 describe('hand checks at the message boundary (no zod in the page)', () => {
   it('check every field the schemas have', () => {
     expect(Object.keys(WORKPLACE_FIELD_CHECKS).sort()).toEqual(Object.keys(WorkplaceFactsSchema.shape).sort());
