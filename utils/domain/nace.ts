@@ -85,21 +85,32 @@ export interface NaceClassEntry {
 const LETTER_CLASS: Record<string, HazardClass> = { a: 'az-tehlikeli', t: 'tehlikeli', c: 'cok-tehlikeli' };
 export const amendmentByCode: ReadonlyMap<string, NaceAmendment> = new Map(NACE_AMENDMENTS.map((a) => [a.code, a]));
 
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
 /** The build-time table (format: nace/vite-plugin.ts) as six digits → class, decoded on first use. */
 export function decodeNaceClasses(table: string): Map<string, HazardClass> {
   const out = new Map<string, HazardClass>();
   let prefix = 0;
   for (const group of table.split(',')) {
     let i = 0;
-    while (group.charCodeAt(i) >= 48 && group.charCodeAt(i) <= 57) i++;
+    while (isDigit(group.charCodeAt(i))) i++;
     prefix += Number(group.slice(0, i));
     const head = String(prefix).padStart(4, '0');
-    const shared = group[i] === '*' ? undefined : LETTER_CLASS[group[i]!];
+    let cls: HazardClass | undefined;
     let last = 0;
-    for (let j = i + 1; j < group.length; j += shared ? 1 : 2) {
-      last += group.charCodeAt(j) - 48;
-      const cls = shared ?? LETTER_CLASS[group[j + 1]!];
-      if (cls) out.set(head + String(last).padStart(2, '0'), cls);
+    while (i < group.length) {
+      const start = i;
+      const letter = LETTER_CLASS[group[i]!];
+      if (letter) cls = letter, i++;
+      const ch = group[i];
+      if (ch === '~') last = 89, i++;
+      else if (ch === 'Z') last = Number(group.slice(i + 1, i + 3)) - 1, i += 3;
+      else if (ch && ch >= 'A' && ch <= 'Y') last += ch.charCodeAt(0) - 64, i++;
+      const digits = i;
+      while (isDigit(group.charCodeAt(i))) i++;
+      if (i === start) break; // not the format: the rest of the group is left out
+      const end = last + (i > digits ? Number(group.slice(digits, i)) : 1);
+      while (last < end) if (cls) out.set(head + String(++last).padStart(2, '0'), cls);
     }
   }
   return out;

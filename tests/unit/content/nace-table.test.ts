@@ -30,7 +30,7 @@ describe('compact NACE class table', () => {
     expect(decoded.get('999999')).toBeUndefined();
   });
 
-  it('stays under 2.5 KB gzipped (the content script carries it)', () => {
-    expect(gzipSync(table, { level: 9 }).length).toBeLessThan(2500);
+  it('stays under 1.6 KB gzipped (the content script carries it)', () => {
+    expect(gzipSync(table, { level: 9 }).length).toBeLessThan(1600);
   });
 });

@@ -1,12 +1,16 @@
 // Build step for the NACE list (Tehlike Sınıfları Tebliği Ek-1): `import t from './x.csv?nace-classes'`
 // gives a compact code → class table instead of the whole CSV with its activity texts, so the content
-// script stays small (about 1.8 KB gzipped for 2,195 codes). Used by wxt.config.ts and vitest.config.ts.
+// script stays small (about 1.5 KB gzipped for 2,195 codes). Used by wxt.config.ts and vitest.config.ts.
 //
 // The format, read by decodeNaceClasses in ../nace.ts: one group per four-digit class (sorted), groups
 // joined by ",". A group is the decimal step from the previous group's four digits (the first from 0),
-// then either one class letter (a/t/c) that all of its codes share followed by one character per code,
-// or "*" followed by a character and a class letter per code. A code's character is
-// String.fromCharCode(48 + its last two digits − the previous code's in the group (0 for the first)).
+// then runs of consecutive codes. A run is an optional class letter (a/t/c; the group's first run
+// always has one, the others keep the class before them), an optional jump, and an optional decimal
+// count (1 when absent; written out before a run that starts with a jump alone): the run's codes are
+// the count codes after the jump. Without a jump a run starts at the code after the previous one (01
+// for the first); "A".."Y" skip 1 to 25 codes, "~"
+// goes to 90 (the "diğer" code most classes end with) and "Z" with two digits goes to those digits.
+// "0163:01t.02t.03t.04t.05a.06t.07t.90t" after 0162 is "1t4at2~".
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { parseNaceCsv } from './csv';
@@ -32,6 +36,14 @@ export function naceClassRows(csv: string): string[] {
   return rows;
 }
 
+/** The run of codes from `from` (the code before it) to `to` in the format above. */
+function jump(from: number, to: number): string {
+  const gap = to - from - 1;
+  if (gap === 0) return '';
+  if (to === 90) return '~';
+  return gap <= 25 ? String.fromCharCode(64 + gap) : `Z${String(to).padStart(2, '0')}`;
+}
+
 /** The table in the grouped format described above. */
 export function compactNaceClasses(csv: string): string {
   const groups = new Map<string, string[]>();
@@ -44,15 +56,31 @@ export function compactNaceClasses(csv: string): string {
   let previous = 0;
   const out: string[] = [];
   for (const [key, codes] of groups) {
+    let body = '';
+    let cls = '';
     let last = 0;
-    const steps = codes.map((c) => {
+    let run = 0;
+    const endRun = () => {
+      if (run > 1) body += String(run);
+      run = 0;
+    };
+    for (const c of codes) {
       const n = Number(c.slice(0, 2));
-      const step = String.fromCharCode(48 + n - last);
+      const letter = c[2]!;
+      if (run > 0 && n === last + 1 && letter === cls) {
+        run++;
+      } else {
+        // "t" then "B4" would read as one run "tB4": a one-code run before a jump keeps its count
+        if (run === 1 && letter === cls) body += '1';
+        endRun();
+        if (letter !== cls) body += letter;
+        body += jump(last, n);
+        cls = letter;
+        run = 1;
+      }
       last = n;
-      return step;
-    });
-    const classes = new Set(codes.map((c) => c[2]));
-    const body = classes.size === 1 ? codes[0]![2] + steps.join('') : '*' + codes.map((c, i) => steps[i]! + c[2]).join('');
+    }
+    endRun();
     out.push(String(Number(key) - previous) + body);
     previous = Number(key);
   }
