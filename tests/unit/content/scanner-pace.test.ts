@@ -22,18 +22,24 @@ function grid(rows: number): Document {
 
 const marked = (doc: Document) => doc.querySelectorAll('#rows tr[data-katip-status]').length;
 
+/** A scanner over an n-row grid whose page turns record how many rows were marked at each turn. */
+function slicedScan(rows: number, sliceMs: number) {
+  const doc = grid(rows);
+  const seen: number[] = [];
+  const scanner = createScanner({
+    doc,
+    sliceMs,
+    yieldToPage: async () => {
+      seen.push(marked(doc));
+      await new Promise((ok) => setTimeout(ok, 0));
+    },
+  });
+  return { doc, seen, scanner };
+}
+
 describe('a long list is checked in slices', () => {
   it('a grid of a page or two (150 rows): the page gets turns while it reads and judges, then every marker is written at once (one layout)', async () => {
-    const doc = grid(150);
-    const seen: number[] = [];
-    const scanner = createScanner({
-      doc,
-      sliceMs: 0.2,
-      yieldToPage: async () => {
-        seen.push(marked(doc));
-        await new Promise((ok) => setTimeout(ok, 0));
-      },
-    });
+    const { doc, seen, scanner } = slicedScan(150, 0.2);
     await scanner.scan('initial');
     expect(marked(doc)).toBe(150);
     expect(doc.documentElement.getAttribute('data-katip-screen')).toBe('old-contracts');
@@ -46,16 +52,7 @@ describe('a long list is checked in slices', () => {
   }, 120_000);
 
   it('a 1,000-row list gets light marks (no element put into the table), written slice by slice', async () => {
-    const doc = grid(1000);
-    const seen: number[] = [];
-    const scanner = createScanner({
-      doc,
-      sliceMs: 1,
-      yieldToPage: async () => {
-        seen.push(marked(doc));
-        await new Promise((ok) => setTimeout(ok, 0));
-      },
-    });
+    const { doc, seen, scanner } = slicedScan(1000, 1);
     const before = doc.querySelectorAll('#rows *').length;
     await scanner.scan('initial');
     expect(marked(doc)).toBe(1000);
