@@ -58,8 +58,19 @@ export function assignmentLabel(facts: AssignmentFacts, fallback = '?', lang: 't
   const id = facts.portalId ? `#${normalizeSpaces(facts.portalId)}` : undefined;
   const name = facts.personName ? normalizeSpaces(facts.personName) : (facts.contractName ?? id ?? fallback);
   const parts: string[] = [];
-  if (facts.role) parts.push(lang === 'tr' ? ROLE_LABELS[facts.role].short : ROLE_LABELS[facts.role].en);
+  if (facts.role) parts.push(lang === 'tr' ? ROLE_LABELS[facts.role].short : inSentence(ROLE_LABELS[facts.role].en));
   if (facts.employment === 'tam') parts.push(lang === 'tr' ? 'tam süreli' : 'full-time');
   if (facts.minutes !== undefined) parts.push(lang === 'tr' ? `${formatTurkishNumber(facts.minutes)} dk` : `${formatNumber('en', facts.minutes)} min`);
   return parts.length ? `${name} (${parts.join(', ')})` : name;
+}
+
+/** 'Workplace physician' → 'workplace physician' inside a label; an acronym ('OHS specialist') stays. */
+function inSentence(noun: string): string {
+  return /^[A-Z][a-z]/.test(noun) ? noun.charAt(0).toLowerCase() + noun.slice(1) : noun;
+}
+
+/** An assignment's label in both languages (findings carry both; the reader's language picks one). */
+export function assignmentLabels(facts: AssignmentFacts, fallback: string | { tr: string; en: string } = '?'): { tr: string; en: string } {
+  const fb = typeof fallback === 'string' ? { tr: fallback, en: fallback } : fallback;
+  return { tr: assignmentLabel(facts, fb.tr, 'tr'), en: assignmentLabel(facts, fb.en, 'en') };
 }

@@ -14,7 +14,7 @@ export const FindingSchema = z.object({
   message: BilingualSchema,
   citation: z.string(),
   missing: z.array(z.enum(FACTS)).optional(),
-  counted: z.array(z.string()).optional(),
+  counted: z.array(BilingualSchema).optional(),
   recordIndex: z.number().int().nonnegative().optional(),
   role: z.enum(['igu', 'ih', 'dsp']).optional(),
 });
@@ -82,7 +82,8 @@ export const ContextRequestSchema = z.object({
 });
 export type ContextRequest = z.infer<typeof ContextRequestSchema>;
 
-export const KnownAssignmentSchema = AssignmentFactsSchema.extend({ key: z.string(), label: z.string() });
+/** An assignment the mirror knows, with its label in both languages (findings name it in the reader's). */
+export const KnownAssignmentSchema = AssignmentFactsSchema.extend({ key: z.string(), label: BilingualSchema });
 
 /** What the background knows about one workplace. */
 export const WorkplaceContextSchema = z.object({

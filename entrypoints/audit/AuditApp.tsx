@@ -19,7 +19,7 @@ import { at, displayTitle, num, ROLE_WORDS, STATUS_WORDS, type AuditStringKey } 
 import type { ReadSummary } from '@/utils/audit/worker';
 import { printPageCss } from '@/utils/audit/print';
 import { runAuditInWorker, type AuditPort } from '@/utils/audit/run';
-import type { ContractChangeField } from '@/utils/audit/snapshot';
+import { snapshotLabel, type ContractChangeField } from '@/utils/audit/snapshot';
 import type { AuditSummary, AuditView, ContractFilter, ContractRow, DiffView, PrintData, PrintWorkplace, ProfessionalRow } from '@/utils/audit/views';
 import { NACE_CITATION } from '@/utils/domain/nace';
 
@@ -638,7 +638,7 @@ function ProfessionalsView({ port, summary, lang, show, tckn }: { port: AuditPor
         if (!seen) return '—';
         const asked = p.beside?.asked;
         return (
-          <span title={p.beside?.label}>
+          <span title={p.beside?.label[lang]}>
             {num(lang, seen.minutes)} {at(lang, 'min')}
             {seen.at ? ` (${formatLocalDateTime(seen.at, lang)})` : ''}
             {asked !== undefined && (asked > seen.minutes ? ` ✖ ${at(lang, 'asked', { n: num(lang, asked) })}` : ` ✔ ${at(lang, 'asked', { n: num(lang, asked) })}`)}
@@ -729,15 +729,15 @@ function ChangesView({ diff, lang }: { diff?: DiffView | null; lang: Lang }) {
       <h3>
         {at(lang, 'added')} ({num(lang, c.added)})
       </h3>
-      {list(diff.added.map((x) => `${x.label} — ${title(x.workplaceKey)}`), c.added)}
+      {list(diff.added.map((x) => `${snapshotLabel(x, lang)} — ${title(x.workplaceKey)}`), c.added)}
       <h3>
         {at(lang, 'ended')} ({num(lang, c.ended)})
       </h3>
-      {list(diff.ended.map((x) => `${x.label} — ${title(x.workplaceKey)}`), c.ended)}
+      {list(diff.ended.map((x) => `${snapshotLabel(x, lang)} — ${title(x.workplaceKey)}`), c.ended)}
       <h3>
         {at(lang, 'changed')} ({num(lang, c.changed)})
       </h3>
-      {list(diff.changed.map((x) => `${x.label}: ${x.fields.map((f) => `${at(lang, CHANGE_FIELD_KEY[f.field])} ${changeValue(f.field, f.from, lang)} → ${changeValue(f.field, f.to, lang)}`).join(', ')}`), c.changed)}
+      {list(diff.changed.map((x) => `${snapshotLabel(x, lang)}: ${x.fields.map((f) => `${at(lang, CHANGE_FIELD_KEY[f.field])} ${changeValue(f.field, f.from, lang)} → ${changeValue(f.field, f.to, lang)}`).join(', ')}`), c.changed)}
     </div>
   );
 }

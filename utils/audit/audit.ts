@@ -13,7 +13,7 @@ import {
   type Role,
 } from '@/utils/domain/core';
 import { resolveWorkplace } from '@/utils/content/subjects';
-import { assignmentLabel, personKeyOf, portalAssignmentKey, stableAssignmentKey, workplaceKeyOf } from '@/utils/keys';
+import { assignmentLabels, personKeyOf, portalAssignmentKey, stableAssignmentKey, workplaceKeyOf } from '@/utils/keys';
 import { missingRoleFindings, judgeScreen, recordVerdict } from '@/utils/rules';
 import { requirementText } from '@/utils/rules/service';
 import { enNum, trNum } from '@/utils/rules/wording';
@@ -39,7 +39,8 @@ export interface AuditContract {
   workplaceKey: string;
   personKey?: string;
   facts: AssignmentFacts;
-  label: string;
+  /** how reports name it, in both languages */
+  label: Bilingual;
   active: boolean;
   status: RecordStatus;
   /** data-katip-rules style: fired rule ids plus needs-data, sorted */
@@ -225,9 +226,10 @@ export function auditContracts(rows: readonly RowRead[], opts: AuditOptions = {}
     const facts = r.record.assignment ?? {};
     const key = portalAssignmentKey(facts) ?? stableAssignmentKey(wkey, facts) ?? `row:${r.row}`;
     const active = isActiveAssignment(facts, today);
-    const known: KnownAssignment = { ...facts, key, label: assignmentLabel(facts) };
+    const label = assignmentLabels(facts);
+    const known: KnownAssignment = { ...facts, key, label };
     if (active) d.peers.set(key, known);
-    return { r, index, wkey, key, facts, active };
+    return { r, index, wkey, key, facts, active, label };
   });
   for (const d of drafts.values()) {
     const profile = opts.profiles?.get(d.key);
@@ -252,7 +254,7 @@ export function auditContracts(rows: readonly RowRead[], opts: AuditOptions = {}
       key: p.key,
       workplaceKey: p.wkey,
       facts: p.facts,
-      label: assignmentLabel(p.facts),
+      label: p.label,
       active: p.active,
       status: j.status,
       rules: j.rules,
@@ -386,8 +388,8 @@ export function auditContracts(rows: readonly RowRead[], opts: AuditOptions = {}
           contracts: [beside.i],
           citation: CAPACITY_CITATION,
           message: {
-            tr: `${beside.label} sözleşmesine ${trNum(asked)} dk atanmış; onay formu${when ? ` ${when} tarihinde` : ''} Kalan Max. Ayl. Çlş. Süresi ${trNum(seen.minutes)} dk gösterdi: ${trNum(asked - seen.minutes)} dk fazla`,
-            en: `${enNum(asked)} min assigned in ${beside.label}; the approval form${when ? ` on ${when}` : ''} showed a remaining capacity (Kalan Max.) of ${enNum(seen.minutes)} min: ${enNum(asked - seen.minutes)} min over`,
+            tr: `${beside.label.tr} sözleşmesine ${trNum(asked)} dk atanmış; onay formu${when ? ` ${when} tarihinde` : ''} Kalan Max. Ayl. Çlş. Süresi ${trNum(seen.minutes)} dk gösterdi: ${trNum(asked - seen.minutes)} dk fazla`,
+            en: `${enNum(asked)} min assigned in ${beside.label.en}; the approval form${when ? ` on ${when}` : ''} showed a remaining capacity (Kalan Max.) of ${enNum(seen.minutes)} min: ${enNum(asked - seen.minutes)} min over`,
           },
         });
       }

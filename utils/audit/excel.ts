@@ -99,7 +99,7 @@ function remainingBeside(result: AuditResult, p: AuditProfessional): string | un
   const c = seen.contract !== undefined ? result.contracts[seen.contract] : undefined;
   const when = seen.at ? `${seen.at.slice(8, 10)}.${seen.at.slice(5, 7)}.${seen.at.slice(0, 4)}` : undefined;
   const asked = c ? (c.facts.employment === 'tam' ? 11700 : c.facts.minutes) : undefined;
-  return [c ? `satır ${c.row}: ${c.label}` : seen.assignmentKey, when, asked !== undefined ? `istenen ${asked.toLocaleString('tr-TR')} dk` : undefined].filter(Boolean).join(' — ');
+  return [c ? `satır ${c.row}: ${c.label.tr}` : seen.assignmentKey, when, asked !== undefined ? `istenen ${asked.toLocaleString('tr-TR')} dk` : undefined].filter(Boolean).join(' — ');
 }
 
 export interface ExcelOptions {

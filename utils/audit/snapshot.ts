@@ -7,7 +7,9 @@ import type { AuditCounts, AuditResult } from './audit';
 export interface SnapshotContract {
   key: string;
   workplaceKey: string;
+  /** the contract's label in Turkish, and in English (snapshots saved before 2026-12 have none) */
   label: string;
+  labelEn?: string;
   active: boolean;
   minutes?: number;
   employment?: string;
@@ -40,7 +42,7 @@ export function toSnapshot(result: AuditResult, fileName: string): AuditSnapshot
     fileName,
     counts: result.counts,
     contracts: result.contracts.map((c) => {
-      const s: SnapshotContract = { key: c.key, workplaceKey: c.workplaceKey, label: c.label, active: c.active, status: c.status, rules: c.rules };
+      const s: SnapshotContract = { key: c.key, workplaceKey: c.workplaceKey, label: c.label.tr, labelEn: c.label.en, active: c.active, status: c.status, rules: c.rules };
       if (c.facts.minutes !== undefined) s.minutes = c.facts.minutes;
       if (c.facts.employment) s.employment = c.facts.employment;
       if (c.facts.contractState) s.state = c.facts.contractState;
@@ -58,11 +60,17 @@ export function toSnapshot(result: AuditResult, fileName: string): AuditSnapshot
   };
 }
 
+/** A snapshot contract's label in `lang` (an older snapshot kept only the Turkish one). */
+export function snapshotLabel(c: { label: string; labelEn?: string }, lang: 'tr' | 'en'): string {
+  return lang === 'en' ? (c.labelEn ?? c.label) : c.label;
+}
+
 export type ContractChangeField = 'minutes' | 'employment' | 'state' | 'status';
 
 export interface ContractChange {
   key: string;
   label: string;
+  labelEn?: string;
   workplaceKey: string;
   fields: { field: ContractChangeField; from?: string | number; to?: string | number }[];
 }
@@ -115,7 +123,7 @@ export function diffSnapshots(prev: AuditSnapshot, cur: AuditSnapshot): AuditDif
         fields.push(change);
       }
     }
-    if (fields.length > 0) diff.changed.push({ key: c.key, label: c.label, workplaceKey: c.workplaceKey, fields });
+    if (fields.length > 0) diff.changed.push({ key: c.key, label: c.label, ...(c.labelEn !== undefined ? { labelEn: c.labelEn } : {}), workplaceKey: c.workplaceKey, fields });
   }
   for (const old of prev.contracts) if (old.active && !now.has(old.key)) diff.ended.push(old);
 

@@ -3,7 +3,7 @@
 // sorted there, then sent a page at a time, only the rows the virtualised list has in view. The
 // page never holds (or deserialises) thousands of rows at once. Pure: a worker or a test runs it.
 import type { Role } from '@/utils/domain/core';
-import type { RecordStatus } from '@/utils/rules/types';
+import type { Bilingual, RecordStatus } from '@/utils/rules/types';
 import type { AuditContract, AuditCounts, AuditProfessional, AuditResult, AuditWorkplace, RoleFigures } from './audit';
 import { displayTitle } from './i18n';
 import type { AuditDiff } from './snapshot';
@@ -30,7 +30,7 @@ export type AuditView =
 /** A contract as a list row: with its workplace's title. */
 export type ContractRow = AuditContract & { workplaceTitle: string };
 /** A professional as a list row: with the contract the last Kalan Max. was seen beside. */
-export type ProfessionalRow = AuditProfessional & { beside?: { label: string; row: number; asked?: number } };
+export type ProfessionalRow = AuditProfessional & { beside?: { label: Bilingual; row: number; asked?: number } };
 export type ViewRow<V extends AuditView> = V['list'] extends 'contracts' ? ContractRow : V['list'] extends 'workplaces' ? AuditWorkplace : ProfessionalRow;
 
 export interface RowsPage<T> {

@@ -7,6 +7,7 @@ import type { AssignmentFacts, WorkplaceFacts } from '@/utils/records';
 import { factsOnly, findWorkplace, getSettings, isActiveAssignment } from '@/utils/db/queries';
 import type { KatipDb, WorkplaceRow } from '@/utils/db/schema';
 import { getSelectedAssignment } from '@/utils/db/tab-reports';
+import { assignmentLabels } from '@/utils/keys';
 import { AssignmentFactsSchema } from '@/utils/records';
 import type { Sender } from './page-report';
 
@@ -43,7 +44,7 @@ export async function buildContext(
         .filter((row) => isActiveAssignment(row, today))
         .sort((a, b) => a.key.localeCompare(b.key))
         .map((row) => {
-          const known: WorkplaceContext['assignments'][number] = { key: row.key, label: row.label };
+          const known: WorkplaceContext['assignments'][number] = { key: row.key, label: assignmentLabels(row) };
           for (const field of ASSIGNMENT_FIELDS) if (row[field] !== undefined) (known as Record<string, unknown>)[field] = row[field];
           return known;
         });

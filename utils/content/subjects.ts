@@ -3,7 +3,7 @@
 // known for that workplace, per PAGE-CONTRACT.md ("Minutes are judged per workplace and role").
 import { isActiveAssignment, isNaceWellFormed, lookupNaceClass, parseHazardClass } from '../domain/core';
 import { foldTurkish } from '../domain/text';
-import { assignmentLabel, portalAssignmentKey, stableAssignmentKey, workplaceKeyOf } from '../keys';
+import { assignmentLabels, portalAssignmentKey, stableAssignmentKey, workplaceKeyOf } from '../keys';
 import type { ContextResponse } from '../messages';
 import { withoutUndefined, type AssignmentFacts, type PageRecord, type ScreenRead, type WorkplaceFacts } from '../record-types';
 import { runSteps } from '../steps';
@@ -81,7 +81,7 @@ export function resolveWorkplace(page: WorkplaceFacts | undefined, ctx: ContextR
 }
 
 function known(a: AssignmentFacts, key: string): KnownAssignment {
-  return { ...a, key, label: assignmentLabel(a) };
+  return { ...a, key, label: assignmentLabels(a) };
 }
 
 function sameName(a: string | undefined, b: string | undefined): boolean {

@@ -173,7 +173,7 @@ function findingItem(doc: Document, f: Finding, s: MarkerState): HTMLElement {
   const li = el(doc, 'li');
   const body = el(doc, 'div');
   body.append(el(doc, 'span', 'title', s.text.ruleTitle(f.ruleId)[lang]), doc.createTextNode(' — '), doc.createTextNode(f.message[lang]));
-  if (f.counted?.length) body.append(el(doc, 'span', 'small', `${t(lang, 'counted')}: ${f.counted.join('; ')}`));
+  if (f.counted?.length) body.append(el(doc, 'span', 'small', `${t(lang, 'counted')}: ${f.counted.map((c) => c[lang]).join('; ')}`));
   const cite = el(doc, 'span', 'small', `${t(lang, 'citation')}: ${f.citation} `);
   cite.append(el(doc, 'span', 'id', f.ruleId));
   body.append(cite);

@@ -81,8 +81,8 @@ function workplaceContext(v: unknown): WorkplaceContext | undefined {
   if (profile) out.profile = profile;
   if (mirrored) out.mirrored = mirrored;
   for (const a of v.assignments) {
-    if (!isObject(a) || !text(a.key) || !text(a.label)) continue;
-    out.assignments.push({ ...assignmentFacts(a), key: a.key as string, label: a.label as string });
+    if (!isObject(a) || !text(a.key) || !isObject(a.label) || !text(a.label.tr) || !text(a.label.en)) continue;
+    out.assignments.push({ ...assignmentFacts(a), key: a.key as string, label: { tr: a.label.tr as string, en: a.label.en as string } });
   }
   return out;
 }

@@ -102,6 +102,7 @@ const AuditSnapshotSchema = z.object({
       key,
       workplaceKey: shortText,
       label: shortText,
+      labelEn: shortText.optional(),
       active: z.boolean(),
       minutes: z.number().finite().nonnegative().optional(),
       employment: z.string().max(40).optional(),

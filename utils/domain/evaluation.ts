@@ -20,7 +20,8 @@ export interface EvaluatedWorkplace {
 
 export interface EvaluatedAssignment {
   key: string;
-  label: string;
+  /** how findings name it, in both languages */
+  label: { tr: string; en: string };
   role?: Role;
   employment?: Employment;
   minutes?: number;
@@ -66,8 +67,8 @@ export interface RoleEvaluation {
   exemptionUnknown: number;
   shortfallMinutes: number;
   missingFullTime: number;
-  /** labels of the assignments counted */
-  counted: string[];
+  /** labels of the assignments counted, in both languages */
+  counted: { tr: string; en: string }[];
   minutesStatus: PartStatus;
   fullTimeStatus: PartStatus;
   status: RoleStatus;

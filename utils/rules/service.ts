@@ -13,7 +13,10 @@ import {
   type WorkplaceEvaluation,
 } from '@/utils/domain/core';
 import type { AssignmentFacts } from '../records';
-import { assignmentLabel } from '../keys';
+import { assignmentLabels } from '../keys';
+
+/** How findings name the record being judged when it shows no name. */
+const THIS_RECORD = { tr: 'Bu kayıt', en: 'this record' };
 import type { Bilingual, Fact, KnownAssignment, Outcome, ResolvedWorkplace, Subject } from './types';
 import { capitalise, enNum, hazardLabel, joinBilingual, needsData, roleNounEn, roleShort, trNum } from './wording';
 
@@ -70,7 +73,7 @@ function assignmentsFor(subject: Subject, own: AssignmentFacts, role: Role): Eva
   const ownKey = subject.assignmentKey ?? '#self';
   const isForm = record.kind === 'contract-form';
   let others: EvaluatedAssignment[] = subject.peers.filter((p) => p.key !== ownKey);
-  const ownEntry: EvaluatedAssignment = { ...own, key: ownKey, label: assignmentLabel(own, 'Bu kayıt / this record'), role };
+  const ownEntry: EvaluatedAssignment = { ...own, key: ownKey, label: assignmentLabels(own, THIS_RECORD), role };
   if (!isForm) {
     const inPeers = subject.peers.find((p) => p.key === ownKey);
     return [...others, inPeers ? { ...inPeers, role } : ownEntry];
@@ -78,12 +81,12 @@ function assignmentsFor(subject: Subject, own: AssignmentFacts, role: Role): Eva
   const form = record.form ?? {};
   const employment = own.employment ?? (form.assignmentTypeText ? parseEmployment(form.assignmentTypeText) : undefined);
   const typed: EvaluatedAssignment = { ...ownEntry, employment, minutes: form.enteredMinutes };
-  typed.label = assignmentLabel({ ...own, role, employment, minutes: form.enteredMinutes }, 'Bu kayıt / this record');
+  typed.label = assignmentLabels({ ...own, role, employment, minutes: form.enteredMinutes }, THIS_RECORD);
   if (form.runningTotalMinutes !== undefined) {
     others = others.filter((p) => p.role !== role || p.employment === 'tam');
     others.push({
       key: '#running',
-      label: `DEVAM EDEN TOPLAM ${trNum(form.runningTotalMinutes)} dk`,
+      label: { tr: `DEVAM EDEN TOPLAM ${trNum(form.runningTotalMinutes)} dk`, en: `running total (DEVAM EDEN TOPLAM) ${enNum(form.runningTotalMinutes)} min` },
       role,
       employment: 'kismi',
       minutes: form.runningTotalMinutes,
@@ -92,7 +95,7 @@ function assignmentsFor(subject: Subject, own: AssignmentFacts, role: Role): Eva
   if (form.presentFullTime !== undefined) {
     others = others.filter((p) => p.role !== role || p.employment !== 'tam');
     for (let i = 0; i < form.presentFullTime; i++) {
-      others.push({ key: `#full-time-${i}`, label: `MEVCUT TAM SÜRELİ ${i + 1}`, role, employment: 'tam' });
+      others.push({ key: `#full-time-${i}`, label: { tr: `MEVCUT TAM SÜRELİ ${i + 1}`, en: `full-time present (MEVCUT TAM SÜRELİ) ${i + 1}` }, role, employment: 'tam' });
     }
   }
   return [...others, typed];

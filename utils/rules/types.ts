@@ -51,8 +51,8 @@ export interface ResolvedWorkplace extends WorkplaceFacts {
 /** An assignment known for the workplace (from this page or the mirror), with a key and a short label. */
 export interface KnownAssignment extends AssignmentFacts {
   key: string;
-  /** how a finding names it, e.g. "Ayşe Yılmaz (İGU, 1.200 dk)" */
-  label: string;
+  /** how a finding names it, e.g. "Ayşe Yılmaz (İGU, 1.200 dk)" / "Ayşe Yılmaz (OHS specialist, 1,200 min)" */
+  label: Bilingual;
 }
 
 /** One record to judge, with its context. */
@@ -71,7 +71,7 @@ export interface Subject {
 export type Outcome =
   | { result: 'pass' }
   | { result: 'inapplicable' }
-  | { result: 'fail'; message: Bilingual; counted?: string[]; citation?: string }
+  | { result: 'fail'; message: Bilingual; counted?: Bilingual[]; citation?: string }
   | { result: 'needs-data'; missing: Fact[]; message: Bilingual; citation?: string };
 
 /** A finding: serialisable, shown in badges, the panel and the popup. */
@@ -82,8 +82,8 @@ export interface Finding {
   message: Bilingual;
   citation: string;
   missing?: Fact[];
-  /** labels of the assignments a workplace total counted */
-  counted?: string[];
+  /** labels of the assignments a workplace total counted, in both languages */
+  counted?: Bilingual[];
   /** index of the record in the screen's records; absent for page-level findings */
   recordIndex?: number;
   /** for page-level findings about a role with no record */

@@ -45,6 +45,10 @@ describe('Kalan Max. in the mirror and in the audit', () => {
     const f = can.findings.find((x) => x.id === 'over-remaining')!;
     expect(f.contracts).toEqual([0]);
     expect(f.message.tr).toMatch(/1\.300 dk atanmış.*Kalan Max\. Ayl\. Çlş\. Süresi 1\.200 dk gösterdi: 100 dk fazla/);
+    // each language names the contract in its own words and numbers
+    expect(f.message.tr).toContain('Can Işık (İGU, 1.300 dk) sözleşmesine');
+    expect(f.message.en).toContain('1,300 min assigned in Can Işık (OHS specialist, 1,300 min);');
+    expect(f.message.en).not.toMatch(/\bdk\b/);
     expect(f.citation).toMatch(/Kalan Max/);
     // importing the export afterwards keeps what the form showed
     await mergeExportIntoMirror(db, read.rows);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditContracts } from '@/utils/audit/audit';
 import { readExportFile } from '@/utils/audit/read-file';
-import { diffSnapshots, toSnapshot } from '@/utils/audit/snapshot';
+import { diffSnapshots, snapshotLabel, toSnapshot } from '@/utils/audit/snapshot';
 import { auditSummary, AuditViews, type ContractRow, type ProfessionalRow } from '@/utils/audit/views';
 import { printPageCss } from '@/utils/audit/print';
 import { exportAoa, sicilFor, syntheticContracts, tcknFrom, xlsxBytes, type ExportContract } from '../../fixtures/audit/make-export.mjs';
@@ -55,7 +55,7 @@ describe('the lists, a page at a time', () => {
     const page = views.page({ list: 'professionals' }, 0, 100);
     const rows = page.items as ProfessionalRow[];
     expect(rows[0]!.name).toBe('Can Işık');
-    expect(rows[0]!.beside).toEqual({ label: 'Can Işık (İGU, 1.300 dk)', row: 3, asked: 1300 });
+    expect(rows[0]!.beside).toEqual({ label: { tr: 'Can Işık (İGU, 1.300 dk)', en: 'Can Işık (OHS specialist, 1,300 min)' }, row: 3, asked: 1300 });
     expect(rows[1]!.beside).toBeUndefined();
   });
 
@@ -87,6 +87,16 @@ describe('what crosses to the page', () => {
     expect(diff.added.length).toBeGreaterThan(10);
     expect(view.added).toHaveLength(10);
     for (const c of view.added) expect(view.titles[c.workplaceKey]).toBeTruthy();
+  });
+
+  it('the diff names contracts in the reader\'s language; a snapshot saved before English labels shows its Turkish one', () => {
+    const before = toSnapshot(auditOf(syntheticContracts(2)), 'a.xlsx');
+    const after = toSnapshot(auditOf(syntheticContracts(4)), 'b.xlsx');
+    const added = diffSnapshots(before, after).added[0]!;
+    expect(snapshotLabel(added, 'tr')).toMatch(/ dk\)$/);
+    expect(snapshotLabel(added, 'en')).toMatch(/ min\)$/);
+    const { labelEn: _gone, ...older } = added;
+    expect(snapshotLabel(older, 'en')).toBe(added.label);
   });
 
   it('the printed report lists the workplaces out of compliance and the professionals with findings', () => {

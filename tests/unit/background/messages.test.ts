@@ -132,7 +132,9 @@ describe('get-context', () => {
     const context = answer.workplaces[0]!;
     expect(context.mirrored).toEqual(WORKPLACE);
     expect(context.profile).toEqual({ sicilNo: SICIL, employees: 140, hazardText: 'Tehlikeli' });
-    expect(context.assignments.map((a) => a.label).sort()).toEqual(['Ayşe Yılmaz (İGU, 1.200 dk)', 'Mehmet Öztürk (İH, 600 dk)']);
+    expect(context.assignments.map((a) => a.label.tr).sort()).toEqual(['Ayşe Yılmaz (İGU, 1.200 dk)', 'Mehmet Öztürk (İH, 600 dk)']);
+    // the English reader gets English labels (role and number format), never the Turkish ones
+    expect(context.assignments.map((a) => a.label.en).sort()).toEqual(['Ayşe Yılmaz (OHS specialist, 1,200 min)', 'Mehmet Öztürk (workplace physician, 600 min)']);
     expect(context.assignments.find((a) => a.personName === 'Ayşe Yılmaz')).toMatchObject({ key: `a:sgk:${SICIL}|t10000000146|igu|2024-03-05`, minutes: 1200, role: 'igu' });
     expect(answer).toMatchObject({ disabledRules: ['nace-not-listed'], language: 'en', confirmBeforeSave: true, showPassing: false });
     expect(answer.selectedWorkplace).toBeUndefined();

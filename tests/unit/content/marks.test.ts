@@ -223,7 +223,7 @@ describe('hand checks at the message boundary (no zod in the page)', () => {
     showPassing: true,
     confirmBeforeSave: 'yes',
     base: { assignments: [] },
-    workplaces: [{ profile: { employees: 40, hazardText: 'Tehlikeli', title: 7 }, assignments: [{ key: 'k', label: 'A', minutes: -5, role: 'igu' }, { label: 'no key' }] }],
+    workplaces: [{ profile: { employees: 40, hazardText: 'Tehlikeli', title: 7 }, assignments: [{ key: 'k', label: { tr: 'A', en: 'B' }, minutes: -5, role: 'igu' }, { label: 'no key' }, { key: 'plain', label: 'only Turkish' }] }],
   };
 
   it('keep what fits and drop, field by field, what does not', () => {
@@ -231,7 +231,7 @@ describe('hand checks at the message boundary (no zod in the page)', () => {
     expect(a.disabledRules).toEqual(['nace-not-listed']);
     expect(a).toMatchObject({ language: 'en', showPassing: true, confirmBeforeSave: false });
     expect(a.workplaces[0]!.profile).toEqual({ employees: 40, hazardText: 'Tehlikeli' });
-    expect(a.workplaces[0]!.assignments).toEqual([{ key: 'k', label: 'A', role: 'igu' }]);
+    expect(a.workplaces[0]!.assignments).toEqual([{ key: 'k', label: { tr: 'A', en: 'B' }, role: 'igu' }]);
   });
 
   it('refuse an answer that is not one, or answers another number of workplaces', () => {

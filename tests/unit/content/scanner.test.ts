@@ -327,6 +327,27 @@ describe('content scanner', () => {
     expect(badge.getAttribute('aria-label')).not.toMatch(/Hata/);
   });
 
+  it('names the contracts a total counted in the reader\'s language: "Counted: … (OHS specialist, 1,200 min)" in English, "Sayılan: … (İGU, 1.200 dk)" in Turkish', async () => {
+    const tipFor = async (language: 'tr' | 'en') => {
+      const doc = load(fixture('new-contracts/plain.html'));
+      const scanner = createScanner({ doc, requestContext: answering({ language }) });
+      await scanner.scan('initial');
+      const row = [...doc.querySelectorAll('tr[data-katip-rules]')].find((r) => r.getAttribute('data-katip-rules')!.split(' ').includes('minutes-below-minimum'))!;
+      // the row's own marker lists every finding ("Hata (3)"); the others sit beside the fact they judge
+      const mark = [...row.querySelectorAll('[data-katip-ui="mark"]')].find((m) => /\(\d+\)/.test(m.getAttribute('aria-label')!))!;
+      mark.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+      const text = doc.querySelector('[data-katip-ui="tooltip"]')!.shadowRoot!.querySelector('.tip')!.textContent!;
+      scanner.stop();
+      return text;
+    };
+    const en = await tipFor('en');
+    expect(en).toMatch(/Counted: [^;]*\(OHS specialist, [\d,]+ min\)/);
+    expect(en).not.toMatch(/İGU, [\d.]+ dk/);
+    const tr = await tipFor('tr');
+    expect(tr).toMatch(/Sayılan: [^;]*\(İGU, [\d.]+ dk\)/);
+    expect(tr).not.toMatch(/ min\)/);
+  });
+
   it('sends an unchanged page only once', async () => {
     const doc = load(OLD_GRID);
     const scanner = createScanner({ doc, send: (m) => sent.push(m) });

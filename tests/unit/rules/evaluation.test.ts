@@ -4,7 +4,7 @@ import { evaluateWorkplace, isActiveAssignment, type EvaluatedAssignment, type H
 
 const igu = (key: string, minutes?: number, more: Partial<EvaluatedAssignment> = {}): EvaluatedAssignment => ({
   key,
-  label: key,
+  label: { tr: key, en: key },
   role: 'igu',
   employment: 'kismi',
   minutes,
@@ -12,7 +12,7 @@ const igu = (key: string, minutes?: number, more: Partial<EvaluatedAssignment> =
 });
 const fullTime = (key: string, role: 'igu' | 'ih' = 'igu'): EvaluatedAssignment => ({
   key,
-  label: key,
+  label: { tr: key, en: key },
   role,
   employment: 'tam',
 });
@@ -33,12 +33,12 @@ describe('evaluateWorkplace', () => {
   it('120 employees çok tehlikeli with 3.000 dk İGU is 1.800 dk short', () => {
     const r = roles('cok-tehlikeli', 120, [igu('a', 3000)]).igu;
     expect(r.required).toEqual({ fullTime: 0, minutes: 4800 });
-    expect(r).toMatchObject({ providedMinutes: 3000, shortfallMinutes: 1800, status: 'short', counted: ['a'] });
+    expect(r).toMatchObject({ providedMinutes: 3000, shortfallMinutes: 1800, status: 'short', counted: [{ tr: 'a', en: 'a' }] });
   });
 
   it('sums several part-time contracts', () => {
     const r = roles('cok-tehlikeli', 120, [igu('a', 3000), igu('b', 1800)]).igu;
-    expect(r).toMatchObject({ providedMinutes: 4800, shortfallMinutes: 0, status: 'ok', counted: ['a', 'b'] });
+    expect(r).toMatchObject({ providedMinutes: 4800, shortfallMinutes: 0, status: 'ok', counted: [{ tr: 'a', en: 'a' }, { tr: 'b', en: 'b' }] });
   });
 
   it.each([
@@ -74,7 +74,7 @@ describe('evaluateWorkplace', () => {
       igu('rejected', 4800, { approvalState: 'rejected' }),
       igu('live', 1000),
     ]).igu;
-    expect(r).toMatchObject({ active: 1, providedMinutes: 1000, shortfallMinutes: 3800, counted: ['live'] });
+    expect(r).toMatchObject({ active: 1, providedMinutes: 1000, shortfallMinutes: 3800, counted: [{ tr: 'live', en: 'live' }] });
   });
 
   it('unknown minutes: ok when the known ones suffice, else unknown', () => {
@@ -92,8 +92,8 @@ describe('evaluateWorkplace', () => {
   });
 
   it('an active contract of unknown role leaves a shortfall unknown, not short', () => {
-    const r = roles('cok-tehlikeli', 120, [igu('a', 3000), { key: '?', label: '?', minutes: 2000 }]).igu;
-    expect(r).toMatchObject({ unknownRole: 1, providedMinutes: 3000, minutesStatus: 'unknown', counted: ['a'] });
+    const r = roles('cok-tehlikeli', 120, [igu('a', 3000), { key: '?', label: { tr: '?', en: '?' }, minutes: 2000 }]).igu;
+    expect(r).toMatchObject({ unknownRole: 1, providedMinutes: 3000, minutesStatus: 'unknown', counted: [{ tr: 'a', en: 'a' }] });
   });
 
   it.each([
@@ -138,7 +138,7 @@ describe('evaluateWorkplace', () => {
   });
 
   it('İH minutes and full-time threshold', () => {
-    const r = roles('cok-tehlikeli', 800, [{ key: 'h', label: 'h', role: 'ih', employment: 'kismi', minutes: 750 }]).ih;
+    const r = roles('cok-tehlikeli', 800, [{ key: 'h', label: { tr: 'h', en: 'h' }, role: 'ih', employment: 'kismi', minutes: 750 }]).ih;
     expect(r.required).toEqual({ fullTime: 1, minutes: 750 });
     expect(r).toMatchObject({ minutesStatus: 'ok', fullTimeStatus: 'short' });
   });

@@ -13,7 +13,7 @@ export function workplace(facts: Partial<ResolvedWorkplace> = {}): ResolvedWorkp
 }
 
 export function known(key: string, facts: AssignmentFacts): KnownAssignment {
-  return { contractState: 'active', ...facts, key, label: key };
+  return { contractState: 'active', ...facts, key, label: { tr: key, en: key } };
 }
 
 /** A subject for the record of `own` (a key among peers) or of a record not among peers. */

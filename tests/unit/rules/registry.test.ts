@@ -69,7 +69,7 @@ describe('judgeRecord', () => {
       'nace-malformed:fail',
       'over-capacity:needs-data',
     ]);
-    expect(findings[0]!.counted).toEqual(['Ayşe']);
+    expect(findings[0]!.counted?.map((c) => c.tr)).toEqual(['Ayşe']);
     expect(findings[0]!.citation).toContain('m. 12');
     expect(recordVerdict(findings)).toEqual({
       status: 'error',
