@@ -10,7 +10,12 @@ const PORTAL_HOSTS = ['https://isgkatip.csgb.gov.tr/*', 'https://isgkatip.aileve
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // the audit page's worker is bundled apart: it needs the NACE class table plugin too
-  vite: () => ({ plugins: [naceClassesPlugin()], worker: { format: 'es', plugins: () => [naceClassesPlugin()] } }),
+  // KATIP_NO_MINIFY=1 builds readable bundles for CPU profiles (tests/bench/profile.mjs)
+  vite: () => ({
+    plugins: [naceClassesPlugin()],
+    worker: { format: 'es', plugins: () => [naceClassesPlugin()] },
+    ...(process.env.KATIP_NO_MINIFY ? { build: { minify: false } } : {}),
+  }),
   hooks: {
     // The content script talks to the browser's own promise-based API (wxt's plain `browser`: Firefox's
     // `browser`, Chromium's MV3 `chrome`) instead of webextension-polyfill, which the pages keep: the

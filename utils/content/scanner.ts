@@ -11,7 +11,7 @@ import { createJudgeMemo, judgeScreenSteps, ruleById, type ScreenJudgement } fro
 import type { ContextAnswer, ContextResponse, PageReport } from '../messages';
 import type { PageRecord, ScreenRead, ScreenReader, WorkplaceFacts } from '../records';
 import type { Finding, RuleId } from '../rules/types';
-import { detectScreen } from '../screens';
+import { detectScreenSteps } from '../screens';
 import { oldContractsReader } from '../screens/old-contracts';
 import { foldTurkish } from '../domain/text';
 import { CONTEXT_TIMEOUT_MS, contextFor, EMPTY_ANSWER, EMPTY_CONTEXT, MAX_CONTEXT_WORKPLACES, within, type AskContext } from './context';
@@ -313,7 +313,9 @@ export function createScanner(deps: ScannerDeps): Scanner {
     const gen = ++generation;
     cancelled = false;
     const pace = createPace({ ...paceOptions, wanted: () => !stopped && !cancelled && gen === generation });
-    const reader: ScreenReader | undefined = detectScreen(doc);
+    // the first check gives the page a turn after the script's own evaluation: two tasks, not one long one
+    if (reason === 'initial') await pace.pause();
+    const reader: ScreenReader | undefined = await pace.run(detectScreenSteps(doc));
     const shown = reader?.readSteps ? await pace.run(reader.readSteps(doc, rowMemo)) : reader?.read(doc);
     const withData = deps.pageData?.apply(shown, doc);
     const read = withData?.read ?? shown;

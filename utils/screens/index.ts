@@ -29,4 +29,20 @@ export function detectScreen(root: ParentNode): ScreenReader | undefined {
   return undefined;
 }
 
+/**
+ * detectScreen as steps: a pause is allowed between two screens' checks, so the first check of a
+ * page (cold code, every reader tried) is no single long task.
+ */
+export function* detectScreenSteps(root: ParentNode): Generator<void, ScreenReader | undefined, void> {
+  for (const screen of SCREENS) {
+    try {
+      if (screen.detect(root)) return screen;
+    } catch {
+      // as in detectScreen
+    }
+    yield;
+  }
+  return undefined;
+}
+
 export { oldContractsReader, newContractsReader, publicInstitutionsReader, oldWorkplaceSelectReader };

@@ -2,6 +2,7 @@
 // slice), and after a postback only the rows that changed are written again.
 import { describe, expect, it, vi } from 'vitest';
 import { createScanner } from '@/utils/content/scanner';
+import { detectScreenSteps } from '@/utils/screens';
 
 const ROLES = ['C Sınıfı İş Güvenliği Uzmanı', 'İşyeri Hekimi', 'Diğer Sağlık Personeli', 'B Sınıfı İş Güvenliği Uzmanı'];
 
@@ -38,6 +39,37 @@ function slicedScan(rows: number, sliceMs: number) {
 }
 
 describe('a long list is checked in slices', () => {
+  it('the first check gives the page a turn before it looks for a screen (the script\'s evaluation and the first check are two tasks)', async () => {
+    const turnsOf = async (reason: 'initial' | 'location') => {
+      const doc = grid(3);
+      let turns = 0;
+      const scanner = createScanner({ doc, sliceMs: 1000, yieldToPage: async () => void turns++ });
+      await scanner.scan(reason);
+      expect(doc.documentElement.getAttribute('data-katip-screen')).toBe('old-contracts');
+      scanner.stop();
+      return turns;
+    };
+    // with a slice long enough for the whole check, the only turn is the one before the first check
+    expect(await turnsOf('initial')).toBe(1);
+    expect(await turnsOf('location')).toBe(0);
+  });
+
+  it('the screens are tried as steps: a page of no known screen may pause after every reader', () => {
+    const run = (root: ParentNode) => {
+      const steps = detectScreenSteps(root);
+      let pauses = 0;
+      for (let r = steps.next(); ; r = steps.next(), pauses++) if (r.done) return { screen: r.value?.id, pauses };
+    };
+    const blank = document.implementation.createHTMLDocument('t');
+    blank.body.innerHTML = '<p>Hoş geldiniz</p>';
+    const none = run(blank);
+    expect(none.screen).toBeUndefined();
+    expect(none.pauses).toBeGreaterThanOrEqual(5);
+    const found = run(grid(3));
+    expect(found.screen).toBe('old-contracts');
+    expect(found.pauses).toBeLessThan(none.pauses);
+  });
+
   it('a grid of a page or two (150 rows): the page gets turns while it reads and judges, then every marker is written at once (one layout)', async () => {
     const { doc, seen, scanner } = slicedScan(150, 0.2);
     await scanner.scan('initial');
