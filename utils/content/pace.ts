@@ -31,11 +31,38 @@ export function yieldToPage(win: Window | typeof globalThis = globalThis): Promi
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** The longest a paint is waited for (a hidden tab paints no frame): then a plain turn serves. */
+export const PAINT_WAIT_MS = 100;
+
+/**
+ * Resolves after the page's next paint (a frame, then a task), or after PAINT_WAIT_MS when no frame
+ * comes (hidden tab). Marks written slice by slice wait for it: each frame then recalculates the
+ * style of one slice's cells, not of every slice written since the last frame (a continuous run of
+ * turns may keep the browser from painting until it is starved, then one long rendering task).
+ */
+export function afterPaint(win: Window | typeof globalThis = globalThis): Promise<void> {
+  const raf = (win as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame;
+  if (typeof raf !== 'function') return yieldToPage(win);
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(finish, PAINT_WAIT_MS);
+    raf.call(win, () => setTimeout(finish, 0));
+  });
+}
+
 export interface Pace {
   /** true when the current slice is used up */
   due(): boolean;
   /** gives the page a turn; throws Cancelled when the work is no longer wanted */
   pause(): Promise<void>;
+  /** as pause, but the turn lasts until the page has painted (slices of style changes) */
+  paint(): Promise<void>;
   /** runs steps (a generator yielding now and then) to the end, pausing between slices */
   run<T>(steps: Generator<void, T, void>): Promise<T>;
   /** waits for `promise` (a reply): the wait is not work */
@@ -50,21 +77,27 @@ export interface PaceOptions {
   wanted: () => boolean;
   sliceMs?: number;
   yieldFn?: () => Promise<void>;
+  /** waits for a paint; by default afterPaint, or yieldFn when only that is given (tests) */
+  paintFn?: () => Promise<void>;
 }
 
-export function createPace({ now, wanted, sliceMs = SLICE_MS, yieldFn = yieldToPage }: PaceOptions): Pace {
+export function createPace({ now, wanted, sliceMs = SLICE_MS, yieldFn, paintFn }: PaceOptions): Pace {
   let sliceStart = now();
   let busy = 0;
   const due = () => now() - sliceStart >= sliceMs;
-  const pause = async () => {
+  const turn = async (wait: () => Promise<void>) => {
     busy += now() - sliceStart;
-    await yieldFn();
+    await wait();
     sliceStart = now();
     if (!wanted()) throw new Cancelled();
   };
+  const plain = yieldFn ?? (() => yieldToPage());
+  const painted = paintFn ?? yieldFn ?? (() => afterPaint());
+  const pause = () => turn(plain);
   return {
     due,
     pause,
+    paint: () => turn(painted),
     async run<T>(steps: Generator<void, T, void>): Promise<T> {
       for (;;) {
         const r = steps.next();

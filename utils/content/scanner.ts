@@ -64,6 +64,8 @@ export interface ScannerDeps {
   pageData?: PageDataSource;
   /** gives the page a turn between two slices of a long check (default: scheduler.yield / MessageChannel) */
   yieldToPage?: () => Promise<void>;
+  /** waits for the page to paint between two slices of light marks (default: afterPaint; yieldToPage when only that is given) */
+  paintToPage?: () => Promise<void>;
   /** how long one slice of a check may run (ms, default SLICE_MS) */
   sliceMs?: number;
 }
@@ -158,7 +160,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
   const quietly = deps.quietly ?? ((write: () => void) => write());
   const firstWaitMs = deps.firstWaitMs ?? 50;
   const contextTimeoutMs = deps.contextTimeoutMs ?? CONTEXT_TIMEOUT_MS;
-  const paceOptions = { now, ...(deps.yieldToPage ? { yieldFn: deps.yieldToPage } : {}), ...(deps.sliceMs !== undefined ? { sliceMs: deps.sliceMs } : {}) };
+  const paceOptions = { now, ...(deps.yieldToPage ? { yieldFn: deps.yieldToPage } : {}), ...(deps.paintToPage ? { paintFn: deps.paintToPage } : {}), ...(deps.sliceMs !== undefined ? { sliceMs: deps.sliceMs } : {}) };
 
   /** the latest usable answer, and the workplace keys it answered (in order) */
   let answer: ContextAnswer = EMPTY_ANSWER;
@@ -277,7 +279,8 @@ export function createScanner(deps: ScannerDeps): Scanner {
           do markOne(next++);
           while (next < count && !pace.due());
         });
-        if (next < count) await pace.pause();
+        // the next slice after the page has painted this one: one slice's cells restyled per frame
+        if (next < count) await pace.paint();
       }
     }
     quietly(() => {

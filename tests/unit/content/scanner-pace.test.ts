@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createScanner } from '@/utils/content/scanner';
 import { detectScreenSteps } from '@/utils/screens';
+import { afterPaint, PAINT_WAIT_MS } from '@/utils/content/pace';
 
 const ROLES = ['C Sınıfı İş Güvenliği Uzmanı', 'İşyeri Hekimi', 'Diğer Sağlık Personeli', 'B Sınıfı İş Güvenliği Uzmanı'];
 
@@ -167,6 +168,54 @@ describe('after a postback only what changed is written', () => {
     expect(inUntouched).toEqual([]);
     // the new rows did get their marks
     for (let i = 0; i < 5; i++) expect(now[i]!.querySelector('[data-katip-mark]')).not.toBeNull();
+    scanner.stop();
+  }, 60_000);
+});
+
+describe('light marks wait for the page to paint between slices', () => {
+  it('a slice of light marks is followed by a frame, then a task: the next slice starts only once the page painted', async () => {
+    const order: string[] = [];
+    let frame: (() => void) | undefined;
+    const win = { requestAnimationFrame: (cb: () => void) => ((frame = cb), 1) } as unknown as Window;
+    const painted = afterPaint(win).then(() => order.push('next slice'));
+    await new Promise((ok) => setTimeout(ok, 0));
+    expect(order).toEqual([]); // no frame yet: no next slice
+    order.push('frame');
+    frame!();
+    await painted;
+    expect(order).toEqual(['frame', 'next slice']);
+  });
+
+  it('a hidden tab paints no frame: the slices go on after a short wait, never stall', async () => {
+    vi.useFakeTimers();
+    try {
+      const win = { requestAnimationFrame: () => 1 } as unknown as Window;
+      let done = false;
+      const p = afterPaint(win).then(() => (done = true));
+      await vi.advanceTimersByTimeAsync(PAINT_WAIT_MS - 1);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await p;
+      expect(done).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a 300-row list (light marks) waits for paints between its slices of marks, and all rows end up marked', async () => {
+    const doc = grid(300);
+    const paints: number[] = [];
+    const scanner = createScanner({
+      doc,
+      sliceMs: 0.5,
+      yieldToPage: async () => {},
+      paintToPage: async () => void paints.push(marked(doc)),
+    });
+    await scanner.scan('initial');
+    expect(marked(doc)).toBe(300);
+    // the page painted several times while the marks went in, with a part of them each time
+    expect(paints.length).toBeGreaterThan(1);
+    expect(paints.some((n) => n > 0 && n < 300)).toBe(true);
     scanner.stop();
   }, 60_000);
 });
