@@ -3,9 +3,9 @@
 // name differently ("MEHMET ÖZTÜRK" = "Mehmet Öztürk"), with progress and the error mark.
 import { CHECKLIST_STEPS, type PendingApproval } from '@/utils/db';
 import { checklistErrors } from '@/utils/db/checklist';
-import type { ChecklistRow } from '@/utils/db/schema';
+import { pendingPersonOf } from '@/utils/db/pending-index';
+import type { AssignmentRow, ChecklistRow, KatipDb, WorkplaceRow } from '@/utils/db/schema';
 import type { RuleId } from '@/utils/rules/types';
-import { foldPerson } from './findings';
 
 export interface PendingEntry {
   key: string;
@@ -29,7 +29,7 @@ export function checklistDone(row: ChecklistRow | undefined): number {
 const BY_NAME = new Intl.Collator('tr', { sensitivity: 'base' });
 
 function personOf(item: PendingApproval): string {
-  return foldPerson(item.assignment.personName) || foldPerson(item.assignment.tckn) || foldPerson(item.assignment.label);
+  return pendingPersonOf(item.assignment);
 }
 
 /**
@@ -72,4 +72,138 @@ export function dedupePending(items: readonly PendingApproval[]): PendingEntry[]
       };
     })
     .sort((a, b) => BY_NAME.compare(a.primary.assignment.personName ?? a.primary.assignment.label, b.primary.assignment.personName ?? b.primary.assignment.label) || a.key.localeCompare(b.key));
+}
+
+// ---- the first page, read by the v5 indexes (utils/db/pending-index.ts) ----
+
+export interface PendingPage {
+  /** the first `limit` entries, in the order and shape dedupePending gives the whole list */
+  entries: PendingEntry[];
+  /** how many entries the whole list has */
+  total: number;
+}
+
+/** rows read beyond the page at first: a few sightings folded into others do not force a second read */
+const PAGE_SLACK = 16;
+
+type PersonKey = [person: string, role: string, workplaceKey: string];
+
+/** IndexedDB's order of two strings (code units), as it returns equal index values by primary key. */
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const TURKISH = new Intl.Collator('tr');
+
+/**
+ * How many entries the sightings of one person make, when their order cannot change it (a single
+ * sighting, all alike, all with role and workplace known, or all agreeing with each other);
+ * undefined when it can (then the rows are read and folded as the full list folds them).
+ */
+function entriesOfPerson(pairs: readonly (readonly [string, string])[]): number | undefined {
+  if (pairs.length === 1) return 1;
+  const distinct = [...new Map(pairs.map((p) => [`${p[0]}\u0000${p[1]}`, p])).values()];
+  if (distinct.length === 1) return 1;
+  if (distinct.every(([role, wk]) => role && wk)) return distinct.length;
+  const agree = (a: readonly [string, string], b: readonly [string, string]) => (a[0] === b[0] || !a[0] || !b[0]) && (a[1] === b[1] || !a[1] || !b[1]);
+  if (distinct.every((a) => distinct.every((b) => agree(a, b)))) return 1;
+  return undefined;
+}
+
+/** Every pending row of these persons (by the pendingPerson index). */
+async function rowsOfPersons(db: KatipDb, persons: Iterable<string>): Promise<AssignmentRow[]> {
+  const reads = [...persons].map((p) => db.assignments.where('pendingPerson').between([p], [p, []]).toArray());
+  return (await Promise.all(reads)).flat();
+}
+
+/** The rows with their workplace and checklist, in the order listPendingApprovals gives them to dedupePending. */
+async function withContext(db: KatipDb, rows: AssignmentRow[]): Promise<PendingApproval[]> {
+  const sorted = [...rows].sort((a, b) => byCode(a.key, b.key)).sort((a, b) => TURKISH.compare(a.label, b.label));
+  const workplaceKeys = [...new Set(sorted.flatMap((a) => (a.workplaceKey ? [a.workplaceKey] : [])))];
+  const [workplaces, checklists] = await Promise.all([
+    workplaceKeys.length ? db.workplaces.bulkGet(workplaceKeys) : ([] as (WorkplaceRow | undefined)[]),
+    sorted.length ? db.checklists.bulkGet(sorted.map((a) => a.key)) : ([] as (ChecklistRow | undefined)[]),
+  ]);
+  const workplaceOf = new Map(workplaceKeys.map((k, i) => [k, workplaces[i]]));
+  return sorted.map((assignment, i) => {
+    const workplace = assignment.workplaceKey ? workplaceOf.get(assignment.workplaceKey) : undefined;
+    const checklist: ChecklistRow = checklists[i] ?? { assignmentKey: assignment.key, steps: {}, updatedAt: '' };
+    return workplace ? { assignment, workplace, checklist } : { assignment, checklist };
+  });
+}
+
+/**
+ * The first `limit` entries of the pending list and the number of entries in all of it, as
+ * `dedupePending(await listPendingApprovals(db))` gives them, without reading every pending row:
+ * the rows are read in the order of their listed name (the pendingOrder index, a page and a few
+ * more), the other sightings of the persons met are added (pendingPerson), and an entry is kept
+ * only when no row not yet read can come before it. The count comes from the pendingPerson index
+ * keys alone; only a person whose sightings fold differently in another order is read whole.
+ */
+export async function readPendingPage(db: KatipDb, limit: number): Promise<PendingPage> {
+  for (let attempt = 0; ; attempt++) {
+    const keys = await pendingPersonKeys(db);
+    const page = await pageOf(db, limit, keys);
+    // a write between the two reads: read again (the count and the page must agree)
+    if (page || attempt >= 2) return page ?? (await pageOf(db, limit, keys, true))!;
+  }
+}
+
+/**
+ * The index keys of every pending row, [person, role, workplace key], with one key cursor of
+ * IndexedDB itself (Dexie's cursor costs several times more per row, and 10,000 rows are read).
+ */
+async function pendingPersonKeys(db: KatipDb): Promise<PersonKey[]> {
+  await db.open();
+  const index = db.backendDB().transaction('assignments', 'readonly').objectStore('assignments').index('pendingPerson');
+  return new Promise((resolve, reject) => {
+    const keys: PersonKey[] = [];
+    const request = index.openKeyCursor();
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return resolve(keys);
+      keys.push(cursor.key as PersonKey);
+      cursor.continue();
+    };
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** The page and the count from these keys; undefined when the rows no longer match them (`force` ignores that). */
+async function pageOf(db: KatipDb, limit: number, keys: readonly PersonKey[], force = false): Promise<PendingPage | undefined> {
+  return db.transaction('r', db.assignments, db.workplaces, db.checklists, async () => {
+    const [stored, first] = await Promise.all([db.assignments.orderBy('pendingPerson').count(), db.assignments.orderBy('pendingOrder').limit(limit + PAGE_SLACK).toArray()]);
+    if (stored !== keys.length && !force) return undefined;
+    const pairsOf = new Map<string, [string, string][]>();
+    for (const [person, role, wk] of keys) {
+      let pairs = pairsOf.get(person);
+      if (!pairs) pairsOf.set(person, (pairs = []));
+      pairs.push([role, wk]);
+    }
+    // the count: persons whose sightings fold the same in any order from the keys, the others read
+    let total = 0;
+    const unsettled: string[] = [];
+    for (const [person, pairs] of pairsOf) {
+      const n = entriesOfPerson(pairs);
+      if (n === undefined) unsettled.push(person);
+      else total += n;
+    }
+    if (unsettled.length) total += dedupePending(await withContext(db, await rowsOfPersons(db, unsettled))).length;
+
+    let rows = first;
+    let read = limit + PAGE_SLACK;
+    for (;;) {
+      const complete = rows.length < read;
+      const last = complete ? undefined : rows[rows.length - 1]!.pendingOrder!;
+      // the other sightings of every person met (those not among the rows read)
+      const seen = new Map<string, number>();
+      for (const row of rows) seen.set(row.pendingPerson![0], (seen.get(row.pendingPerson![0]) ?? 0) + 1);
+      const more = [...seen].filter(([person, n]) => (pairsOf.get(person)?.length ?? 0) > n).map(([person]) => person);
+      const all = new Map(rows.map((row) => [row.key, row]));
+      for (const row of await rowsOfPersons(db, more)) all.set(row.key, row);
+      const entries = dedupePending(await withContext(db, [...all.values()]));
+      // an entry named after the last row read may have unread rows of the same name before it
+      const sure = last === undefined ? entries : entries.filter((e) => e.primary.assignment.pendingOrder! < last);
+      if (complete || sure.length >= limit) return { entries: sure.slice(0, limit), total };
+      read *= 2;
+      rows = await db.assignments.orderBy('pendingOrder').limit(read).toArray();
+    }
+  });
 }
