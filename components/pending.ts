@@ -129,21 +129,93 @@ async function withContext(db: KatipDb, rows: AssignmentRow[]): Promise<PendingA
   });
 }
 
+/** the meta row of the kept count */
+const COUNT_KEY = 'pending-count';
+
+/** What tells the kept count is still right: the pending rows, their lowest and highest stamp. */
+interface CountBasis {
+  rows: number;
+  stamp: number;
+  firstStamp: number;
+}
+
+async function countBasis(db: KatipDb): Promise<CountBasis> {
+  const stamps = db.assignments.orderBy('pendingStamp');
+  const [rows, last, first] = await Promise.all([db.assignments.orderBy('pendingPerson').count(), stamps.clone().reverse().limit(1).keys(), stamps.clone().limit(1).keys()]);
+  const num = (keys: unknown[]) => (typeof keys[0] === 'number' ? keys[0] : 0);
+  return { rows, stamp: num(last), firstStamp: num(first) };
+}
+
+const sameBasis = (a: CountBasis, b: CountBasis) => a.rows === b.rows && a.stamp === b.stamp && a.firstStamp === b.firstStamp;
+
 /**
  * The first `limit` entries of the pending list and the number of entries in all of it, as
  * `dedupePending(await listPendingApprovals(db))` gives them, without reading every pending row:
  * the rows are read in the order of their listed name (the pendingOrder index, a page and a few
  * more), the other sightings of the persons met are added (pendingPerson), and an entry is kept
- * only when no row not yet read can come before it. The count comes from the pendingPerson index
- * keys alone; only a person whose sightings fold differently in another order is read whole.
+ * only when no row not yet read can come before it. The count is the one kept in `meta` while
+ * the pending rows and their highest stamp are those it was made from; else it is made again
+ * from the pendingPerson index keys alone (only a person whose sightings fold differently in
+ * another order is read whole) and kept.
  */
 export async function readPendingPage(db: KatipDb, limit: number): Promise<PendingPage> {
   for (let attempt = 0; ; attempt++) {
-    const keys = await pendingPersonKeys(db);
-    const page = await pageOf(db, limit, keys);
-    // a write between the two reads: read again (the count and the page must agree)
-    if (page || attempt >= 2) return page ?? (await pageOf(db, limit, keys, true))!;
+    const { entries, basis, kept } = await db.transaction('r', db.assignments, db.workplaces, db.checklists, db.meta, async () => {
+      const [basis, kept, entries] = await Promise.all([countBasis(db), db.meta.get(COUNT_KEY), firstEntries(db, limit)]);
+      return { entries, basis, kept };
+    });
+    if (kept && sameBasis(kept, basis)) return { entries, total: kept.total };
+    const total = await countEntries(db);
+    const now = await db.transaction('r', db.assignments, () => countBasis(db));
+    // a write between the reads: read again (the count and the page must agree)
+    if (!sameBasis(now, basis)) {
+      if (attempt < 2) continue;
+      return { entries, total };
+    }
+    await db.meta.put({ key: COUNT_KEY, ...basis, total }).catch(() => {});
+    return { entries, total };
   }
+}
+
+/** The first `limit` entries (inside the caller's transaction). */
+async function firstEntries(db: KatipDb, limit: number): Promise<PendingEntry[]> {
+  let read = limit + PAGE_SLACK;
+  for (;;) {
+    const rows = await db.assignments.orderBy('pendingOrder').limit(read).toArray();
+    const complete = rows.length < read;
+    const last = complete ? undefined : rows[rows.length - 1]!.pendingOrder!;
+    // every sighting of every person met, those not among the rows read included
+    const all = new Map(rows.map((row) => [row.key, row]));
+    for (const row of await rowsOfPersons(db, new Set(rows.map((row) => row.pendingPerson![0])))) all.set(row.key, row);
+    const entries = dedupePending(await withContext(db, [...all.values()]));
+    // an entry named after the last row read may have unread rows of the same name before it
+    const sure = last === undefined ? entries : entries.filter((e) => e.primary.assignment.pendingOrder! < last);
+    if (complete || sure.length >= limit) return sure.slice(0, limit);
+    read *= 2;
+  }
+}
+
+/** The number of entries of the whole list, from the pendingPerson index keys. */
+async function countEntries(db: KatipDb): Promise<number> {
+  const keys = await pendingPersonKeys(db);
+  const pairsOf = new Map<string, [string, string][]>();
+  for (const [person, role, wk] of keys) {
+    let pairs = pairsOf.get(person);
+    if (!pairs) pairsOf.set(person, (pairs = []));
+    pairs.push([role, wk]);
+  }
+  // persons whose sightings fold the same in any order are counted from the keys, the others read
+  let total = 0;
+  const unsettled: string[] = [];
+  for (const [person, pairs] of pairsOf) {
+    const n = entriesOfPerson(pairs);
+    if (n === undefined) unsettled.push(person);
+    else total += n;
+  }
+  if (unsettled.length) {
+    total += await db.transaction('r', db.assignments, db.workplaces, db.checklists, async () => dedupePending(await withContext(db, await rowsOfPersons(db, unsettled))).length);
+  }
+  return total;
 }
 
 /**
@@ -163,47 +235,5 @@ async function pendingPersonKeys(db: KatipDb): Promise<PersonKey[]> {
       cursor.continue();
     };
     request.onerror = () => reject(request.error);
-  });
-}
-
-/** The page and the count from these keys; undefined when the rows no longer match them (`force` ignores that). */
-async function pageOf(db: KatipDb, limit: number, keys: readonly PersonKey[], force = false): Promise<PendingPage | undefined> {
-  return db.transaction('r', db.assignments, db.workplaces, db.checklists, async () => {
-    const [stored, first] = await Promise.all([db.assignments.orderBy('pendingPerson').count(), db.assignments.orderBy('pendingOrder').limit(limit + PAGE_SLACK).toArray()]);
-    if (stored !== keys.length && !force) return undefined;
-    const pairsOf = new Map<string, [string, string][]>();
-    for (const [person, role, wk] of keys) {
-      let pairs = pairsOf.get(person);
-      if (!pairs) pairsOf.set(person, (pairs = []));
-      pairs.push([role, wk]);
-    }
-    // the count: persons whose sightings fold the same in any order from the keys, the others read
-    let total = 0;
-    const unsettled: string[] = [];
-    for (const [person, pairs] of pairsOf) {
-      const n = entriesOfPerson(pairs);
-      if (n === undefined) unsettled.push(person);
-      else total += n;
-    }
-    if (unsettled.length) total += dedupePending(await withContext(db, await rowsOfPersons(db, unsettled))).length;
-
-    let rows = first;
-    let read = limit + PAGE_SLACK;
-    for (;;) {
-      const complete = rows.length < read;
-      const last = complete ? undefined : rows[rows.length - 1]!.pendingOrder!;
-      // the other sightings of every person met (those not among the rows read)
-      const seen = new Map<string, number>();
-      for (const row of rows) seen.set(row.pendingPerson![0], (seen.get(row.pendingPerson![0]) ?? 0) + 1);
-      const more = [...seen].filter(([person, n]) => (pairsOf.get(person)?.length ?? 0) > n).map(([person]) => person);
-      const all = new Map(rows.map((row) => [row.key, row]));
-      for (const row of await rowsOfPersons(db, more)) all.set(row.key, row);
-      const entries = dedupePending(await withContext(db, [...all.values()]));
-      // an entry named after the last row read may have unread rows of the same name before it
-      const sure = last === undefined ? entries : entries.filter((e) => e.primary.assignment.pendingOrder! < last);
-      if (complete || sure.length >= limit) return { entries: sure.slice(0, limit), total };
-      read *= 2;
-      rows = await db.assignments.orderBy('pendingOrder').limit(read).toArray();
-    }
   });
 }

@@ -24,6 +24,9 @@ import { SeverityPrefix } from '@/components/SeverityBadge';
 type Editing = { mode: 'new'; prefill?: WorkplaceFacts } | { mode: 'edit'; key: string; prefill?: WorkplaceFacts };
 type SortBy = 'name' | 'status' | 'seen';
 
+/** workplaces drawn at first and added by each "show more": thousands of workplaces never draw at once (issue 10) */
+export const WORKPLACE_PAGE = 50;
+
 /** The profile facts a workplace still lacks (what the rules need beyond the portal). */
 export function missingProfileFacts(row: WorkplaceRow): string[] {
   const facts = effectiveWorkplace(row);
@@ -68,6 +71,9 @@ export function ProfilesSection({ lang, headingId, prefill }: { lang: Lang; head
   const [confirmKey, setConfirmKey] = useState<string | undefined>();
   const [search, setSearch] = useState('');
   const [sortBy, setSortBy] = useState<SortBy>('name');
+  const [limit, setLimit] = useState(WORKPLACE_PAGE);
+  // a new search or order starts again at the first page
+  useEffect(() => setLimit(WORKPLACE_PAGE), [search, sortBy]);
   const invalidate = () => {
     void client.invalidateQueries({ queryKey: queryKeys.workplaces });
     void client.invalidateQueries({ queryKey: queryKeys.pending });
@@ -103,6 +109,9 @@ export function ProfilesSection({ lang, headingId, prefill }: { lang: Lang; head
   };
   const rows = query.data ?? [];
   const shown = filterWorkplaces(rows, search, sortBy);
+  // the workplace being edited is always drawn, however far down the list it is
+  const editingAt = editing?.mode === 'edit' ? shown.findIndex((row) => row.key === editing.key) : -1;
+  const drawn = shown.slice(0, Math.max(limit, editingAt + 1));
   const formFor = (row: WorkplaceRow | undefined, pre?: WorkplaceFacts) => (
     <ProfileForm
       key={row?.key ?? 'new'}
@@ -171,25 +180,35 @@ export function ProfilesSection({ lang, headingId, prefill }: { lang: Lang; head
           {shown.length === 0 ? (
             <p className="katip-empty">{t(lang, 'wpNoMatch', { q: search.trim() })}</p>
           ) : (
-            <ul className="options-workplaces">
-              {shown.map((row) => (
-                <WorkplaceItem
-                  key={row.key}
-                  row={row}
-                  lang={lang}
-                  confirming={confirmKey === row.key}
-                  busy={remove.isPending}
-                  form={editing?.mode === 'edit' && editing.key === row.key ? formFor(row, editing.prefill) : undefined}
-                  onEdit={() => {
-                    setNotice('');
-                    setEditing({ mode: 'edit', key: row.key });
-                  }}
-                  onAskDelete={() => setConfirmKey(row.key)}
-                  onCancelDelete={() => setConfirmKey(undefined)}
-                  onDelete={() => remove.mutate(row.key)}
-                />
-              ))}
-            </ul>
+            <>
+              <ul className="options-workplaces">
+                {drawn.map((row) => (
+                  <WorkplaceItem
+                    key={row.key}
+                    row={row}
+                    lang={lang}
+                    confirming={confirmKey === row.key}
+                    busy={remove.isPending}
+                    form={editing?.mode === 'edit' && editing.key === row.key ? formFor(row, editing.prefill) : undefined}
+                    onEdit={() => {
+                      setNotice('');
+                      setEditing({ mode: 'edit', key: row.key });
+                    }}
+                    onAskDelete={() => setConfirmKey(row.key)}
+                    onCancelDelete={() => setConfirmKey(undefined)}
+                    onDelete={() => remove.mutate(row.key)}
+                  />
+                ))}
+              </ul>
+              {shown.length > drawn.length && (
+                <p className="katip-pending-more">
+                  <span className="katip-muted">{t(lang, 'listShown', { shown: drawn.length, total: shown.length })}</span>{' '}
+                  <button type="button" onClick={() => setLimit(drawn.length + WORKPLACE_PAGE)}>
+                    {t(lang, 'listShowMore', { n: Math.min(WORKPLACE_PAGE, shown.length - drawn.length), left: shown.length - drawn.length })}
+                  </button>
+                </p>
+              )}
+            </>
           )}
         </>
       )}

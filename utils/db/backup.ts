@@ -421,7 +421,7 @@ function newRows<T extends { id?: number }>(existing: readonly T[], incoming: re
 
 /** Empties every table of the mirror, audit snapshots included (the per-tab state in storage.session is not touched). */
 export async function deleteEverything(db: KatipDb): Promise<void> {
-  const tables = mirrorTables(db);
+  const tables = [...mirrorTables(db), db.meta];
   await db.transaction('rw', tables, async () => {
     await Promise.all(tables.map((table) => table.clear()));
   });

@@ -7,9 +7,11 @@
 //   u < ü < v, case and other accents ignored;
 // - `pendingPerson`: [the folded person the lists group by, role, workplace key]: what telling two
 //   sightings of one approval apart needs, read from the index keys alone.
-// Both are derived from the row on every write by a DBCore middleware, so no writer (the page
-// reports, the Excel import, a backup restored, a test) can forget them.
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+// - `pendingStamp`: a number that grows with every write of a pending row: with the number of
+//   pending rows it tells whether the count kept in `meta` still holds (readPendingPage).
+// All three are derived from the row on every write by a DBCore middleware, so no writer (the
+// page reports, the Excel import, a backup restored, a test) can forget them.
+import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { foldTitle } from '../keys';
 import type { AssignmentRow } from './schema';
 
@@ -75,25 +77,44 @@ export function turkishOrderKey(text: string): string {
   return out;
 }
 
-/** The index fields of a row: both for a pending row, none for any other. */
+/** The order and person fields of a row: both for a pending row, none for any other. */
 export function pendingIndexFields(row: AssignmentRow): Pick<AssignmentRow, 'pendingOrder' | 'pendingPerson'> {
   if (row.pending !== 1) return {};
   return { pendingOrder: turkishOrderKey(pendingNameOf(row)), pendingPerson: [pendingPersonOf(row), row.role ?? '', row.workplaceKey ?? ''] };
 }
 
-/** The row as stored: the index fields recomputed (the same object when they are already right). */
-export function withPendingIndex(row: AssignmentRow): AssignmentRow {
-  const fields = pendingIndexFields(row);
+/** The row as stored: a pending row with its index fields recomputed and `stamp`, any other without them. */
+export function withPendingIndex(row: AssignmentRow, stamp: number): AssignmentRow {
   if (row.pending !== 1) return withoutPendingIndex(row);
-  const same = row.pendingOrder === fields.pendingOrder && row.pendingPerson?.join('\u0000') === fields.pendingPerson?.join('\u0000');
-  return same ? row : { ...row, ...fields };
+  return { ...row, ...pendingIndexFields(row), pendingStamp: stamp };
 }
 
 /** The row without its index fields (derived, so never in a backup). */
 export function withoutPendingIndex(row: AssignmentRow): AssignmentRow {
-  if (row.pendingOrder === undefined && row.pendingPerson === undefined) return row;
-  const { pendingOrder: _o, pendingPerson: _p, ...rest } = row;
+  if (row.pendingOrder === undefined && row.pendingPerson === undefined && row.pendingStamp === undefined) return row;
+  const { pendingOrder: _o, pendingPerson: _p, pendingStamp: _s, ...rest } = row;
   return rest;
+}
+
+const ANY_KEY = { type: 3 } as DBCoreKeyRange; // DBCoreRangeType.Any (a const enum)
+
+/**
+ * The stamp of the next write: above every stamp stored (one reverse step of the index, in the
+ * writing transaction) and never below the clock, so a table emptied and filled again does not
+ * give back a stamp a kept count was made with.
+ */
+async function nextStamp(table: DBCoreTable, trans: DBCoreTransaction): Promise<number> {
+  let last = 0;
+  const index = table.schema.getIndexByKeyPath('pendingStamp');
+  if (index) {
+    try {
+      const cursor = await table.openCursor({ trans, values: false, reverse: true, query: { index, range: ANY_KEY } });
+      if (cursor && typeof cursor.key === 'number') last = cursor.key;
+    } catch {
+      // an upgrade from before v5 is writing: the index does not exist yet
+    }
+  }
+  return Math.max(last + 1, Date.now());
 }
 
 /** The DBCore middleware that keeps the index fields of `assignments` right on every add and put. */
@@ -108,9 +129,11 @@ export const pendingIndexMiddleware: Middleware<DBCore> = {
         if (name !== 'assignments') return table;
         return {
           ...table,
-          mutate(req: DBCoreMutateRequest) {
-            if (req.type === 'add' || req.type === 'put') return table.mutate({ ...req, values: req.values.map((v) => withPendingIndex(v as AssignmentRow)) } as DBCoreMutateRequest);
-            return table.mutate(req);
+          async mutate(req: DBCoreMutateRequest) {
+            if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
+            const values = req.values as AssignmentRow[];
+            const stamp = values.some((v) => v.pending === 1) ? await nextStamp(table, req.trans) : 0;
+            return table.mutate({ ...req, values: values.map((v) => withPendingIndex(v, stamp)) } as DBCoreMutateRequest);
           },
         };
       },

@@ -42,6 +42,19 @@ export interface AssignmentRow extends AssignmentFacts {
   pendingOrder?: string;
   /** pending rows only (v5): [folded person, role, workplace key], what the lists fold sightings by */
   pendingPerson?: [string, string, string];
+  /** pending rows only (v5): grows with every write of a pending row (tells a kept count is still right) */
+  pendingStamp?: number;
+}
+
+/** Small derived facts kept between opens (v5): the pending list's count with what it was counted from. */
+export interface MetaRow {
+  key: 'pending-count';
+  /** pending rows, the highest and the lowest pendingStamp when counted */
+  rows: number;
+  stamp: number;
+  firstStamp: number;
+  /** entries of the pending list */
+  total: number;
 }
 
 export type HistoryField = 'approvalState' | 'contractState' | 'minutes';
@@ -148,12 +161,14 @@ export const SCHEMA_V4 = {
 
 /**
  * v5 (speed, issue 10): pending approvals in their own two indexes, listed in Turkish order and
- * counted without reading every row (./pending-index.ts). Only pending rows carry the fields, so
- * the indexes hold only them; the upgrade gives them to the pending rows already stored.
+ * counted without reading every row (./pending-index.ts), and a small `meta` table for the count
+ * kept between opens. Only pending rows carry the fields, so the indexes hold only them; the
+ * upgrade gives them to the pending rows already stored.
  */
 export const SCHEMA_V5 = {
   ...SCHEMA_V4,
-  assignments: 'key, workplaceKey, pending, portalId, pendingOrder, pendingPerson',
+  assignments: 'key, workplaceKey, pending, portalId, pendingOrder, pendingPerson, pendingStamp',
+  meta: 'key',
 };
 
 /** One audit of an export file, as kept for the next comparison (utils/audit/snapshot.ts). */
@@ -166,6 +181,7 @@ export class KatipDb extends Dexie {
   checklists!: EntityTable<ChecklistRow, 'assignmentKey'>;
   settings!: EntityTable<SettingsRow, 'key'>;
   auditSnapshots!: EntityTable<AuditSnapshotRow, 'id'>;
+  meta!: EntityTable<MetaRow, 'key'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     // relaxed durability: a commit does not wait for the disk to flush (Chromium's default for the

@@ -114,14 +114,16 @@ describe('migration v4 → v5 (pending indexes)', () => {
       expect(stored.length).toBe(rows.length);
       for (const old of rows) {
         const now = stored.find((r) => r.key === old.key)!;
-        const { pendingOrder, pendingPerson, ...rest } = now;
+        const { pendingOrder, pendingPerson, pendingStamp, ...rest } = now;
         expect(rest).toEqual(old);
         if (old.pending) {
           expect(pendingOrder).toBe(turkishOrderKey(old.personName!));
           expect(pendingPerson).toEqual([expect.any(String), 'igu', 'sgk:1']);
+          expect(pendingStamp).toBeGreaterThan(0);
         } else {
           expect(pendingOrder).toBeUndefined();
           expect(pendingPerson).toBeUndefined();
+          expect(pendingStamp).toBeUndefined();
         }
       }
       expect(await db.checklists.count()).toBe(1);

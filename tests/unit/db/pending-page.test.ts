@@ -105,8 +105,34 @@ describe('the first page of pending approvals', () => {
     expect(await db.assignments.orderBy('pendingOrder').count()).toBe(0);
     expect(await readPendingPage(db, 50)).toEqual({ entries: [], total: 0 });
     const stored = await db.assignments.toArray();
-    expect(stored.every((r) => r.pendingOrder === undefined && r.pendingPerson === undefined)).toBe(true);
+    expect(stored.every((r) => r.pendingOrder === undefined && r.pendingPerson === undefined && r.pendingStamp === undefined)).toBe(true);
     expect(stored[0]?.workplaceKey).toBe(`sgk:${SICIL}`);
+  });
+
+  test('the count kept between opens is used only while the pending rows are those it was made from', async () => {
+    await db.assignments.bulkPut([row('p1', 'Ayla Su'), row('p2', 'Berk Ak'), row('p3', 'Can Öz')]);
+    expect((await readPendingPage(db, 50)).total).toBe(3);
+    const kept = (await db.meta.get('pending-count'))!;
+    expect(kept).toMatchObject({ rows: 3, total: 3 });
+    // while nothing changed, the kept count is what is shown (a count tampered with shows through)
+    await db.meta.put({ ...kept, total: 99 });
+    expect((await readPendingPage(db, 50)).total).toBe(99);
+    // one more pending row, one approved, one renamed into another's person: each counted again
+    await db.assignments.put(row('p4', 'Deniz Er'));
+    expect((await readPendingPage(db, 50)).total).toBe(4);
+    await db.meta.put({ ...(await db.meta.get('pending-count'))!, total: 99 });
+    await db.assignments.put(row('p1', 'Ayla Su', { approvalState: 'approved', pending: 0 }));
+    expect((await readPendingPage(db, 50)).total).toBe(3);
+    await db.meta.put({ ...(await db.meta.get('pending-count'))!, total: 99 });
+    await db.assignments.put(row('p3', 'BERK AK'));
+    const page = await readPendingPage(db, 50);
+    expect(page.total).toBe(2);
+    expect(page.entries).toEqual(await reference());
+    // emptied and filled again with as many rows: not the old count
+    await db.meta.put({ ...(await db.meta.get('pending-count'))!, total: 99 });
+    await db.assignments.clear();
+    await db.assignments.bulkPut([row('q1', 'Ece Ün'), row('q2', 'ECE ÜN'), row('q3', 'Filiz Ay')]);
+    expect((await readPendingPage(db, 50)).total).toBe(2);
   });
 
   test('the index fields are derived, never in a backup', async () => {
@@ -115,5 +141,6 @@ describe('the first page of pending approvals', () => {
     const backup = await exportBackup(db);
     expect(backup.assignments[0]).not.toHaveProperty('pendingOrder');
     expect(backup.assignments[0]).not.toHaveProperty('pendingPerson');
+    expect(backup.assignments[0]).not.toHaveProperty('pendingStamp');
   });
 });
