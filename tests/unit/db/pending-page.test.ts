@@ -3,7 +3,7 @@
 // entries in the same Turkish order (İ/ı, Ç, Ğ, Ö, Ş, Ü), the same folding of one approval seen
 // twice, the same count; non-pending rows never enter the indexes.
 import { describe, expect, test } from 'vitest';
-import { dedupePending, readPendingPage } from '@/components/pending';
+import { dedupePending, keepPendingCount, readPendingPage } from '@/components/pending';
 import { exportBackup, listPendingApprovals, type AssignmentRow, type KatipDb } from '@/utils/db';
 import { turkishOrderKey } from '@/utils/db/pending-index';
 import { upsertPageReport } from '@/utils/background/page-report';
@@ -133,6 +133,17 @@ describe('the first page of pending approvals', () => {
     await db.assignments.clear();
     await db.assignments.bulkPut([row('q1', 'Ece Ün'), row('q2', 'ECE ÜN'), row('q3', 'Filiz Ay')]);
     expect((await readPendingPage(db, 50)).total).toBe(2);
+  });
+
+  test('the background keeps the count ready for the next open: counted once, kept while right', async () => {
+    await db.assignments.bulkPut([row('p1', 'Ayla Su'), row('p2', 'AYLA SU'), row('p3', 'Can Öz')]);
+    expect(await db.meta.get('pending-count')).toBeUndefined();
+    await keepPendingCount(db);
+    expect(await db.meta.get('pending-count')).toMatchObject({ rows: 3, total: 2 });
+    await db.assignments.put(row('p4', 'Deniz Er'));
+    await keepPendingCount(db);
+    expect(await db.meta.get('pending-count')).toMatchObject({ rows: 4, total: 3 });
+    expect((await readPendingPage(db, 50)).total).toBe(3);
   });
 
   test('the index fields are derived, never in a backup', async () => {
