@@ -67,6 +67,15 @@ describe('Popup', () => {
     expect(tabs.openProfile).toHaveBeenCalledWith(WP);
   });
 
+  it('leaves out the findings of a rule switched off in the settings', async () => {
+    const db = freshDb();
+    await saveSettings(db, { disabledRules: ['minutes-below-minimum'] });
+    renderWithDb(<PopupApp tabs={source({ id: 5, url: REPORT.url }, REPORT)} />, db);
+    expect(await screen.findByText('2 kayıtta sorun yok')).toBeTruthy();
+    expect(screen.queryByText('1 kayıtta hata')).toBeNull();
+    expect(screen.getByText('1 kayıt değerlendirilemedi')).toBeTruthy();
+  });
+
   it('opens the side panel for the active tab, the options and the audit page', async () => {
     const tab = { id: 5, windowId: 2, url: REPORT.url };
     const tabs = source(tab, REPORT);
