@@ -8,17 +8,14 @@ import { workplaceName } from '@/utils/db';
 import { formatNumber, t, type Lang } from '@/utils/i18n';
 import { Checklist, ruleNames } from './Checklist';
 import { useDb } from './DbContext';
-import { errorText, queryKeys } from './hooks';
+import { errorText, PENDING_PAGE, queries } from './hooks';
 import { Icon } from './Icon';
-import { readPendingPage, type PendingEntry } from './pending';
-
-/** entries rendered at first, and added by each "show more": 10,000 pending approvals are never read or rendered at once */
-export const PENDING_PAGE = 50;
+import type { PendingEntry } from './pending';
 
 /** The first `limit` entries and the count; the entries shown stay while "show more" reads the next ones. */
 export function usePendingApprovals(limit: number = PENDING_PAGE) {
   const db = useDb();
-  return useQuery({ queryKey: [...queryKeys.pending, limit], queryFn: () => readPendingPage(db, limit), placeholderData: keepPreviousData });
+  return useQuery({ ...queries.pending(db, limit), placeholderData: keepPreviousData });
 }
 
 export function PendingList({ lang, showTckn, headingLevel = 2, title }: { lang: Lang; showTckn: boolean; headingLevel?: 2 | 3; title?: string }) {

@@ -3,14 +3,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Icon } from '@/components/Icon';
 import { useDb } from '@/components/DbContext';
-import { errorText, queryKeys } from '@/components/hooks';
+import { errorText, queries, queryKeys } from '@/components/hooks';
 import { hazardWord } from '@/components/NaceLookup';
 import {
   deleteProfile,
   effectiveWorkplace,
   factsOnly,
   findWorkplace,
-  listWorkplaces,
   saveProfile,
   workplaceName,
   type WorkplaceRow,
@@ -65,7 +64,7 @@ export function ProfilesSection({ lang, headingId, prefill }: { lang: Lang; head
   const db = useDb();
   const client = useQueryClient();
   const id = useId();
-  const query = useQuery({ queryKey: queryKeys.workplaces, queryFn: () => listWorkplaces(db) });
+  const query = useQuery(queries.workplaces(db));
   const [editing, setEditing] = useState<Editing | undefined>();
   const [notice, setNotice] = useState('');
   const [confirmKey, setConfirmKey] = useState<string | undefined>();
