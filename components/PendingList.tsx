@@ -1,54 +1,54 @@
 // Pending approvals, sorted and de-duplicated, each with its checklist progress and, when its
 // checks failed, the error mark (icon + word); a disclosure opens its checklist.
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { maskTckn, ROLE_LABELS } from '@/utils/domain/core';
 import type { AssignmentRow } from '@/utils/db';
-import { listPendingApprovals, workplaceName } from '@/utils/db';
+import { workplaceName } from '@/utils/db';
 import { formatNumber, t, type Lang } from '@/utils/i18n';
 import { Checklist, ruleNames } from './Checklist';
 import { useDb } from './DbContext';
-import { errorText, queryKeys } from './hooks';
+import { errorText, PENDING_PAGE, queries } from './hooks';
 import { Icon } from './Icon';
-import { dedupePending, type PendingEntry } from './pending';
+import type { PendingEntry } from './pending';
 
-export function usePendingApprovals() {
+/** The first `limit` entries and the count; the entries shown stay while "show more" reads the next ones. */
+export function usePendingApprovals(limit: number = PENDING_PAGE) {
   const db = useDb();
-  return useQuery({ queryKey: queryKeys.pending, queryFn: async () => dedupePending(await listPendingApprovals(db)) });
+  return useQuery({ ...queries.pending(db, limit), placeholderData: keepPreviousData });
 }
-
-/** entries rendered at first, and added by each "show more": 10,000 pending approvals never render at once */
-export const PENDING_PAGE = 50;
 
 export function PendingList({ lang, showTckn, headingLevel = 2, title }: { lang: Lang; showTckn: boolean; headingLevel?: 2 | 3; title?: string }) {
   const headingId = useId();
-  const query = usePendingApprovals();
   const [limit, setLimit] = useState(PENDING_PAGE);
+  const query = usePendingApprovals(limit);
+  const total = query.data?.total ?? 0;
+  const entries = query.data?.entries ?? [];
   const Heading = `h${headingLevel}` as 'h2' | 'h3';
   return (
     <section aria-labelledby={headingId} className="katip-pending">
       <Heading id={headingId}>
         {title ?? t(lang, 'popupPending')}
-        {query.data && query.data.length > 0 && <span className="katip-count"> ({formatNumber(lang, query.data.length)})</span>}
+        {total > 0 && <span className="katip-count"> ({formatNumber(lang, total)})</span>}
       </Heading>
       {query.isPending ? (
         <p role="status">{t(lang, 'loading')}</p>
       ) : query.isError ? (
         <p role="alert">{t(lang, 'errorLoading', { detail: errorText(query.error) })}</p>
-      ) : query.data.length === 0 ? (
+      ) : total === 0 ? (
         <p className="katip-empty">{t(lang, 'popupPendingNone')}</p>
       ) : (
         <>
           <ul className="katip-pending-list">
-            {query.data.slice(0, limit).map((entry) => (
+            {entries.map((entry) => (
               <PendingItem key={entry.key} entry={entry} lang={lang} showTckn={showTckn} headingLevel={headingLevel === 2 ? 3 : 4} />
             ))}
           </ul>
-          {query.data.length > limit && (
+          {total > entries.length && (
             <p className="katip-pending-more">
-              <span className="katip-muted">{t(lang, 'listShown', { shown: limit, total: query.data.length })}</span>{' '}
+              <span className="katip-muted">{t(lang, 'listShown', { shown: entries.length, total })}</span>{' '}
               <button type="button" onClick={() => setLimit(limit + PENDING_PAGE)}>
-                {t(lang, 'listShowMore', { n: Math.min(PENDING_PAGE, query.data.length - limit), left: query.data.length - limit })}
+                {t(lang, 'listShowMore', { n: Math.min(PENDING_PAGE, total - entries.length), left: total - entries.length })}
               </button>
             </p>
           )}

@@ -3,14 +3,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Icon } from '@/components/Icon';
 import { useDb } from '@/components/DbContext';
-import { errorText, queryKeys } from '@/components/hooks';
+import { errorText, queries, queryKeys } from '@/components/hooks';
 import { hazardWord } from '@/components/NaceLookup';
 import {
   deleteProfile,
   effectiveWorkplace,
   factsOnly,
   findWorkplace,
-  listWorkplaces,
   saveProfile,
   workplaceName,
   type WorkplaceRow,
@@ -23,6 +22,9 @@ import { SeverityPrefix } from '@/components/SeverityBadge';
 
 type Editing = { mode: 'new'; prefill?: WorkplaceFacts } | { mode: 'edit'; key: string; prefill?: WorkplaceFacts };
 type SortBy = 'name' | 'status' | 'seen';
+
+/** workplaces drawn at first and added by each "show more": thousands of workplaces never draw at once (issue 10) */
+export const WORKPLACE_PAGE = 50;
 
 /** The profile facts a workplace still lacks (what the rules need beyond the portal). */
 export function missingProfileFacts(row: WorkplaceRow): string[] {
@@ -62,12 +64,15 @@ export function ProfilesSection({ lang, headingId, prefill }: { lang: Lang; head
   const db = useDb();
   const client = useQueryClient();
   const id = useId();
-  const query = useQuery({ queryKey: queryKeys.workplaces, queryFn: () => listWorkplaces(db) });
+  const query = useQuery(queries.workplaces(db));
   const [editing, setEditing] = useState<Editing | undefined>();
   const [notice, setNotice] = useState('');
   const [confirmKey, setConfirmKey] = useState<string | undefined>();
   const [search, setSearch] = useState('');
   const [sortBy, setSortBy] = useState<SortBy>('name');
+  const [limit, setLimit] = useState(WORKPLACE_PAGE);
+  // a new search or order starts again at the first page
+  useEffect(() => setLimit(WORKPLACE_PAGE), [search, sortBy]);
   const invalidate = () => {
     void client.invalidateQueries({ queryKey: queryKeys.workplaces });
     void client.invalidateQueries({ queryKey: queryKeys.pending });
@@ -103,6 +108,9 @@ export function ProfilesSection({ lang, headingId, prefill }: { lang: Lang; head
   };
   const rows = query.data ?? [];
   const shown = filterWorkplaces(rows, search, sortBy);
+  // the workplace being edited is always drawn, however far down the list it is
+  const editingAt = editing?.mode === 'edit' ? shown.findIndex((row) => row.key === editing.key) : -1;
+  const drawn = shown.slice(0, Math.max(limit, editingAt + 1));
   const formFor = (row: WorkplaceRow | undefined, pre?: WorkplaceFacts) => (
     <ProfileForm
       key={row?.key ?? 'new'}
@@ -171,25 +179,35 @@ export function ProfilesSection({ lang, headingId, prefill }: { lang: Lang; head
           {shown.length === 0 ? (
             <p className="katip-empty">{t(lang, 'wpNoMatch', { q: search.trim() })}</p>
           ) : (
-            <ul className="options-workplaces">
-              {shown.map((row) => (
-                <WorkplaceItem
-                  key={row.key}
-                  row={row}
-                  lang={lang}
-                  confirming={confirmKey === row.key}
-                  busy={remove.isPending}
-                  form={editing?.mode === 'edit' && editing.key === row.key ? formFor(row, editing.prefill) : undefined}
-                  onEdit={() => {
-                    setNotice('');
-                    setEditing({ mode: 'edit', key: row.key });
-                  }}
-                  onAskDelete={() => setConfirmKey(row.key)}
-                  onCancelDelete={() => setConfirmKey(undefined)}
-                  onDelete={() => remove.mutate(row.key)}
-                />
-              ))}
-            </ul>
+            <>
+              <ul className="options-workplaces">
+                {drawn.map((row) => (
+                  <WorkplaceItem
+                    key={row.key}
+                    row={row}
+                    lang={lang}
+                    confirming={confirmKey === row.key}
+                    busy={remove.isPending}
+                    form={editing?.mode === 'edit' && editing.key === row.key ? formFor(row, editing.prefill) : undefined}
+                    onEdit={() => {
+                      setNotice('');
+                      setEditing({ mode: 'edit', key: row.key });
+                    }}
+                    onAskDelete={() => setConfirmKey(row.key)}
+                    onCancelDelete={() => setConfirmKey(undefined)}
+                    onDelete={() => remove.mutate(row.key)}
+                  />
+                ))}
+              </ul>
+              {shown.length > drawn.length && (
+                <p className="katip-pending-more">
+                  <span className="katip-muted">{t(lang, 'listShown', { shown: drawn.length, total: shown.length })}</span>{' '}
+                  <button type="button" onClick={() => setLimit(drawn.length + WORKPLACE_PAGE)}>
+                    {t(lang, 'listShowMore', { n: Math.min(WORKPLACE_PAGE, shown.length - drawn.length), left: shown.length - drawn.length })}
+                  </button>
+                </p>
+              )}
+            </>
           )}
         </>
       )}

@@ -2,7 +2,7 @@
 // their state, what facts are missing, the pending approvals (sorted, de-duplicated, with progress
 // and the error mark); one click to the side panel (the full findings), the options or the audit.
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { tally, pageWorkplaces, workplaceGaps, type RecordState } from '@/components/findings';
 import { LeftOut, PageNotes, TallyLine } from '@/components/FindingsView';
 import { errorText, useDocumentLanguage, useSettings } from '@/components/hooks';
@@ -21,17 +21,25 @@ export function PopupApp({ tabs = browserTabSource }: { tabs?: TabSource }) {
   const settings = useSettings();
   const lang: Lang = settings.data?.language ?? 'tr';
   useDocumentLanguage(lang, 'titlePopup');
-  const disabled = settings.data?.disabledRules ?? [];
-  const query = useQuery({
+  // the tab is asked for beside the settings, not after them; its findings of switched-off rules
+  // are left out once both are in (nothing is shown before: no finding of a disabled rule flashes)
+  const read = useQuery({
     queryKey: ['active-tab-report'],
     queryFn: async () => {
       const tab = await tabs.activeTab();
       const reports = tab?.id !== undefined ? await tabs.reports(tab.id) : [];
-      return { tab: tab ?? null, reports: reports.map((r) => ({ ...r, findings: r.findings.filter((f) => !disabled.includes(f.ruleId)) })) };
+      return { tab: tab ?? null, reports };
     },
-    enabled: settings.isSuccess,
   });
-  const tab = query.data?.tab ?? undefined;
+  const disabledKey = (settings.data?.disabledRules ?? []).join(' ');
+  const query: TabQuery = useMemo(() => {
+    if (read.isError) return { status: 'error', error: read.error };
+    if (settings.isError) return { status: 'error', error: settings.error };
+    if (!read.data || !settings.data) return { status: 'pending' };
+    const disabled = new Set(disabledKey.split(' '));
+    return { status: 'ok', data: { tab: read.data.tab, reports: read.data.reports.map((r) => ({ ...r, findings: r.findings.filter((f) => !disabled.has(f.ruleId)) })) } };
+  }, [read.data, read.error, read.isError, settings.data, settings.error, settings.isError, disabledKey]);
+  const tab = read.data?.tab ?? undefined;
   return (
     <div className="katip-ui popup" lang={lang}>
       <header className="popup-header">
@@ -68,7 +76,10 @@ export function PopupApp({ tabs = browserTabSource }: { tabs?: TabSource }) {
   );
 }
 
-type TabQuery = ReturnType<typeof useQuery<{ tab: ActiveTab | null; reports: Awaited<ReturnType<TabSource['reports']>> }>>;
+type TabQuery =
+  | { status: 'pending' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ok'; data: { tab: ActiveTab | null; reports: Awaited<ReturnType<TabSource['reports']>> } };
 
 const STATE_ICON: Record<RecordState, 'error' | 'warn' | 'needs-data' | 'ok' | 'ended'> = {
   error: 'error',
@@ -85,8 +96,8 @@ export function stateWord(lang: Lang, state: RecordState): string {
 function TabSummary({ lang, query, showTckn, onAddProfile }: { lang: Lang; query: TabQuery; showTckn: boolean; onAddProfile(facts: WorkplaceFacts): void }) {
   const headingId = useId();
   let body;
-  if (query.isPending) body = <p role="status">{t(lang, 'loading')}</p>;
-  else if (query.isError) body = <p role="alert">{t(lang, 'errorLoading', { detail: errorText(query.error) })}</p>;
+  if (query.status === 'pending') body = <p role="status">{t(lang, 'loading')}</p>;
+  else if (query.status === 'error') body = <p role="alert">{t(lang, 'errorLoading', { detail: errorText(query.error) })}</p>;
   else if (query.data.reports.length === 0) {
     body = (
       <p className="katip-empty" role="status">

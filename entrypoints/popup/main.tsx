@@ -1,13 +1,19 @@
 // Popup entry: mounts the popup over the extension's local mirror.
 import { createRoot } from 'react-dom/client';
-import { AppProviders } from '@/components/AppProviders';
+import { AppProviders, createQueryClient } from '@/components/AppProviders';
+import { prefetch } from '@/components/hooks';
 import { getDb } from '@/utils/db';
 import '@/components/components.css';
 import './style.css';
 import { PopupApp } from './PopupApp';
 
+// the first reads start before the first render
+const db = getDb();
+const client = createQueryClient();
+prefetch(client, db, ['settings', 'pending']);
+
 createRoot(document.getElementById('root')!).render(
-  <AppProviders db={getDb()}>
+  <AppProviders db={db} client={client}>
     <PopupApp />
   </AppProviders>,
 );

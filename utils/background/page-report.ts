@@ -5,6 +5,7 @@ import type { PageReport } from '@/utils/messages';
 import type { RuleId } from '@/utils/rules/types';
 import { withoutUndefined, type AssignmentFacts, type PageRecord, type ScreenId } from '@/utils/records';
 import { autoTickMany, mergeObservation, STEP_RULES, type StepObservation } from '@/utils/db/checklist';
+import { keepPendingCount } from '@/utils/db/pending-list';
 import { getSettings } from '@/utils/db/queries';
 import type { ChecklistStepId, KatipDb } from '@/utils/db/schema';
 import { clearTabReport, getSelectedAssignment, getTabReports, setTabReport, type StoredSelection } from '@/utils/db/tab-reports';
@@ -271,7 +272,25 @@ export async function handlePageReport(db: KatipDb, report: PageReport, sender: 
   });
   const [written, errors] = await Promise.all([mirrored, shown]);
   if (!written.ok) return written;
+  if (report.records.some((r) => r.assignment)) recountPendingSoon(db);
   return { ok: true, ...written.value, errors };
+}
+
+/** quiet time after the last page report before the pending list is counted again */
+export const RECOUNT_AFTER_MS = 1500;
+let recount: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Counts the pending list again once the page reports stop for a moment, so that the popup and the
+ * options page open with a count kept for them (utils/db/pending-list.ts) instead of counting
+ * 10,000 rows first. Only a timer is held; a stopped worker loses nothing (the pages count then).
+ */
+function recountPendingSoon(db: KatipDb): void {
+  clearTimeout(recount);
+  recount = setTimeout(() => {
+    recount = undefined;
+    keepPendingCount(db).catch((error: unknown) => console.warn('[KATİP Asistanı] pending count', error));
+  }, RECOUNT_AFTER_MS);
 }
 
 /** Per-key queues: the background keeps no data in memory, only the order of work in hand. */

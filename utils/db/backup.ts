@@ -8,6 +8,7 @@ import { AssignmentFactsSchema, ScreenIdSchema, WorkplaceFactsSchema } from '../
 import { RULE_IDS } from '../rules/types';
 import type { AuditSnapshot } from '../audit/snapshot';
 import { getSettings } from './queries';
+import { withoutPendingIndex } from './pending-index';
 import {
   indexedWorkplace,
   SETTINGS_KEY,
@@ -176,7 +177,7 @@ export async function exportBackup(db: KatipDb): Promise<Backup> {
       version: BACKUP_VERSION,
       exportedAt: new Date().toISOString(),
       workplaces: workplaces.map(({ sicil: _s, detsis: _d, titleFold: _t, ...row }) => row),
-      assignments,
+      assignments: assignments.map(withoutPendingIndex),
       history,
       checklists,
       settings,
@@ -359,7 +360,7 @@ export async function previewImport(db: KatipDb, backup: Backup): Promise<Import
     };
     const plainWorkplace = ({ sicil: _s, detsis: _d, titleFold: _t, ...row }: WorkplaceRow) => row;
     await compare(backup.workplaces, await db.workplaces.bulkGet(backup.workplaces.map((r) => r.key)), 'workplaces', plainWorkplace);
-    await compare(backup.assignments, await db.assignments.bulkGet(backup.assignments.map((r) => r.key)), 'assignments', (r) => r);
+    await compare(backup.assignments, await db.assignments.bulkGet(backup.assignments.map((r) => r.key)), 'assignments', withoutPendingIndex);
     await compare(backup.checklists, await db.checklists.bulkGet(backup.checklists.map((r) => r.assignmentKey)), 'checklists', (r) => r);
     const known = new Set((await db.history.toArray()).map(historySignature));
     for (const row of backup.history) {
@@ -421,7 +422,7 @@ function newRows<T extends { id?: number }>(existing: readonly T[], incoming: re
 
 /** Empties every table of the mirror, audit snapshots included (the per-tab state in storage.session is not touched). */
 export async function deleteEverything(db: KatipDb): Promise<void> {
-  const tables = mirrorTables(db);
+  const tables = [...mirrorTables(db), db.meta];
   await db.transaction('rw', tables, async () => {
     await Promise.all(tables.map((table) => table.clear()));
   });

@@ -5,6 +5,7 @@ import type { AssignmentFacts, ScreenId, WorkplaceFacts } from '../records';
 import type { RuleId } from '../rules/types';
 import { assignmentLabel, foldTitle } from '../keys';
 import type { AuditSnapshot } from '../audit/snapshot';
+import { pendingIndexFields, pendingIndexMiddleware } from './pending-index';
 
 export const DEFAULT_DB_NAME = 'katip-asistani';
 
@@ -37,6 +38,23 @@ export interface AssignmentRow extends AssignmentFacts {
   pending: 0 | 1;
   /** the professional's "Kalan Max. Ayl. Çlş. Süresi (Dk)" last shown beside this assignment (approval form) */
   remaining?: { minutes: number; at: string };
+  /** pending rows only (v5, ./pending-index.ts): the listed name as a key in Turkish order */
+  pendingOrder?: string;
+  /** pending rows only (v5): [folded person, role, workplace key], what the lists fold sightings by */
+  pendingPerson?: [string, string, string];
+  /** pending rows only (v5): grows with every write of a pending row (tells a kept count is still right) */
+  pendingStamp?: number;
+}
+
+/** Small derived facts kept between opens (v5): the pending list's count with what it was counted from. */
+export interface MetaRow {
+  key: 'pending-count';
+  /** pending rows, the highest and the lowest pendingStamp when counted */
+  rows: number;
+  stamp: number;
+  firstStamp: number;
+  /** entries of the pending list */
+  total: number;
 }
 
 export type HistoryField = 'approvalState' | 'contractState' | 'minutes';
@@ -141,6 +159,18 @@ export const SCHEMA_V4 = {
   history: '++id, assignmentKey',
 };
 
+/**
+ * v5 (speed, issue 10): pending approvals in their own two indexes, listed in Turkish order and
+ * counted without reading every row (./pending-index.ts), and a small `meta` table for the count
+ * kept between opens. Only pending rows carry the fields, so the indexes hold only them; the
+ * upgrade gives them to the pending rows already stored.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  assignments: 'key, workplaceKey, pending, portalId, pendingOrder, pendingPerson, pendingStamp',
+  meta: 'key',
+};
+
 /** One audit of an export file, as kept for the next comparison (utils/audit/snapshot.ts). */
 export type AuditSnapshotRow = AuditSnapshot;
 
@@ -151,6 +181,7 @@ export class KatipDb extends Dexie {
   checklists!: EntityTable<ChecklistRow, 'assignmentKey'>;
   settings!: EntityTable<SettingsRow, 'key'>;
   auditSnapshots!: EntityTable<AuditSnapshotRow, 'id'>;
+  meta!: EntityTable<MetaRow, 'key'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     // relaxed durability: a commit does not wait for the disk to flush (Chromium's default for the
@@ -162,6 +193,10 @@ export class KatipDb extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     // an index dropped: nothing to migrate
     this.version(4).stores(SCHEMA_V4);
+    // two indexes added: the pending rows get their fields (every other row stays as it was)
+    this.version(5).stores(SCHEMA_V5).upgrade(upgradeV4toV5);
+    // every write of an assignment keeps those fields right (before the upgrade runs, too)
+    this.use(pendingIndexMiddleware);
   }
 }
 
@@ -250,4 +285,15 @@ async function upgradeV1toV2(tx: Transaction): Promise<void> {
   await assignments.bulkPut(newAssignments);
   await history.bulkAdd(newHistory);
   await checklists.bulkPut(newChecklists);
+}
+
+/** v4 → v5: each pending row gets its index fields; no other row is written. */
+async function upgradeV4toV5(tx: Transaction): Promise<void> {
+  await tx
+    .table('assignments')
+    .where('pending')
+    .equals(1)
+    .modify((row: AssignmentRow) => {
+      Object.assign(row, pendingIndexFields(row));
+    });
 }

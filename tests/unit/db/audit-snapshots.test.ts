@@ -31,7 +31,7 @@ describe('audit snapshots (schema v3)', () => {
     await old.table('settings').put({ key: 'settings', language: 'en', disabledRules: [], showTckn: true });
     old.close();
     const db = openDb(name);
-    expect(db.verno).toBe(4); // v3 adds the snapshots table, v4 drops an index: rows kept through both
+    expect(db.verno).toBe(5); // v3 adds the snapshots table, v4 drops an index, v5 adds the pending indexes: rows kept through all
     expect((await db.workplaces.get('sgk:1'))?.seen?.title).toBe('Köşe Market');
     expect((await db.settings.get('settings'))?.language).toBe('en');
     expect(await db.auditSnapshots.count()).toBe(0);

@@ -1,8 +1,10 @@
 // The mirror's schema versions: a v1 database full of data opens under v2 with nothing lost.
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
-import { KatipDb, listPendingApprovals } from '@/utils/db';
-import { SCHEMA_V1, type AssignmentRowV1, type WorkplaceRowV1 } from '@/utils/db/schema';
+import { KatipDb, listPendingApprovals, type AssignmentRow } from '@/utils/db';
+import { SCHEMA_V1, SCHEMA_V4, type AssignmentRowV1, type WorkplaceRowV1 } from '@/utils/db/schema';
+import { turkishOrderKey } from '@/utils/db/pending-index';
+import { dedupePending, readPendingPage } from '@/components/pending';
 import { AYSE, MEHMET, SICIL, WORKPLACE } from './fixtures';
 
 const names: string[] = [];
@@ -42,7 +44,7 @@ describe('migration v1 → v2', () => {
 
     const db = new KatipDb(name);
     try {
-      expect(db.verno).toBe(4); // v1 → v2 → v3 (audit snapshots table) → v4 (history index dropped)
+      expect(db.verno).toBe(5); // v1 → v2 → v3 (audit snapshots table) → v4 (history index dropped) → v5 (pending indexes)
       const seen = await db.workplaces.get(`sgk:${SICIL}`);
       expect(seen?.seen).toEqual({ ...WORKPLACE, at: '2024-05-01T10:00:00.000Z', screen: 'new-contracts' });
       expect(seen?.profile?.employees).toBe(130);
@@ -82,5 +84,57 @@ describe('migration v1 → v2', () => {
     expect(await db.assignments.count()).toBe(0);
     expect(await db.history.count()).toBe(0);
     db.close();
+  });
+});
+
+describe('migration v4 → v5 (pending indexes)', () => {
+  test('every row is kept; the pending rows get their index fields, the others are not rewritten', async () => {
+    const name = `katip-migration-v5-${Math.random().toString(36).slice(2)}`;
+    names.push(name);
+    const v4 = new Dexie(name);
+    v4.version(4).stores(SCHEMA_V4);
+    const at = '2026-11-30T08:00:00.000Z';
+    const base = { firstSeenAt: at, lastSeenAt: at, lastScreen: 'old-contracts' as const, role: 'igu' as const, workplaceKey: 'sgk:1' };
+    const rows: AssignmentRow[] = [
+      { ...base, key: 'portal:1', personName: 'İsmail Işık', label: 'İsmail Işık (İGU)', approvalState: 'pending', pending: 1 },
+      { ...base, key: 'portal:2', personName: 'Ilgaz Ünal', label: 'Ilgaz Ünal (İGU)', approvalState: 'pending', pending: 1 },
+      { ...base, key: 'portal:3', personName: 'Çağla Şahin', label: 'Çağla Şahin (İGU)', approvalState: 'pending', pending: 1 },
+      { ...base, key: 'portal:4', personName: 'ÇAĞLA ŞAHİN', label: 'ÇAĞLA ŞAHİN (İGU)', approvalState: 'pending', pending: 1, lastSeenAt: '2026-12-01T08:00:00.000Z' },
+      { ...base, key: 'portal:5', personName: 'Ceren Ak', label: 'Ceren Ak (İGU)', approvalState: 'approved', pending: 0 },
+    ];
+    await v4.table('assignments').bulkPut(rows);
+    await v4.table('checklists').put({ assignmentKey: 'portal:1', steps: { 1: { done: true, at, how: 'seen' } }, updatedAt: at });
+    await v4.table('history').add({ assignmentKey: 'portal:1', at, screen: 'old-contracts', field: 'approvalState', to: 'pending' });
+    v4.close();
+
+    const db = new KatipDb(name);
+    try {
+      expect(db.verno).toBe(5);
+      const stored = await db.assignments.toArray();
+      expect(stored.length).toBe(rows.length);
+      for (const old of rows) {
+        const now = stored.find((r) => r.key === old.key)!;
+        const { pendingOrder, pendingPerson, pendingStamp, ...rest } = now;
+        expect(rest).toEqual(old);
+        if (old.pending) {
+          expect(pendingOrder).toBe(turkishOrderKey(old.personName!));
+          expect(pendingPerson).toEqual([expect.any(String), 'igu', 'sgk:1']);
+          expect(pendingStamp).toBeGreaterThan(0);
+        } else {
+          expect(pendingOrder).toBeUndefined();
+          expect(pendingPerson).toBeUndefined();
+          expect(pendingStamp).toBeUndefined();
+        }
+      }
+      expect(await db.checklists.count()).toBe(1);
+      expect(await db.history.count()).toBe(1);
+      // listed in Turkish order, the two spellings of Çağla Şahin as one (the later shown)
+      const page = await readPendingPage(db, 50);
+      expect(page.entries.map((e) => e.primary.assignment.personName)).toEqual(['ÇAĞLA ŞAHİN', 'Ilgaz Ünal', 'İsmail Işık']);
+      expect(page.total).toBe(3);
+      expect(page.entries).toEqual(dedupePending(await listPendingApprovals(db)));
+    } finally {
+      db.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 // Options page: profile validation (SGK 26 digits, NACE in the list, hazard override), rules, language, import, delete.
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '@/entrypoints/options/OptionsApp';
 import { exportBackup, getSettings, listWorkplaces, saveProfile, type KatipDb } from '@/utils/db';
@@ -253,6 +253,44 @@ describe('Options: the application', () => {
     const form = await screen.findByRole('form', { name: 'İşyeri profilini düzenle' });
     expect(items()[0]!.contains(form)).toBe(true);
     expect(list).toBeTruthy();
+  });
+
+  it('draws the first 50 workplaces and 50 more on each "show more"; a workplace opened for editing is drawn wherever it is', async () => {
+    const db = freshDb();
+    const at = '2026-12-01T10:00:00.000Z';
+    const sicil = (n: number) => `1${String(n).padStart(3, '0')}${SICIL_DIGITS.slice(4)}`;
+    const titles = Array.from({ length: 120 }, (_, n) => `${['Çelik', 'Cam', 'Işık', 'İnci', 'Öz', 'Ozan'][n % 6]} ${String(n).padStart(3, '0')}`);
+    await db.workplaces.bulkPut(titles.map((title, n) => ({ key: `sgk:${sicil(n)}`, profile: { title, sicilNo: sicil(n), updatedAt: at }, updatedAt: at })));
+    const collator = new Intl.Collator('tr');
+    const sorted = [...titles].sort((a, b) => collator.compare(a, b));
+    const { user } = renderWithDb(<OptionsApp />, db);
+    await screen.findByText(sorted[0]!);
+    const names = () => screen.getAllByRole('listitem').filter((li) => li.classList.contains('options-workplace')).map((li) => li.querySelector('strong')!.textContent);
+    expect(names()).toEqual(sorted.slice(0, 50));
+    expect(screen.getByText('120 kaydın 50 tanesi gösteriliyor')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '50 tane daha göster (70 kaldı)' }));
+    expect(names()).toEqual(sorted.slice(0, 100));
+    await user.click(screen.getByRole('button', { name: '20 tane daha göster (20 kaldı)' }));
+    expect(names()).toEqual(sorted);
+    expect(screen.queryByRole('button', { name: /daha göster/ })).toBeNull();
+    // a search starts again at the first page
+    await user.type(screen.getByLabelText('İşyeri ara (unvan, SGK no, NACE)'), 'o');
+    expect(names()).toHaveLength(40);
+    await user.clear(screen.getByLabelText('İşyeri ara (unvan, SGK no, NACE)'));
+    expect(names()).toHaveLength(50);
+    cleanup();
+    // "Profil ekle" for the last workplace in the order: its form opens in its place
+    const last = titles.indexOf(sorted[119]!);
+    location.hash = profileHash({ title: sorted[119]!, sicilNo: sicil(last) });
+    try {
+      renderWithDb(<OptionsApp />, db);
+      const form = await screen.findByRole('form', { name: 'İşyeri profilini düzenle' });
+      const items = screen.getAllByRole('listitem').filter((li) => li.classList.contains('options-workplace'));
+      expect(items).toHaveLength(120);
+      expect(items[119]!.contains(form)).toBe(true);
+    } finally {
+      location.hash = '';
+    }
   });
 
   it('a navigation that stays, with the five sections', async () => {

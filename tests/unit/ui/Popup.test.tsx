@@ -67,6 +67,15 @@ describe('Popup', () => {
     expect(tabs.openProfile).toHaveBeenCalledWith(WP);
   });
 
+  it('leaves out the findings of a rule switched off in the settings', async () => {
+    const db = freshDb();
+    await saveSettings(db, { disabledRules: ['minutes-below-minimum'] });
+    renderWithDb(<PopupApp tabs={source({ id: 5, url: REPORT.url }, REPORT)} />, db);
+    expect(await screen.findByText('2 kayıtta sorun yok')).toBeTruthy();
+    expect(screen.queryByText('1 kayıtta hata')).toBeNull();
+    expect(screen.getByText('1 kayıt değerlendirilemedi')).toBeTruthy();
+  });
+
   it('opens the side panel for the active tab, the options and the audit page', async () => {
     const tab = { id: 5, windowId: 2, url: REPORT.url };
     const tabs = source(tab, REPORT);
@@ -101,6 +110,37 @@ describe('Popup', () => {
     expect(mehmet!.textContent).toMatch(/^Mehmet Öztürk \(İGU, 1\.200 dk\)Hatalı: İGU sertifika sınıfı.*4\/10$/);
     expect(sule!.textContent).toMatch(/^Şule Çağlar.*4\/10$/);
     expect(sule!.textContent).not.toContain('Hatalı');
+  });
+
+  it('shows the first 50 pending approvals in Turkish order with the count, then 50 more on "show more", in both languages', async () => {
+    const db = freshDb();
+    const firsts = ['İsmail', 'Işıl', 'Çağla', 'Ceren', 'Öykü', 'Ozan', 'Şule', 'Selin', 'Ümit', 'Uğur', 'Gül', 'Zeynep'];
+    const people = Array.from({ length: 62 }, (_, n) => `${firsts[n % firsts.length]} ${String(n).padStart(2, '0')}`);
+    const now = new Date().toISOString();
+    await db.assignments.bulkPut(
+      people.map((personName, n) => ({ key: `portal:${n}`, label: `${personName} (İGU, 1.200 dk)`, personName, role: 'igu' as const, minutes: 1200, approvalState: 'pending' as const, firstSeenAt: now, lastSeenAt: now, lastScreen: 'old-contracts' as const, pending: 1 as const })),
+    );
+    // one of them seen twice (upper case on another screen): still one entry
+    await db.assignments.put({ key: 'portal:x', label: 'ŞULE 06 (İGU, 1.200 dk)', personName: 'ŞULE 06', role: 'igu', minutes: 1200, approvalState: 'pending', firstSeenAt: now, lastSeenAt: '2020-01-01T00:00:00.000Z', lastScreen: 'old-contracts', pending: 1 });
+    const sorted = [...people].sort(new Intl.Collator('tr', { sensitivity: 'base' }).compare);
+    const { user } = renderWithDb(<PopupApp tabs={source({ id: 9 })} />, db);
+    const heading = await screen.findByRole('heading', { name: 'Onay bekleyen sözleşmeler (62)' });
+    const section = heading.closest('section')!;
+    const shown = () => [...section.querySelectorAll('.katip-pending-label')].map((el) => el.textContent!.replace(/ \(.*$/, ''));
+    expect(shown()).toEqual(sorted.slice(0, 50));
+    expect(within(section).getByText('62 kaydın 50 tanesi gösteriliyor')).toBeTruthy();
+    await user.click(within(section).getByRole('button', { name: '12 tane daha göster (12 kaldı)' }));
+    await waitFor(() => expect(shown()).toEqual(sorted));
+    expect(within(section).queryByRole('button', { name: /daha göster/ })).toBeNull();
+    await teardown();
+    const db2 = freshDb();
+    await saveSettings(db2, { language: 'en' });
+    await db2.assignments.bulkPut(
+      people.map((personName, n) => ({ key: `portal:${n}`, label: `${personName} (İGU, 1.200 dk)`, personName, role: 'igu' as const, minutes: 1200, approvalState: 'pending' as const, firstSeenAt: now, lastSeenAt: now, lastScreen: 'old-contracts' as const, pending: 1 as const })),
+    );
+    renderWithDb(<PopupApp tabs={source({ id: 9 })} />, db2);
+    expect(await screen.findByText('Showing 50 of 62')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Show 12 more (12 left)' })).toBeTruthy();
   });
 
   it('opens the checklist of a pending approval; T.C. numbers masked unless the setting says otherwise', async () => {
