@@ -55,7 +55,33 @@ for (const [id, ms] of self) {
   const key = `${f.functionName || '(anonymous)'}  ${f.url.replace(/^.*\/\/[^/]+\//, '') || '(native)'}:${f.lineNumber + 1}`;
   byFn.set(key, (byFn.get(key) ?? 0) + ms);
 }
+// each sample goes to the first of these functions on its stack (or is idle / program / GC)
+const CATEGORIES = [
+  [/^(mutate|getMany|openCursor|query|count)$/, 'IndexedDB requests (Dexie core: put/add/get calls)'],
+  [/^(setTabReport|getTabReports|fitted|jsonSize|recordSummary)$/, 'tab report (storage.session)'],
+  [/^(updateBadge|clearBadge)$/, 'badge'],
+  [/^(safeParse|unpackFindingTexts)$/, 'message check (zod) and unpacking'],
+  [/^(autoTickMany|applyTicks|tickedChecklist)$/, 'checklists'],
+  [/^(mergeSightings|upsertPageReport|mergeAssignment|pickAssignmentKey|load)$/, 'mirror merge (our code)'],
+];
+const parentOf = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+const byCategory = new Map();
+profile.samples.forEach((id, i) => {
+  const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+  const own = byId.get(id).callFrame.functionName;
+  let category = ['(idle)', '(program)', '(garbage collector)'].includes(own) ? own : undefined;
+  for (let cur = id; !category && cur !== undefined; cur = parentOf.get(cur)) {
+    const name = byId.get(cur).callFrame.functionName;
+    category = CATEGORIES.find(([re]) => re.test(name))?.[1];
+  }
+  category ??= 'other';
+  byCategory.set(category, (byCategory.get(category) ?? 0) + ms);
+});
 console.log(`${rows} rows: ${stored} stored ${((done - marked) / 1000).toFixed(2)} s after the page was marked (${((marked - started) / 1000).toFixed(2)} s to mark)`);
+console.log('where the worker\'s time went (first matching function on the stack):');
+for (const [k, ms] of [...byCategory].sort((a, b) => b[1] - a[1])) console.log(`${ms.toFixed(0).padStart(9)} ms  ${k}`);
+console.log('most self time:');
 for (const [k, ms] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${ms.toFixed(1).padStart(9)} ms  ${k}`);
 mkdirSync(join(ROOT, '.output'), { recursive: true });
 writeFileSync(join(ROOT, `.output/profile-worker-${rows}.cpuprofile`), JSON.stringify(profile));

@@ -1,6 +1,7 @@
 // The background's message entry (content script ↔ background, utils/messages.ts): every message
 // is zod-checked; a malformed one is answered with a clear error and changes nothing.
 import { ContentMessageSchema } from '@/utils/messages';
+import { unpackFindingTexts } from '@/utils/page-report-parts';
 import type { KatipDb } from '@/utils/db/schema';
 import { handleApprovalSubmitted } from './approval';
 import { handleGetContext } from './context';
@@ -18,7 +19,8 @@ export function isForRouter(message: unknown, sender: Sender): boolean {
 }
 
 export async function handleMessage(db: KatipDb, message: unknown, sender: Sender): Promise<unknown> {
-  const parsed = ContentMessageSchema.safeParse(message);
+  // a page report's finding texts come once per message: put back before the check
+  const parsed = ContentMessageSchema.safeParse(unpackFindingTexts(message));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.map(String).join('.') : 'type';

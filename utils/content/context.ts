@@ -3,7 +3,8 @@
 // workplace and grid row; the settings. Time-boxed: without an answer in time (no background yet,
 // the worker asleep or busy, the extension reloading) the page alone is judged, never nothing.
 import { browser } from 'wxt/browser';
-import type { ContextAnswer, ContextRequest, ContextResponse, WorkplaceContext } from '../messages';
+import type { ContextAnswer, ContextRequest, ContextResponse, PageReport, WorkplaceContext } from '../messages';
+import { packFindingTexts } from '../page-report-parts';
 import type { WorkplaceFacts } from '../records';
 import { contextAnswer } from './validate';
 
@@ -85,9 +86,11 @@ export const RESEND_AFTER_MS: readonly number[] = [250, 1000, 3000, 10_000];
 export async function tell(message: unknown, wanted: () => boolean = () => true, resendAfter: readonly number[] = RESEND_AFTER_MS): Promise<void> {
   // the background answers every page report ({ ok }); no answer at all means the worker stopped before it did
   const answered = (message as { type?: unknown } | null)?.type === 'page-report';
+  // a report's findings travel with their texts once (utils/page-report-parts.ts): a third of the copying
+  const sent = answered && Array.isArray((message as PageReport).findings) ? packFindingTexts(message as PageReport) : message;
   for (let attempt = 0; ; attempt++) {
     try {
-      const reply: unknown = await browser.runtime.sendMessage(message);
+      const reply: unknown = await browser.runtime.sendMessage(sent);
       if (answered && reply === undefined) throw new Error('no answer from the background');
       return;
     } catch (err) {
