@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { browser } from 'wxt/browser';
 import { tell } from '@/utils/content/context';
+import { unpackFindingTexts } from '@/utils/page-report-parts';
 
 const stopped = () => Promise.reject(new Error('The message port closed before a response was received.'));
 
@@ -46,5 +47,17 @@ describe('tell', () => {
     });
     await tell({ type: 'page-report' }, () => !newer, [0, 0, 0]);
     expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  test('a page report goes with each finding text once, and the background gets back the findings it was given', async () => {
+    const send = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ ok: true } as never);
+    const said = { tr: 'Tehlike sınıfı bilinmiyor', en: 'Hazard class unknown' };
+    const findings = [0, 1, 2].map((recordIndex) => ({ ruleId: 'certificate-class', severity: 'error', result: 'needs-data', message: said, citation: 'm. 5', recordIndex }));
+    const report = { type: 'page-report', screen: 'old-contracts', url: 'https://isgkatip.csgb.gov.tr/x', records: [], findings, scanMs: 1 };
+    await tell(report, () => true, [0]);
+    const sent = send.mock.calls[0]![0] as unknown as { texts: unknown[]; findings: { text: number; message?: unknown }[] };
+    expect(sent.texts).toEqual([{ message: said, citation: 'm. 5' }]);
+    expect(sent.findings.map((f) => [f.text, f.message])).toEqual([[0, undefined], [0, undefined], [0, undefined]]);
+    expect(unpackFindingTexts(sent)).toEqual(report);
   });
 });
