@@ -39,24 +39,26 @@ const OTHER_BASE = 0x1000;
 
 const UPPER_TURKISH: Record<string, string> = { I: 'ı', İ: 'i' };
 
+/** The letter's rank in the alphabet, the Turkish way for I and İ, case-blind; -1 for any other character. */
+function letterRank(ch: string): number {
+  return ALPHABET.indexOf(UPPER_TURKISH[ch] ?? ch.toLocaleLowerCase('tr'));
+}
+
 /** One character's place: a char whose code orders as the Turkish collator orders letters at base strength. */
 function placeOf(ch: string): string {
   if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0') return ' ';
-  let lower = UPPER_TURKISH[ch] ?? ch.toLocaleLowerCase('tr');
-  let rank = ALPHABET.indexOf(lower);
+  let rank = letterRank(ch);
   if (rank < 0) {
-    // â î û é ä …: the base letter (other accents weigh nothing at base strength)
-    const base = lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-    if (base && base !== lower) {
-      lower = base.length === 1 ? base : lower;
-      rank = ALPHABET.indexOf(lower);
-    }
+    // â î û é Î …: the base letter, as other accents weigh nothing at base strength (Î is I's, so ı's)
+    const [base, ...marks] = ch.normalize('NFD');
+    if (base && marks.length && marks.every((m) => /[\u0300-\u036f]/.test(m))) rank = letterRank(base);
+    else if (base && /[\u0300-\u036f]/.test(base)) return '';
   }
   if (rank >= 0) return String.fromCharCode(LETTER_BASE + rank);
   if (ch >= '0' && ch <= '9') return String.fromCharCode(DIGIT_BASE + ch.charCodeAt(0) - 48);
   const punct = PUNCTUATION.indexOf(ch);
   if (punct >= 0) return String.fromCharCode(PUNCT_BASE + punct);
-  const code = lower.codePointAt(0) ?? 0;
+  const code = ch.toLocaleLowerCase('tr').codePointAt(0) ?? 0;
   return String.fromCharCode(OTHER_BASE + Math.min(code, 0xefff));
 }
 

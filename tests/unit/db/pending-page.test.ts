@@ -49,6 +49,20 @@ describe('Turkish order key', () => {
     expect(turkishOrderKey('IŞIK')).toBe(turkishOrderKey('ışık'));
     expect(turkishOrderKey('IŞIK')).not.toBe(turkishOrderKey('işik'));
     expect(turkishOrderKey('Âdem')).toBe(turkishOrderKey('adem'));
+    // Î is I with a circumflex, so in Turkish the dotless one's: after ı, before i
+    expect(turkishOrderKey('Îl') < turkishOrderKey('il')).toBe(true);
+    expect(turkishOrderKey('Îl')).toBe(turkishOrderKey('ıl'));
+  });
+
+  test('agrees with the collator on 3,000 random names of Turkish letters, circumflexes, digits, spaces and punctuation', () => {
+    const chars = [...'abcçdefgğhıijklmnoöprsştuüvyzqwxABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZâîûÂÎÛéÉ0123456789    ', ...'_-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$'];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const words = Array.from({ length: 3000 }, () => Array.from({ length: 1 + Math.floor(random() * 8) }, () => chars[Math.floor(random() * chars.length)]).join('').trim()).filter(Boolean);
+    const collator = new Intl.Collator('tr', { sensitivity: 'base' });
+    const keyed = words.map((w) => [turkishOrderKey(w), w] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const wrong = keyed.flatMap(([, w], i) => (i > 0 && collator.compare(keyed[i - 1]![1], w) > 0 ? [`${keyed[i - 1]![1]} > ${w}`] : []));
+    expect(wrong).toEqual([]);
   });
 });
 
