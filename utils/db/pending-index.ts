@@ -1,12 +1,12 @@
 // The pending approvals' own indexes (schema v5, issue 10): the popup and the options page show the
-// first 50 of 10,000+ pending approvals without reading them all. Only pending rows carry the two
-// fields, so the indexes hold only them:
+// first 50 of 10,000+ pending approvals without reading them all, and their count without
+// counting them each time. Only pending rows carry the three fields, so the indexes hold only them:
 // - `pendingOrder`: the name a pending approval is listed by ("Şule Çağlar" or its label), as a
 //   key whose plain (binary) order is the Turkish alphabetical order the lists use
 //   (Intl.Collator('tr', { sensitivity: 'base' })): c < ç < d, h < ı < i, o < ö < p, s < ş < t,
 //   u < ü < v, case and other accents ignored;
 // - `pendingPerson`: [the folded person the lists group by, role, workplace key]: what telling two
-//   sightings of one approval apart needs, read from the index keys alone.
+//   sightings of one approval apart needs, read from the index keys alone;
 // - `pendingStamp`: a number that grows with every write of a pending row: with the number of
 //   pending rows it tells whether the count kept in `meta` still holds (readPendingPage).
 // All three are derived from the row on every write by a DBCore middleware, so no writer (the
@@ -66,8 +66,10 @@ const placeCache = new Map<string, string>();
 
 /**
  * A key whose binary order is the Turkish alphabetical order of `text` (case-blind): what an
- * IndexedDB index can sort by, as the collator cannot give a sort key. Letters outside the Turkish
- * alphabet keep their code point order after it.
+ * IndexedDB index can sort by, as the collator cannot give a sort key. It agrees with the collator
+ * on the Turkish and Latin letters (accents other than Turkish ones ignored), digits, spaces and
+ * ASCII punctuation (tests/unit/db/pending-page.test.ts); other scripts and symbols follow the
+ * alphabet in code point order, where the collator may place them elsewhere.
  */
 export function turkishOrderKey(text: string): string {
   let out = '';
