@@ -149,6 +149,24 @@ describe('the first page of pending approvals', () => {
     expect((await readPendingPage(db, 50)).total).toBe(2);
   });
 
+  test('a person seen under two spellings far apart in the order (Cem / Çem) is one entry, placed by the later sighting, with the count kept or not', async () => {
+    const rows = Array.from({ length: 60 }, (_, n) => row(`portal:${n}`, `Cf ${String(n).padStart(2, '0')}`));
+    rows.push(row('portal:early', 'Cem Ak', { lastSeenAt: '2026-01-01T10:00:00.000Z' }));
+    rows.push(row('portal:late', 'Çem Ak', { lastSeenAt: '2026-12-02T10:00:00.000Z' }));
+    await db.assignments.bulkPut(rows);
+    const all = await reference();
+    expect(all.length).toBe(61);
+    expect(all[60]!.keys).toEqual(['portal:late', 'portal:early']);
+    for (let i = 0; i < 2; i++) {
+      // first counted, then with the count (and who has two rows) kept
+      const page = await readPendingPage(db, 10);
+      expect(page.total).toBe(61);
+      expect(page.entries).toEqual(all.slice(0, 10));
+      expect((await readPendingPage(db, 61)).entries).toEqual(all);
+    }
+    expect((await db.meta.get('pending-count'))?.multi).toEqual(['cem ak']);
+  });
+
   test('the background keeps the count ready for the next open: counted once, kept while right', async () => {
     await db.assignments.bulkPut([row('p1', 'Ayla Su'), row('p2', 'AYLA SU'), row('p3', 'Can Öz')]);
     expect(await db.meta.get('pending-count')).toBeUndefined();
