@@ -9,11 +9,11 @@ import { useEffect, useState, type ReactNode } from 'react';
 /** A read that never answers does not hide the page longer than this. */
 export const SETTLE_TIMEOUT_MS = 3000;
 /**
- * no read for this long counts as settled: long enough for a read that starts another read (a
- * list drawn, then its rows' own reads) to be seen, as React draws an answer within a task or two;
- * one frame, not more: every millisecond here is a millisecond of skeleton (issue 10, was 60)
+ * no read for this long counts as settled: a task later, when React has drawn the last answer and
+ * any read that drawing starts (a list's rows' own reads) is under way; not more: every
+ * millisecond here is a millisecond of skeleton (issue 10, was 60)
  */
-const QUIET_MS = 16;
+const QUIET_MS = 0;
 
 export function SettledView({ children, loadingLabel, timeout = SETTLE_TIMEOUT_MS, onSettled }: { children: ReactNode; loadingLabel: string; timeout?: number; onSettled?(): void }) {
   const client = useQueryClient();

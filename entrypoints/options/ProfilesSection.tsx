@@ -1,6 +1,6 @@
 // Workplace profiles: what the portal does not show (hazard class, employees), entered by the user (RULES.md §1-3, §7-8).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Icon } from '@/components/Icon';
 import { useDb } from '@/components/DbContext';
 import { errorText, queries, queryKeys } from '@/components/hooks';
@@ -106,8 +106,9 @@ export function ProfilesSection({ lang, headingId, prefill }: { lang: Lang; head
       invalidate();
     }
   };
-  const rows = query.data ?? [];
-  const shown = filterWorkplaces(rows, search, sortBy);
+  const rows = useMemo(() => query.data ?? [], [query.data]);
+  // searched and sorted once per answer, search or order, not on every draw of the page
+  const shown = useMemo(() => filterWorkplaces(rows, search, sortBy), [rows, search, sortBy]);
   // the workplace being edited is always drawn, however far down the list it is
   const editingAt = editing?.mode === 'edit' ? shown.findIndex((row) => row.key === editing.key) : -1;
   const drawn = shown.slice(0, Math.max(limit, editingAt + 1));

@@ -5,7 +5,7 @@ import type { RuleId } from '@/utils/rules/types';
 import { CHECKLIST_STEPS, checklistErrors } from './checklist';
 import { pendingPersonOf } from './pending-index';
 import type { PendingApproval } from './queries';
-import type { AssignmentRow, ChecklistRow, KatipDb, WorkplaceRow } from './schema';
+import type { AssignmentRow, ChecklistRow, KatipDb, MetaRow, WorkplaceRow } from './schema';
 
 export interface PendingEntry {
   key: string;
@@ -148,6 +148,11 @@ async function countBasis(db: KatipDb): Promise<CountBasis> {
 
 const sameBasis = (a: CountBasis, b: CountBasis) => a.rows === b.rows && a.stamp === b.stamp && a.firstStamp === b.firstStamp;
 
+/** The kept count when it still holds for `basis` (and has everything a page needs). */
+function stillRight(kept: MetaRow | undefined, basis: CountBasis): kept is MetaRow {
+  return !!kept && Array.isArray(kept.multi) && sameBasis(kept, basis);
+}
+
 /**
  * The first `limit` entries of the pending list and the number of entries in all of it, as
  * `dedupePending(await listPendingApprovals(db))` gives them, without reading every pending row:
@@ -160,14 +165,22 @@ const sameBasis = (a: CountBasis, b: CountBasis) => a.rows === b.rows && a.stamp
  */
 export async function readPendingPage(db: KatipDb, limit: number): Promise<PendingPage> {
   for (let attempt = 0; ; attempt++) {
-    const { entries, basis, kept } = await db.transaction('r', db.assignments, db.workplaces, db.checklists, db.meta, async () => {
-      const [basis, kept, entries] = await Promise.all([countBasis(db), db.meta.get(COUNT_KEY), firstEntries(db, limit)]);
-      return { entries, basis, kept };
+    const page = await db.transaction('r', db.assignments, db.workplaces, db.checklists, db.meta, async () => {
+      const [basis, kept, first] = await Promise.all([countBasis(db), db.meta.get(COUNT_KEY), pageRows(db, limit + PAGE_SLACK)]);
+      if (!stillRight(kept, basis)) return { basis };
+      return { basis, entries: await firstEntries(db, limit, new Set(kept.multi), first), total: kept.total };
     });
-    if (kept && sameBasis(kept, basis)) return { entries, total: kept.total };
-    const total = await countAndKeep(db, basis);
-    // a write between the reads: read again (the count and the page must agree)
-    if (total !== undefined || attempt >= 2) return { entries, total: total ?? (await countEntries(db)) };
+    if (page.entries) return { entries: page.entries, total: page.total };
+    // counted again; a write between the reads: read again (the count and the page must agree)
+    const counted = await countAndKeep(db, page.basis);
+    if (counted || attempt >= 2) {
+      const { total, multi } = counted ?? (await countEntries(db));
+      const entries = await db.transaction('r', db.assignments, db.workplaces, db.checklists, async () => {
+        const [now, entries] = await Promise.all([countBasis(db), firstEntries(db, limit, multi)]);
+        return sameBasis(now, page.basis) || attempt >= 2 ? entries : undefined;
+      });
+      if (entries) return { entries, total };
+    }
   }
 }
 
@@ -175,12 +188,12 @@ export async function readPendingPage(db: KatipDb, limit: number): Promise<Pendi
  * Counts the entries and keeps the count with its basis; undefined (nothing kept) when the
  * pending rows changed while counting, so that the count may not match `basis`.
  */
-async function countAndKeep(db: KatipDb, basis: CountBasis): Promise<number | undefined> {
-  const total = await countEntries(db);
+async function countAndKeep(db: KatipDb, basis: CountBasis): Promise<Counted | undefined> {
+  const counted = await countEntries(db);
   const now = await db.transaction('r', db.assignments, () => countBasis(db));
   if (!sameBasis(now, basis)) return undefined;
-  await db.meta.put({ key: COUNT_KEY, ...basis, total }).catch(() => {});
-  return total;
+  await db.meta.put({ key: COUNT_KEY, ...basis, total: counted.total, multi: [...counted.multi] }).catch(() => {});
+  return counted;
 }
 
 /**
@@ -190,31 +203,47 @@ async function countAndKeep(db: KatipDb, basis: CountBasis): Promise<number | un
 export async function keepPendingCount(db: KatipDb): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const { basis, kept } = await db.transaction('r', db.assignments, db.meta, async () => ({ basis: await countBasis(db), kept: await db.meta.get(COUNT_KEY) }));
-    if (kept && sameBasis(kept, basis)) return;
+    if (stillRight(kept, basis)) return;
     if ((await countAndKeep(db, basis)) !== undefined) return;
   }
 }
 
-/** The first `limit` entries (inside the caller's transaction). */
-async function firstEntries(db: KatipDb, limit: number): Promise<PendingEntry[]> {
+/** The first `n` pending rows in the order of their listed name. */
+function pageRows(db: KatipDb, n: number): Promise<AssignmentRow[]> {
+  return db.assignments.orderBy('pendingOrder').limit(n).toArray();
+}
+
+/**
+ * The first `limit` entries (inside the caller's transaction); `multi`: the persons with more
+ * than one pending row, whose other rows are read wherever they are; `first`: the rows already read.
+ */
+async function firstEntries(db: KatipDb, limit: number, multi: ReadonlySet<string>, first?: AssignmentRow[]): Promise<PendingEntry[]> {
   let read = limit + PAGE_SLACK;
+  let rows = first && first.length <= read ? first : await pageRows(db, read);
   for (;;) {
-    const rows = await db.assignments.orderBy('pendingOrder').limit(read).toArray();
     const complete = rows.length < read;
     const last = complete ? undefined : rows[rows.length - 1]!.pendingOrder!;
     // every sighting of every person met, those not among the rows read included
     const all = new Map(rows.map((row) => [row.key, row]));
-    for (const row of await rowsOfPersons(db, new Set(rows.map((row) => row.pendingPerson![0])))) all.set(row.key, row);
+    const persons = new Set(rows.map((row) => row.pendingPerson![0]).filter((person) => multi.has(person)));
+    for (const row of await rowsOfPersons(db, persons)) all.set(row.key, row);
     const entries = dedupePending(await withContext(db, [...all.values()]));
     // an entry named after the last row read may have unread rows of the same name before it
     const sure = last === undefined ? entries : entries.filter((e) => e.primary.assignment.pendingOrder! < last);
     if (complete || sure.length >= limit) return sure.slice(0, limit);
     read *= 2;
+    rows = await pageRows(db, read);
   }
 }
 
+/** The count of the whole list and the persons with more than one pending row. */
+interface Counted {
+  total: number;
+  multi: Set<string>;
+}
+
 /** The number of entries of the whole list, from the pendingPerson index keys. */
-async function countEntries(db: KatipDb): Promise<number> {
+async function countEntries(db: KatipDb): Promise<Counted> {
   const keys = await pendingPersonKeys(db);
   const pairsOf = new Map<string, [string, string][]>();
   for (const [person, role, wk] of keys) {
@@ -225,7 +254,9 @@ async function countEntries(db: KatipDb): Promise<number> {
   // persons whose sightings fold the same in any order are counted from the keys, the others read
   let total = 0;
   const unsettled: string[] = [];
+  const multi = new Set<string>();
   for (const [person, pairs] of pairsOf) {
+    if (pairs.length > 1) multi.add(person);
     const n = entriesOfPerson(pairs);
     if (n === undefined) unsettled.push(person);
     else total += n;
@@ -233,7 +264,7 @@ async function countEntries(db: KatipDb): Promise<number> {
   if (unsettled.length) {
     total += await db.transaction('r', db.assignments, db.workplaces, db.checklists, async () => dedupePending(await withContext(db, await rowsOfPersons(db, unsettled))).length);
   }
-  return total;
+  return { total, multi };
 }
 
 /**

@@ -55,6 +55,8 @@ export interface MetaRow {
   firstStamp: number;
   /** entries of the pending list */
   total: number;
+  /** the persons (pendingPerson[0]) with more than one pending row */
+  multi: string[];
 }
 
 export type HistoryField = 'approvalState' | 'contractState' | 'minutes';
