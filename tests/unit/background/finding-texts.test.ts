@@ -71,7 +71,9 @@ describe('finding texts once per message', () => {
       });
       const packedRows = await rowsOf(db);
       const plainRows = await rowsOf(plainDb);
-      expect(packedRows.assignments.map(({ firstSeenAt: _f, lastSeenAt: _l, ...a }) => a)).toEqual(plainRows.assignments.map(({ firstSeenAt: _f, lastSeenAt: _l, ...a }) => a));
+      // times and the pending write stamp (schema v5) differ between the two databases by construction
+      const facts = (rows: typeof packedRows.assignments) => rows.map(({ firstSeenAt: _f, lastSeenAt: _l, pendingStamp: _s, ...a }) => a);
+      expect(facts(packedRows.assignments)).toEqual(facts(plainRows.assignments));
       expect(packedRows.history).toEqual(plainRows.history);
       expect(packedRows.checklists).toEqual(plainRows.checklists);
       const { at: _a1, ...one } = (await getTabReport(1))!;
