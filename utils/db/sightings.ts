@@ -2,7 +2,8 @@
 // portal's Excel export): workplaces and assignments of many records resolved and merged in
 // memory after a handful of batched reads (bulkGet / anyOf on the indexes), then written with
 // bulkPut: no IndexedDB round trip per record. Known facts are never erased by absent ones; one
-// history row per observed state change; nothing is written when nothing changed.
+// history row per observed state change (a first sighting is the row itself, not a change); nothing
+// is written when nothing changed.
 import { normalizeSpaces } from '@/utils/domain/core';
 import { assignmentLabel, portalAssignmentKey, stableAssignmentKey, workplaceKeyOf } from '../keys';
 import type { AssignmentFacts, ScreenId, WorkplaceFacts } from '../records';
@@ -100,8 +101,10 @@ export function mergeAssignment(
   };
   const wk = existing?.workplaceKey ?? workplaceKey;
   if (wk !== undefined) row.workplaceKey = wk;
+  // history keeps changes: a first sighting is the row itself (firstSeenAt and its states), and the
+  // first change's `from` tells what it was; one write per new record instead of three (issue 10)
   const history: HistoryRow[] = [];
-  for (const field of HISTORY_FIELDS) {
+  for (const field of existing ? HISTORY_FIELDS : []) {
     if (changes[field] === undefined) continue;
     const entry: HistoryRow = { assignmentKey: key, at, screen, field, to: String(changes[field]) };
     if (existing?.[field] !== undefined) entry.from = String(existing[field]);

@@ -60,7 +60,7 @@ async function checklists(db: KatipDb) {
 }
 
 describe('a part mixing new and known records', () => {
-  test('merges as the same records one report each: same rows, keys and history', async () => {
+  test('merges as the same records one report each: same rows, keys and history (changes only: a first sighting is the row itself)', async () => {
     const batched = freshDb();
     const single = freshDb();
     try {
@@ -89,13 +89,7 @@ describe('a part mixing new and known records', () => {
           `${stable('t10000000146', 'igu', '2024-03-05')} approvalState pending→approved`,
           `${stable('t10000000146', 'igu', '2024-03-05')} minutes 1200→1300`,
           `${stable('nmehmet ozturk', 'ih', '2024-01-10')} contractState active→ended`,
-          'portal:5001 approvalState -→pending',
-          'portal:5001 contractState -→active',
-          'portal:5001 minutes -→900',
           'portal:5001 minutes 900→950',
-          `${stable('nelif sahin', 'dsp', '2024-02-15')} approvalState -→pending`,
-          `${stable('nelif sahin', 'dsp', '2024-02-15')} contractState -→active`,
-          `${stable('nelif sahin', 'dsp', '2024-02-15')} minutes -→150`,
           `${stable('nelif sahin', 'dsp', '2024-02-15')} approvalState pending→approved`,
         ].sort(),
       );

@@ -45,19 +45,21 @@ describe('upsert from a page report', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  test('history: one row per changed state, with when and which screen; nothing when unchanged', async () => {
+  test('history: one row per changed state, with when and which screen; nothing when unchanged; a first sighting is the row itself', async () => {
     await upsertPageReport(db, report('old-contracts', [gridRow(AYSE)]), '2024-06-01T10:00:00.000Z');
     const key = (await db.assignments.toArray())[0]!.key;
-    expect((await db.history.where('assignmentKey').equals(key).toArray()).map((h) => h.field).sort()).toEqual(['approvalState', 'contractState', 'minutes']);
+    // first seen: the row holds the states and when (firstSeenAt); no history row is written for it
+    expect(await db.history.count()).toBe(0);
+    expect(await db.assignments.get(key)).toMatchObject({ approvalState: 'pending', firstSeenAt: '2024-06-01T10:00:00.000Z' });
 
     await upsertPageReport(db, report('old-contracts', [gridRow({ ...AYSE, approvalState: 'approved' })]), '2024-06-03T09:00:00.000Z');
     await upsertPageReport(db, report('old-contracts', [gridRow({ ...AYSE, approvalState: 'approved' })]), '2024-06-04T09:00:00.000Z');
     const changes = await db.history.where('assignmentKey').equals(key).filter((h) => h.field === 'approvalState').toArray();
+    // the change keeps what it was: the state first seen is its `from`
     expect(changes.map(({ id: _id, ...h }) => h)).toEqual([
-      { assignmentKey: key, at: '2024-06-01T10:00:00.000Z', screen: 'old-contracts', field: 'approvalState', to: 'pending' },
       { assignmentKey: key, at: '2024-06-03T09:00:00.000Z', screen: 'old-contracts', field: 'approvalState', from: 'pending', to: 'approved' },
     ]);
-    expect(await db.history.count()).toBe(4);
+    expect(await db.history.count()).toBe(1);
     expect((await db.assignments.get(key))?.pending).toBe(0);
   });
 
@@ -93,11 +95,10 @@ describe('upsert from a page report', () => {
     const ayse = rows.find((r) => r.personName === 'Ayşe Yılmaz');
     expect(ayse).toMatchObject({ minutes: 1300, approvalState: 'approved' });
     expect(rows.find((r) => r.personName === 'Mehmet Öztürk')?.contractState).toBe('ended');
-    // every state change has its history row: Ayşe approval pending→approved, minutes 1300; Mehmet active→ended
+    // every state change has its history row: Ayşe approval pending→approved; Mehmet active→ended
     const history = await db.history.toArray();
-    expect(history.filter((h) => h.assignmentKey === ayse!.key && h.field === 'approvalState').map((h) => h.to).sort()).toEqual(['approved', 'pending']);
-    expect(history.filter((h) => h.assignmentKey === ayse!.key && h.field === 'minutes').map((h) => h.to)).toEqual(['1300']);
-    expect(history.filter((h) => h.field === 'contractState' && h.to === 'ended')).toHaveLength(1);
+    expect(history.filter((h) => h.assignmentKey === ayse!.key && h.field === 'approvalState').map((h) => `${h.from}→${h.to}`)).toEqual(['pending→approved']);
+    expect(history.filter((h) => h.field === 'contractState' && h.to === 'ended').map((h) => h.from)).toEqual(['active']);
   });
 
   test('old interface: rows without a workplace go to the workplace chosen on the select screen', async () => {

@@ -48,7 +48,8 @@ async function contents() {
 describe('backup', () => {
   test('round trip: export → JSON → deleteEverything → import gives back the same records', async () => {
     const before = await contents();
-    expect(before.history.length).toBeGreaterThan(3);
+    // the seed has changed states, so the backup carries history rows (changes only)
+    expect(before.history.length).toBeGreaterThan(0);
     const text = JSON.stringify(await exportBackup(db));
     await deleteEverything(db);
     expect(await db.assignments.count()).toBe(0);
