@@ -176,6 +176,13 @@ export async function startPortal({ extraPages = {}, port: listenPort = 0 } = {}
     if (req.method === 'POST') return answerPost(req, url, path, posts, send);
     if (path === '/' || path === '/index.html') return send(200, CONTENT_TYPES['.html'], indexPage());
     if (path === '/favicon.ico') return send(204, 'image/x-icon', '');
+    // /slow/<ms>/…: an answer that takes <ms> milliseconds (an image that holds the page's load event)
+    const slow = /^\/slow\/(\d+)\//.exec(path);
+    if (slow) {
+      const timer = setTimeout(() => send(200, 'image/gif', Buffer.from('R0lGODlhAQABAAAAACw=', 'base64')), Number(slow[1]));
+      res.on('close', () => clearTimeout(timer));
+      return undefined;
+    }
     const generated = extraPages[path.replace(/^\//, '')];
     if (generated !== undefined) return send(200, CONTENT_TYPES['.html'], generated);
     const file = resolve(FIXTURES_DIR, '.' + path);
