@@ -77,11 +77,12 @@ export async function measureMirror(browser, { reps = 1, sizes = MIRROR_SIZES } 
   });
 }
 
-/** Time to first content of an extension page (performance.now() in the page when it shows content). */
-export async function firstContent(browser, name) {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/${name}.html`, { waitUntil: 'commit' });
-  const ms = await page
+/**
+ * Waits until an extension page shows its first content (no "Yükleniyor…" left, a heading and text);
+ * resolves to performance.now() in the page at that moment.
+ */
+export function waitForFirstContent(page) {
+  return page
     .waitForFunction(
       () => {
         const loading = [...document.querySelectorAll('[role=status]')].some((el) => /Yükleniyor|Loading/.test(el.textContent ?? ''));
@@ -91,8 +92,14 @@ export async function firstContent(browser, name) {
       null,
       { timeout: 30_000, polling: 'raf' },
     )
-    .then((h) => h.jsonValue())
-    .catch(() => null);
+    .then((h) => h.jsonValue());
+}
+
+/** Time to first content of an extension page (performance.now() in the page when it shows content). */
+export async function firstContent(browser, name) {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/${name}.html`, { waitUntil: 'commit' });
+  const ms = await waitForFirstContent(page).catch(() => null);
   await page.close();
   return ms;
 }

@@ -8,7 +8,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, launchBrowser, startPortal } from '../e2e/harness.mjs';
-import { assignmentCount, measureMirror, mirrorPages } from './mirror.mjs';
+import { assignmentCount, measureMirror, mirrorPages, waitForFirstContent } from './mirror.mjs';
 
 if (!process.env.KATIP_SKIP_BUILD) execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -33,17 +33,7 @@ async function profileOpen(name, round) {
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   await page.goto(`chrome-extension://${browser.extensionId}/${name}.html`, { waitUntil: 'commit' });
-  const shown = await page
-    .waitForFunction(
-      () => {
-        const loading = [...document.querySelectorAll('[role=status]')].some((el) => /Yükleniyor|Loading/.test(el.textContent ?? ''));
-        const text = (document.body?.innerText ?? '').trim();
-        return !loading && text.length > 0 && document.querySelector('h1, h2') ? performance.now() : null;
-      },
-      null,
-      { timeout: 30_000, polling: 'raf' },
-    )
-    .then((h) => h.jsonValue());
+  const shown = await waitForFirstContent(page);
   const { profile } = await cdp.send('Profiler.stop');
   const nav = await page.evaluate(() => {
     const n = performance.getEntriesByType('navigation')[0];
