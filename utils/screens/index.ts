@@ -1,5 +1,6 @@
 // Registry of the portal screens the extension reads (PAGE-CONTRACT.md, "On the document").
 import type { ScreenReader } from '@/utils/record-types';
+import { runSteps } from '@/utils/steps';
 import { newContractFormScreen } from './new-contract-form';
 import { newContractsReader } from './new-contracts';
 import { oldApprovalScreen } from './old-approval';
@@ -19,14 +20,7 @@ export const SCREENS: ScreenReader[] = [
 
 /** The screen `root` shows, or undefined when it is none of the known screens. */
 export function detectScreen(root: ParentNode): ScreenReader | undefined {
-  for (const screen of SCREENS) {
-    try {
-      if (screen.detect(root)) return screen;
-    } catch {
-      // a reader that trips over odd markup must not hide the others
-    }
-  }
-  return undefined;
+  return runSteps(detectScreenSteps(root));
 }
 
 /**
@@ -38,7 +32,7 @@ export function* detectScreenSteps(root: ParentNode): Generator<void, ScreenRead
     try {
       if (screen.detect(root)) return screen;
     } catch {
-      // as in detectScreen
+      // a reader that trips over odd markup must not hide the others
     }
     yield;
   }
