@@ -37,11 +37,9 @@ const PUNCT_BASE = 0x21;
 const DIGIT_BASE = 0x60;
 const OTHER_BASE = 0x1000;
 
-const UPPER_TURKISH: Record<string, string> = { I: 'ı', İ: 'i' };
-
-/** The letter's rank in the alphabet, the Turkish way for I and İ, case-blind; -1 for any other character. */
+/** The letter's rank in the alphabet, case-blind (the Turkish lower case: I → ı, İ → i); -1 for any other character. */
 function letterRank(ch: string): number {
-  return ALPHABET.indexOf(UPPER_TURKISH[ch] ?? ch.toLocaleLowerCase('tr'));
+  return ALPHABET.indexOf(ch.toLocaleLowerCase('tr'));
 }
 
 /** One character's place: a char whose code orders as the Turkish collator orders letters at base strength. */
