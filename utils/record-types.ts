@@ -157,6 +157,12 @@ export interface ScreenRead {
 /** A grid reader's memory of rows between reads (utils/screens/grid.ts). */
 export interface RowMemo {
   rows: WeakMap<Element, unknown>;
+  /**
+   * true when every change inside a remembered row is reported to the memo (forgetRow, called by
+   * the content script's MutationObserver): a remembered row is then taken as it was, without
+   * comparing its text again. Without it (a read with no observer), each row's text is compared.
+   */
+  observed?: boolean;
 }
 
 export interface ScreenReader {

@@ -5,7 +5,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import { requestContext, tell } from './context';
 import { CELL_FIELDS } from '../record-types';
-import { createScanner, OBSERVED_ATTRIBUTES, type Scanner } from './scanner';
+import { createObservedScanner, type Scanner } from './scanner';
 import { jumpRequest } from './validate';
 import { createPageDataSource } from '../page-data/source';
 import { isSnapshotRequest, snapshotPage } from '../page-data/snapshot';
@@ -16,20 +16,6 @@ export const LOAD_WAIT_MS = 1500;
 const ORPHAN_CHECK_MS = 3000;
 
 export function startContentScript(ctx: ContentScriptContext, doc: Document = document): Scanner {
-  const observer = new MutationObserver((m) => scanner.onMutations(m));
-  const observe = () =>
-    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: OBSERVED_ATTRIBUTES });
-  /** The scanner's own writes happen with the observer paused: it never sees (nor loops on) them. */
-  const quietly = (write: () => void) => {
-    const pending = observer.takeRecords();
-    observer.disconnect();
-    try {
-      write();
-    } finally {
-      observe();
-      if (pending.length) scanner.onMutations(pending);
-    }
-  };
   // the page's own list answers, copied by the MAIN-world observer (entrypoints/page-observer.content.ts)
   const pageData = createPageDataSource(doc.defaultView ?? window, () => scanner.schedule('page-data', 50));
   // a report not delivered is sent again only while no newer report of this frame was sent (its parts share an id)
@@ -38,7 +24,7 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     const msg = m as { type?: unknown; part?: { id?: unknown } } | null;
     return msg?.type === 'page-report' ? (msg.part?.id ?? msg) : undefined;
   };
-  const scanner = createScanner({
+  const { scanner, quietly, observe, disconnect } = createObservedScanner({
     doc,
     pageData,
     requestContext,
@@ -48,7 +34,6 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
       void tell(m, () => !ctx.isInvalid && (report === undefined || latestReport === report));
     },
     isInvalid: () => ctx.isInvalid,
-    quietly,
   });
 
   // the popup's or side panel's "Kayda git": scroll to a record of this frame and outline it (and its cell)
@@ -86,7 +71,7 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     browser.runtime.onMessage.removeListener(onMessage);
     browser.runtime.onMessage.removeListener(onSnapshot);
     pageData.stop();
-    observer.disconnect();
+    disconnect();
     scanner.stop();
   });
   ctx.setInterval(() => {}, ORPHAN_CHECK_MS); // ctx checks runtime.id on each tick and invalidates itself

@@ -9,7 +9,7 @@
 // types in a form; ignores its own marks; writes nothing once the extension context is gone.
 import { createJudgeMemo, judgeScreenSteps, ruleById, type ScreenJudgement } from '../rules';
 import type { ContextAnswer, ContextResponse, PageReport } from '../messages';
-import type { PageRecord, ScreenRead, ScreenReader, WorkplaceFacts } from '../records';
+import type { PageRecord, ReadRecord, ScreenRead, ScreenReader, WorkplaceFacts } from '../records';
 import type { Finding, RuleId } from '../rules/types';
 import { detectScreenSteps } from '../screens';
 import { oldContractsReader } from '../screens/old-contracts';
@@ -68,6 +68,11 @@ export interface ScannerDeps {
   paintToPage?: () => Promise<void>;
   /** how long one slice of a check may run (ms, default SLICE_MS) */
   sliceMs?: number;
+  /**
+   * true when a MutationObserver on the whole document hands every change to onMutations (the
+   * content script): an unchanged row is then recognised without reading its text again
+   */
+  observed?: boolean;
 }
 
 export interface Scanner {
@@ -182,8 +187,11 @@ export function createScanner(deps: ScannerDeps): Scanner {
   let stopped = false;
   /** set when a newer check is asked for while one runs: the running one stops at its next pause */
   let cancelled = false;
+  const observed = deps.observed ?? false;
   /** rows, subjects and verdicts remembered between checks: an unchanged row is neither read nor judged again */
-  const rowMemo = createRowMemo();
+  const rowMemo = createRowMemo(observed);
+  /** what each record element was last marked from (observed documents only: an untouched row keeps its marks) */
+  let lastMarks = new WeakMap<Element, { entry: ReadRecord; mark: ScreenJudgement['records'][number]; workplace: WorkplaceFacts | undefined; options: string }>();
   const subjectMemo = createSubjectMemo();
   const judgeMemo = createJudgeMemo();
   /** what the page's own data adds to the current read */
@@ -206,6 +214,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
       for (const c of notes) removeMinutesNote(c);
       removeApprovalBar(doc);
     });
+    lastMarks = new WeakMap();
     marked = new Set();
     notes = new Set();
     lastResult = undefined;
@@ -235,10 +244,20 @@ export function createScanner(deps: ScannerDeps): Scanner {
     const count = fromData.onPage ? read.records.length : 0;
     // a big grid gets light marks (attributes only, no layout): written slice by slice
     const light = count >= LIGHT_FROM;
+    const optionsKey = `${using.language}|${read.screen}|${using.showPassing ? 1 : 0}|${light ? 1 : 0}`;
     const markOne = (i: number) => {
-      const { element, parts, record, cells, minutesControl } = read.records[i]!;
+      const entry = read.records[i]!;
+      const { element, parts, record, cells, minutesControl } = entry;
       const mark = judgement.records[i]!;
       const workplace = pageWorkplaceOf(read, record);
+      // the same record read from an untouched row (observed memo), with the same verdict: its marks stand
+      const before = observed && !minutesControl ? lastMarks.get(element) : undefined;
+      if (before && before.entry === entry && before.mark === mark && before.workplace === workplace && before.options === optionsKey) {
+        for (const part of parts ?? []) current.add(part);
+        current.add(element);
+        return;
+      }
+      if (observed) lastMarks.set(element, { entry, mark, workplace, options: optionsKey });
       // a row split in parts (pinned columns): every part carries the record's marks (PAGE-CONTRACT)
       for (const part of parts ?? []) {
         if (part === element) continue;
@@ -286,7 +305,11 @@ export function createScanner(deps: ScannerDeps): Scanner {
     quietly(() => {
       for (; next < count; next++) markOne(next);
       if (!bar) removeApprovalBar(doc);
-      for (const el of marked) if (!current.has(el)) unmarkRecord(el);
+      for (const el of marked) {
+        if (current.has(el)) continue;
+        unmarkRecord(el);
+        lastMarks.delete(el);
+      }
       for (const c of notes) if (!currentNotes.has(c)) removeMinutesNote(c);
     });
     marked = current;
@@ -453,13 +476,13 @@ export function createScanner(deps: ScannerDeps): Scanner {
   function matters(m: MutationRecord, region: Element | undefined): boolean {
     const target = m.type === 'characterData' ? m.target.parentNode : m.target;
     if (!target || isOwnNode(target)) return false;
+    // any change in a remembered row: the row is read again next time (a row hidden by an attribute too)
+    forgetRow(rowMemo, target);
     if (m.type === 'attributes') {
       const el = target as Element;
       if (OWN_ATTRIBUTES.has(m.attributeName ?? '')) return forged(el, m.attributeName!);
-      if (region?.isConnected && region.contains(el)) {
-        forgetRow(rowMemo, el); // a row's hover class: the text tells; a row hidden by an attribute is read again next time
-        return false;
-      }
+      // a row's hover class: nothing to check now
+      if (region?.isConnected && region.contains(el)) return false;
       return el.nodeType === 1 && (el === region || el.contains(region ?? null) || !!el.querySelector('table, [role="grid"], [role="table"], form, input'));
     }
     const nodes = m.type === 'childList' ? [...m.addedNodes, ...m.removedNodes].filter((n) => !isOwnNode(n)) : [];
@@ -516,6 +539,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
     if (timer) clearTimeout(timer);
     const records = marked;
     marked = new Set();
+    lastMarks = new WeakMap();
     unmarkAll(doc, records);
     for (const c of notes) removeMinutesNote(c);
     notes = new Set();
@@ -533,4 +557,38 @@ export function createScanner(deps: ScannerDeps): Scanner {
     last: () => lastResult,
     stop,
   };
+}
+
+export interface ObservedScanner {
+  scanner: Scanner;
+  /** runs DOM writes with the observer paused (they are never seen as the page's changes) */
+  quietly: (write: () => void) => void;
+  /** starts observing the whole document */
+  observe: () => void;
+  disconnect: () => void;
+}
+
+/**
+ * The content script's scanner: one MutationObserver on the whole document hands it every change
+ * but its own writes (the observer is paused around them, and what it had gathered is handed over
+ * after). Observed, the scanner takes a row no change touched as it was read and marked, without
+ * reading its text again (`ScannerDeps.observed`). Call `observe()` to start.
+ */
+export function createObservedScanner(deps: Omit<ScannerDeps, 'quietly' | 'observed'>): ObservedScanner {
+  const { doc } = deps;
+  const observer = new MutationObserver((m) => scanner.onMutations(m));
+  const observe = () =>
+    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: OBSERVED_ATTRIBUTES });
+  const quietly = (write: () => void) => {
+    const pending = observer.takeRecords();
+    observer.disconnect();
+    try {
+      write();
+    } finally {
+      observe();
+      if (pending.length) scanner.onMutations(pending);
+    }
+  };
+  const scanner = createScanner({ ...deps, quietly, observed: true });
+  return { scanner, quietly, observe, disconnect: () => observer.disconnect() };
 }

@@ -385,24 +385,23 @@ function hasOwnWords(el: Element): boolean {
 
 /** Grids with more rows than any form has: their cells are data, never a form's labels (and skipping them keeps big grid pages fast). */
 const FORM_MAX_ROWS = 80;
-function largeGrids(root: ParentNode): Set<Element> {
-  const out = new Set<Element>();
-  for (const t of root.querySelectorAll('table, [role="grid"], [role="table"], [role="treegrid"]')) {
-    const rows = t.tagName === 'TABLE' ? (t as HTMLTableElement).rows.length : t.querySelectorAll('[role="row"]').length;
-    if (rows > FORM_MAX_ROWS) out.add(t);
-  }
-  return out;
+const GRID_ROLES = new Set(['grid', 'table', 'treegrid']);
+function isLargeGrid(el: Element): boolean {
+  if (el.tagName === 'TABLE') return (el as HTMLTableElement).rows.length > FORM_MAX_ROWS;
+  const role = el.getAttribute('role');
+  return role !== null && GRID_ROLES.has(role) && el.querySelectorAll('[role="row"]').length > FORM_MAX_ROWS;
 }
 
 /**
  * The elements that hold words of their own (where labels and headings live), in document order,
- * without scripts, controls' option lists and the insides of large data grids.
+ * without scripts, controls' option lists and the insides of large data grids. The grids are
+ * recognised as the walk meets them: a query for them over the whole page first would cost a
+ * 2,000-row list more than the rest of the walk.
  */
 function* wordElements(root: ParentNode): Generator<Element> {
   const doc = (root as Node).ownerDocument ?? (root as Document);
-  const skip = largeGrids(root);
   const walker = doc.createTreeWalker(root as Node, 1 /* SHOW_ELEMENT */, {
-    acceptNode: (n) => (skip.has(n as Element) || SKIP_TEXT.has((n as Element).tagName) ? 2 /* REJECT */ : 1 /* ACCEPT */),
+    acceptNode: (n) => (SKIP_TEXT.has((n as Element).tagName) || isLargeGrid(n as Element) ? 2 /* REJECT */ : 1 /* ACCEPT */),
   });
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (hasOwnWords(n as Element)) yield n as Element;

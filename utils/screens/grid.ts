@@ -943,6 +943,7 @@ export type { RowMemo };
  * anything else change in it: an attribute, a control). Readers without a memo read every row.
  */
 interface MemoRow {
+  /** the row's text when it was read ('' in an observed memo, which never compares it) */
   sig: string;
   header: string;
   row: PreRead;
@@ -950,18 +951,18 @@ interface MemoRow {
   record?: { unread: string; read: ReadRecord | null };
 }
 
-export function createRowMemo(): RowMemo {
-  return { rows: new WeakMap() };
+export function createRowMemo(observed = false): RowMemo {
+  return observed ? { rows: new WeakMap(), observed } : { rows: new WeakMap() };
 }
 
 const memoRows = (memo: RowMemo) => memo.rows as WeakMap<Element, MemoRow>;
 
-/** The memo forgets `el`'s row (called for a change the row's text does not show). */
+/**
+ * The memo forgets every remembered row holding `node` (a row of a grid nested in a cell, and the
+ * outer row too): called for each change the observer sees.
+ */
 export function forgetRow(memo: RowMemo, node: Node): void {
-  for (let el: Node | null = node, up = 0; el && up < 12; el = el.parentNode, up++) {
-    if (el.nodeType !== 1) continue;
-    if (memo.rows.delete(el as Element)) return;
-  }
+  for (let el: Node | null = node; el; el = el.parentNode) if (el.nodeType === 1) memo.rows.delete(el as Element);
 }
 
 /** A row's values and cells before the filters that depend on the rows around it. */
@@ -1017,10 +1018,15 @@ function* gridRowSteps<F extends string>(grid: LocatedGrid<F>, spec: CompiledGri
     let pre: PreRead | undefined;
     let sig: string | undefined;
     if (memo && !parts) {
-      if (isHiddenRow(row)) continue; // as positionsOf says
-      sig = row.textContent ?? '';
       const hit = memoRows(memo).get(row);
-      if (hit && hit.sig === sig && hit.header === headerKey && cellsStillThere(hit.row, row)) pre = hit.row;
+      // an observed memo holds only rows unchanged since they were read (a hidden row is never kept)
+      if (hit && memo.observed && hit.header === headerKey) pre = hit.row;
+      else {
+        if (isHiddenRow(row)) continue; // as positionsOf says
+        // an observed memo needs no text to compare
+        sig = memo.observed ? '' : (row.textContent ?? '');
+        if (!memo.observed && hit && hit.sig === sig && hit.header === headerKey && cellsStillThere(hit.row, row)) pre = hit.row;
+      }
     }
     if (!pre) {
       pre = preRead(row, parts, joined, grid.header as HeaderMatch<string>, labelAt);

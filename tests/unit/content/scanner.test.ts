@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createScanner } from '@/utils/content/scanner';
+import { createObservedScanner, createScanner } from '@/utils/content/scanner';
 import { EMPTY_ANSWER, EMPTY_CONTEXT } from '@/utils/content/context';
 import { buildSubjects, resolveWorkplace } from '@/utils/content/subjects';
 import { PageReportSchema, type ContextAnswer, type WorkplaceContext } from '@/utils/messages';
@@ -498,5 +498,89 @@ describe('keeping up, and never looping', () => {
     expect(doc.documentElement.hasAttribute('data-katip-screen')).toBe(false);
     expect(await scanner.scan('mutation')).toBeUndefined();
     expect(doc.querySelectorAll('[data-katip-status]')).toHaveLength(0);
+  });
+});
+
+describe('observed by the content script: an untouched row is taken as read and marked, a touched one is read again', () => {
+  /** the content script's wiring: the scanner fed by a MutationObserver on the document */
+  async function observedPage(html: string, requestContext = profile('Çok Tehlikeli', 120)) {
+    const doc = load(html);
+    const { scanner, observe, disconnect } = createObservedScanner({ doc, requestContext });
+    observe();
+    await scanner.scan('initial');
+    /** the observer's records delivered, then the check they ask for */
+    const checked = async () => {
+      await nextTask();
+      await scanner.scan('mutation');
+    };
+    return { doc, scanner, checked, done: () => (disconnect(), scanner.stop()) };
+  }
+  const rows = (doc: Document) => [...doc.querySelectorAll('tbody tr')] as HTMLTableRowElement[];
+
+  it('follows rows that keep their elements and swap their text (a React re-render)', async () => {
+    const { doc, checked, done } = await observedPage(OLD_GRID);
+    const [first, second] = rows(doc);
+    expect(first!.getAttribute('data-katip-rules')).toContain('certificate-class');
+    const texts = (tr: HTMLTableRowElement) => [...tr.cells].map((c) => c.firstChild?.textContent ?? '');
+    const [a, b] = [texts(first!), texts(second!)];
+    [...first!.cells].forEach((c, i) => (c.firstChild ? (c.firstChild.textContent = b[i]!) : c.append(b[i]!)));
+    [...second!.cells].forEach((c, i) => (c.firstChild ? (c.firstChild.textContent = a[i]!) : c.append(a[i]!)));
+    await checked();
+    expect(first!.getAttribute('data-katip-rules')).not.toContain('certificate-class');
+    expect(second!.getAttribute('data-katip-rules')).toContain('certificate-class');
+    done();
+  });
+
+  it('puts back a badge or an attribute the page removed from a row whose text did not change', async () => {
+    const { doc, checked, done } = await observedPage(OLD_GRID);
+    const [first] = rows(doc);
+    const rules = first!.getAttribute('data-katip-rules');
+    first!.querySelector('[data-katip-ui="mark"]')!.remove();
+    await checked();
+    expect(first!.querySelectorAll('[data-katip-ui="mark"]')).toHaveLength(1);
+    first!.removeAttribute('data-katip-status');
+    first!.removeAttribute('data-katip-rules');
+    await checked();
+    expect(first!.getAttribute('data-katip-status')).toBe('error');
+    expect(first!.getAttribute('data-katip-rules')).toBe(rules);
+    done();
+  });
+
+  it('a row hidden by its style is no record any more; shown again, it is marked again', async () => {
+    const { doc, checked, done } = await observedPage(OLD_GRID);
+    const [first] = rows(doc);
+    first!.style.display = 'none';
+    await checked();
+    expect(first!.hasAttribute('data-katip-status')).toBe(false);
+    expect(doc.querySelectorAll('[data-katip-status]')).toHaveLength(1);
+    first!.style.display = '';
+    await checked();
+    expect(first!.getAttribute('data-katip-status')).toBe('error');
+    done();
+  });
+
+  it('a cell replaced by one with the same text: the outline goes on the new cell', async () => {
+    const { doc, checked, done } = await observedPage(OLD_GRID);
+    const [first] = rows(doc);
+    const old = first!.cells[2]!;
+    expect(old.getAttribute('data-katip-cell')).toBe('error');
+    const fresh = doc.createElement('td');
+    fresh.textContent = 'C Sınıfı İş Güvenliği Uzmanı';
+    old.replaceWith(fresh);
+    await checked();
+    expect(fresh.getAttribute('data-katip-cell')).toBe('error');
+    expect(first!.getAttribute('data-katip-status')).toBe('error');
+    done();
+  });
+
+  it('a text changed deep inside a cell is read again', async () => {
+    const doc0 = OLD_GRID.replace('<td>C Sınıfı İş Güvenliği Uzmanı</td>', '<td><div><span><b><i>C Sınıfı İş Güvenliği Uzmanı</i></b></span></div></td>');
+    const { doc, checked, done } = await observedPage(doc0);
+    const [first] = rows(doc);
+    expect(first!.getAttribute('data-katip-rules')).toContain('certificate-class');
+    first!.querySelector('i')!.firstChild!.textContent = 'A Sınıfı İş Güvenliği Uzmanı';
+    await checked();
+    expect(first!.getAttribute('data-katip-rules')).not.toContain('certificate-class');
+    done();
   });
 });
