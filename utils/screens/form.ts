@@ -393,19 +393,27 @@ function isLargeGrid(el: Element): boolean {
 }
 
 /**
- * The elements that hold words of their own (where labels and headings live), in document order,
- * without scripts, controls' option lists and the insides of large data grids. The grids are
- * recognised as the walk meets them: a query for them over the whole page first would cost a
- * 2,000-row list more than the rest of the walk.
+ * One walk of the page for its form fields, in document order, without scripts, controls' option
+ * lists and the insides of large data grids: the elements that hold words of their own (where
+ * labels and headings live), and the elements named by aria-label / aria-labelledby (a control
+ * may be named so). The grids are recognised as the walk meets them: a query for them, or for the
+ * named elements, over the whole page would cost a 2,000-row list more than the rest of the walk.
  */
-function* wordElements(root: ParentNode): Generator<Element> {
+function formElements(root: ParentNode): { words: Element[]; named: Element[] } {
   const doc = (root as Node).ownerDocument ?? (root as Document);
+  const words: Element[] = [];
+  const named: Element[] = [];
   const walker = doc.createTreeWalker(root as Node, 1 /* SHOW_ELEMENT */, {
-    acceptNode: (n) => (SKIP_TEXT.has((n as Element).tagName) || isLargeGrid(n as Element) ? 2 /* REJECT */ : 1 /* ACCEPT */),
+    acceptNode: (n) => {
+      const el = n as Element;
+      if (el.hasAttribute('aria-labelledby') || el.hasAttribute('aria-label')) named.push(el);
+      return SKIP_TEXT.has(el.tagName) || isLargeGrid(el) ? 2 /* REJECT */ : 1 /* ACCEPT */;
+    },
   });
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (hasOwnWords(n as Element)) yield n as Element;
+    if (hasOwnWords(n as Element)) words.push(n as Element);
   }
+  return { words, named };
 }
 
 interface LabelHit<K extends string> {
@@ -415,9 +423,9 @@ interface LabelHit<K extends string> {
 }
 
 /** Every element whose own words are one of the fields' labels (the deepest such element). */
-function findLabelElements<K extends string>(root: ParentNode, matcher: LabelMatcher<K>): LabelHit<K>[] {
+function findLabelElements<K extends string>(words: readonly Element[], matcher: LabelMatcher<K>): LabelHit<K>[] {
   const hits: LabelHit<K>[] = [];
-  for (const el of wordElements(root)) {
+  for (const el of words) {
     if (isControl(el)) continue;
     const raw = el.textContent ?? '';
     if (raw.length === 0 || raw.length > MAX_SCAN_CHARS) continue;
@@ -559,8 +567,9 @@ export function locateFormFields<K extends string>(
   };
 
   try {
+    const { words, named } = formElements(root);
     // (e) controls named by aria-labelledby / aria-label
-    for (const el of root.querySelectorAll('[aria-labelledby], [aria-label]')) {
+    for (const el of named) {
       const native = isControl(el);
       if (native ? isUnseenControl(el) : !isCustomControl(el)) continue;
       const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
@@ -577,7 +586,7 @@ export function locateFormFields<K extends string>(
     }
 
     // (a)-(d) label words in the page
-    const hits = findLabelElements(root, matcher);
+    const hits = findLabelElements(words, matcher);
     const labelSet = new Set(hits.map((h) => h.element));
     const isLabel = (el: Element): boolean => {
       if (labelSet.has(el)) return true;
@@ -635,7 +644,7 @@ export function clipText(text: string, max = 2000): string {
 export function findHeading(root: ParentNode, texts: readonly string[]): Element | null {
   const wanted = new Set(texts.map(foldLabel));
   try {
-    for (const el of wordElements(root)) {
+    for (const el of formElements(root).words) {
       const raw = el.textContent ?? '';
       if (raw.length === 0 || raw.length > 200) continue;
       if (wanted.has(foldLabel(labelTextOf(el)))) return el;
