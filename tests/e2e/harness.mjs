@@ -233,9 +233,9 @@ export function isLocalRequest(url) {
  * in `requests` ({ url, from }); those that leave the fake portal/extension also in `foreignRequests`.
  * `extension: false` launches the same browser without the extension (the benchmark's baseline).
  */
-export async function launchBrowser({ port, headless = true, extension = true } = {}) {
-  if (extension && !existsSync(join(DIST, 'manifest.json'))) {
-    throw new Error(`${DIST} has no build: run \`wxt build\` first`);
+export async function launchBrowser({ port, headless = true, extension = true, dist = DIST } = {}) {
+  if (extension && !existsSync(join(dist, 'manifest.json'))) {
+    throw new Error(`${dist} has no build: run \`wxt build\` first`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'katip-profile-'));
   const rules = PORTAL_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
@@ -253,7 +253,7 @@ export async function launchBrowser({ port, headless = true, extension = true } 
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      ...(extension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
+      ...(extension ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : []),
       `--host-resolver-rules=${rules}`,
       '--ignore-certificate-errors',
     ],
