@@ -176,6 +176,11 @@ export interface ScreenReader {
    * rows (the content script gives the page a turn), and remembers rows in `memo` between reads.
    */
   readSteps?(root: ParentNode, memo?: RowMemo): Generator<void, ScreenRead, void>;
+  /**
+   * true for a reader that never looks inside a large grid (the form readers: a big list's cells
+   * are data, not labels): a change confined to such a grid cannot change what it detects
+   */
+  blindToLargeGrids?: boolean;
 }
 
 /** The object without its undefined properties: absent means "the screen does not show it". */

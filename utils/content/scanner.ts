@@ -21,6 +21,7 @@ import { removeMinutesNote, showMinutesNote } from './minutes-note';
 import { buildSubjectsSteps, contextKeyOf, createSubjectMemo, needsContext, pageWorkplaceOf } from './subjects';
 import { Cancelled, createPace, type Pace } from './pace';
 import { createRowMemo, forgetRow } from '../screens/grid';
+import { isLargeGrid } from '../screens/form';
 import { connectTooltip } from './tooltip';
 import type { PageNote } from '../page-data/join';
 import type { PageDataSource } from '../page-data/source';
@@ -156,6 +157,9 @@ function contextsOf(answer: ContextAnswer, keys: readonly string[]): { contexts:
 
 const INACTIVE_STATES = new Set(['ended', 'cancelled']);
 
+/** What a mutation is to the scanner: nothing, a change inside the last read region, or one elsewhere. */
+type Change = false | 'region' | 'elsewhere';
+
 export function createScanner(deps: ScannerDeps): Scanner {
   const { doc } = deps;
   const now = deps.now ?? (() => performance.now());
@@ -176,6 +180,9 @@ export function createScanner(deps: ScannerDeps): Scanner {
   let lastResult: ScanResult | undefined;
   /** the element that holds every record of the last read screen */
   let lastRegion: Element | undefined;
+  /** the reader of the last check, and whether the observer saw a change outside its region since */
+  let lastReader: ScreenReader | undefined;
+  let changedElsewhere = true;
   let lastReportKey = '';
   let running: Promise<ScanResult | undefined> | undefined;
   let rerun: ScanReason | undefined;
@@ -341,7 +348,13 @@ export function createScanner(deps: ScannerDeps): Scanner {
     const pace = createPace({ ...paceOptions, wanted: () => !stopped && !cancelled && gen === generation });
     // the first check gives the page a turn after the script's own evaluation: two tasks, not one long one
     if (reason === 'initial') await pace.pause();
-    const reader: ScreenReader | undefined = await pace.run(detectScreenSteps(doc));
+    // Changes confined to the big grid last read cannot show a form (the form readers never look
+    // inside one): only the grid readers are tried again. Anything else tries every screen.
+    const skipBlind =
+      observed && reason === 'mutation' && !changedElsewhere && !!lastReader && !lastReader.blindToLargeGrids && !!lastRegion?.isConnected && isLargeGrid(lastRegion);
+    changedElsewhere = false;
+    const reader: ScreenReader | undefined = await pace.run(detectScreenSteps(doc, { skipBlind }));
+    lastReader = reader;
     const shown = reader?.readSteps ? await pace.run(reader.readSteps(doc, rowMemo)) : reader?.read(doc);
     const withData = deps.pageData?.apply(shown, doc);
     const read = withData?.read ?? shown;
@@ -473,23 +486,24 @@ export function createScanner(deps: ScannerDeps): Scanner {
    * elements do (a popup form may open beside the grid), and attribute changes that may show or hide
    * a grid or a form (a collapsed tab opening): a ticking clock never triggers a re-check.
    */
-  function matters(m: MutationRecord, region: Element | undefined): boolean {
+  function matters(m: MutationRecord, region: Element | undefined): Change {
     const target = m.type === 'characterData' ? m.target.parentNode : m.target;
     if (!target || isOwnNode(target)) return false;
     // any change in a remembered row: the row is read again next time (a row hidden by an attribute too)
     forgetRow(rowMemo, target);
+    const inRegion = !!region?.isConnected && region.contains(target);
     if (m.type === 'attributes') {
       const el = target as Element;
-      if (OWN_ATTRIBUTES.has(m.attributeName ?? '')) return forged(el, m.attributeName!);
+      if (OWN_ATTRIBUTES.has(m.attributeName ?? '')) return forged(el, m.attributeName!) && (inRegion ? 'region' : 'elsewhere');
       // a row's hover class: nothing to check now
-      if (region?.isConnected && region.contains(el)) return false;
-      return el.nodeType === 1 && (el === region || el.contains(region ?? null) || !!el.querySelector('table, [role="grid"], [role="table"], form, input'));
+      if (inRegion) return false;
+      return el.nodeType === 1 && (el === region || el.contains(region ?? null) || !!el.querySelector('table, [role="grid"], [role="table"], form, input')) && 'elsewhere';
     }
     const nodes = m.type === 'childList' ? [...m.addedNodes, ...m.removedNodes].filter((n) => !isOwnNode(n)) : [];
     if (m.type === 'childList' && !nodes.some((n) => !(n.nodeType === 3 && !n.textContent?.trim()))) return false;
-    if (!region || !region.isConnected) return true;
-    if (region.contains(target) || target.contains(region)) return true;
-    return m.type === 'childList' && [...m.addedNodes].some((n) => n.nodeType === 1 && !isOwnNode(n));
+    if (inRegion) return 'region';
+    if (!region || !region.isConnected || target.contains(region)) return 'elsewhere';
+    return m.type === 'childList' && [...m.addedNodes].some((n) => n.nodeType === 1 && !isOwnNode(n)) && 'elsewhere';
   }
 
   /**
@@ -507,7 +521,11 @@ export function createScanner(deps: ScannerDeps): Scanner {
     if (gone()) return;
     const region = lastRegion;
     let any = false;
-    for (const m of mutations) if (matters(m, region)) any = true; // every forged attribute is stripped
+    for (const m of mutations) {
+      const change = matters(m, region); // every forged attribute is stripped
+      if (change === 'elsewhere') changedElsewhere = true;
+      if (change) any = true;
+    }
     if (any) schedule('mutation', region ? 120 : 250);
   }
 

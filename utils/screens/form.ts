@@ -386,7 +386,8 @@ function hasOwnWords(el: Element): boolean {
 /** Grids with more rows than any form has: their cells are data, never a form's labels (and skipping them keeps big grid pages fast). */
 const FORM_MAX_ROWS = 80;
 const GRID_ROLES = new Set(['grid', 'table', 'treegrid']);
-function isLargeGrid(el: Element): boolean {
+/** A grid with more rows than any form has (FORM_MAX_ROWS): the form readers never look inside it. */
+export function isLargeGrid(el: Element): boolean {
   if (el.tagName === 'TABLE') return (el as HTMLTableElement).rows.length > FORM_MAX_ROWS;
   const role = el.getAttribute('role');
   return role !== null && GRID_ROLES.has(role) && el.querySelectorAll('[role="row"]').length > FORM_MAX_ROWS;
@@ -704,6 +705,7 @@ export function formScreen<K extends string>(spec: FormScreenSpec<K>): ScreenRea
   };
   return {
     id: spec.id,
+    blindToLargeGrids: true,
     detect(root) {
       try {
         return located(root) !== undefined;

@@ -27,8 +27,10 @@ export function detectScreen(root: ParentNode): ScreenReader | undefined {
  * detectScreen as steps: a pause is allowed between two screens' checks, so the first check of a
  * page (cold code, every reader tried) is no single long task.
  */
-export function* detectScreenSteps(root: ParentNode): Generator<void, ScreenReader | undefined, void> {
+export function* detectScreenSteps(root: ParentNode, { skipBlind = false } = {}): Generator<void, ScreenReader | undefined, void> {
   for (const screen of SCREENS) {
+    // the caller knows nothing changed where these readers look (outside the large grids)
+    if (skipBlind && screen.blindToLargeGrids) continue;
     try {
       if (screen.detect(root)) return screen;
     } catch {

@@ -573,6 +573,26 @@ describe('observed by the content script: an untouched row is taken as read and 
     done();
   });
 
+  it('a big grid: a change in a row is read again, and a form opening beside the grid is still found', async () => {
+    const row = (i: number) =>
+      `<tr><td>Kişi ${i}</td><td>Dış Grv.</td><td>C Sınıfı İş Güvenliği Uzmanı</td><td>Kısmi Süreli</td><td>01.02.2026</td><td>Devam Ediyor</td><td></td><td>Onay Bekliyor</td></tr>`;
+    const big = OLD_GRID.replace(/<tbody>[\s\S]*<\/tbody>/, `<tbody>${Array.from({ length: 120 }, (_, i) => row(i)).join('')}</tbody>`);
+    const { doc, checked, done } = await observedPage(big);
+    expect(doc.querySelectorAll('[data-katip-status]')).toHaveLength(120);
+    const tenth = rows(doc)[9]!;
+    expect(tenth.getAttribute('data-katip-rules')).toContain('certificate-class');
+    tenth.cells[2]!.firstChild!.textContent = 'A Sınıfı İş Güvenliği Uzmanı';
+    await checked();
+    expect(doc.documentElement.getAttribute('data-katip-screen')).toBe('old-contracts');
+    expect(tenth.getAttribute('data-katip-rules')).not.toContain('certificate-class');
+    // the approval popup opens over the grid, in the same document: the form screen wins (forms first)
+    const popup = load(fixture('old-approval/table.html')).querySelector('form')!;
+    doc.body.append(doc.importNode(popup, true));
+    await checked();
+    expect(doc.documentElement.getAttribute('data-katip-screen')).toBe('old-approval');
+    done();
+  });
+
   it('a text changed deep inside a cell is read again', async () => {
     const doc0 = OLD_GRID.replace('<td>C Sınıfı İş Güvenliği Uzmanı</td>', '<td><div><span><b><i>C Sınıfı İş Güvenliği Uzmanı</i></b></span></div></td>');
     const { doc, checked, done } = await observedPage(doc0);
