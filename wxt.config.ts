@@ -31,7 +31,8 @@ export default defineConfig({
     name: 'KATİP Asistanı',
     description: '__MSG_extDescription__',
     default_locale: 'tr',
-    permissions: ['storage'],
+    // scripting: the bug-report snapshot is injected into the portal tab on the user's click (issue 10)
+    permissions: ['storage', 'scripting'],
     host_permissions: PORTAL_HOSTS,
     action: { default_title: 'KATİP Asistanı' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },

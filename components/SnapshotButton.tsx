@@ -1,7 +1,7 @@
 // "Bu sayfayı hata bildirimi için kaydet" (issue 7 §5), in the popup and the side panel: asks the
-// tab's top frame for its sanitised snapshot (utils/page-data/snapshot.ts, made in the page by the
-// content script) and saves it from this extension page through a Blob and <a download>: no
-// permission, no network. The status line says what was replaced.
+// tab's top frame for its sanitised snapshot (utils/page-data/snapshot.ts, made in the page by a
+// script injected on the click, entrypoints/snapshot.ts) and saves it from this extension page
+// through a Blob and <a download>: no download permission, no network. The status line says what was replaced.
 import { useId, useState } from 'react';
 import type { SnapshotResponse } from '@/utils/page-data/snapshot';
 import { t, type Lang } from '@/utils/i18n';
@@ -12,7 +12,7 @@ import { Icon } from './Icon';
 const FILE_NAME = /^katip-sayfa-[0-9-]{1,40}\.html$/;
 const count = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.floor(v) : 0);
 
-/** The content script's answer, checked (a missing or odd answer is "the page did not answer"). */
+/** The injected script's answer, checked (a missing or odd answer is "the page did not answer"). */
 export function readSnapshotAnswer(answer: unknown, now: Date = new Date()): SnapshotResponse | undefined {
   if (!answer || typeof answer !== 'object') return undefined;
   const a = answer as Partial<SnapshotResponse>;

@@ -4,7 +4,6 @@
 import { browser } from 'wxt/browser';
 import { getTabReports, type StoredTabReport } from '@/utils/db/tab-reports';
 import type { JumpRequest } from '@/utils/messages';
-import type { SnapshotRequest } from '@/utils/page-data/snapshot';
 import type { CellField, WorkplaceFacts } from '@/utils/records';
 import { profileFormUrl } from '@/utils/background/open-profile';
 
@@ -29,7 +28,7 @@ export interface TabSource {
   /** the side panel beside the tab (call straight from a click: the browser wants a user gesture) */
   openSidePanel?(tab: ActiveTab | undefined): void;
   openAudit?(): void;
-  /** the top frame's sanitised snapshot for a bug report (the content script's answer, unchecked) */
+  /** the top frame's sanitised snapshot for a bug report (the injected script's result, unchecked) */
   snapshot?(tabId: number): Promise<unknown>;
 }
 
@@ -77,7 +76,12 @@ export const browserTabSource: TabSource = {
       void sidebar.open().catch(() => {});
     }
   },
-  snapshot: (tabId) => browser.tabs.sendMessage(tabId, { type: 'snapshot' } satisfies SnapshotRequest, { frameId: 0 }),
+  // made by entrypoints/snapshot.ts, injected into the top frame only now: the content script of every
+  // portal page does not carry it (issue 10); the "scripting" permission, on the portal's hosts only
+  snapshot: async (tabId) => {
+    const [top] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/snapshot.js'] });
+    return top?.result;
+  },
   // audit.html is the audit helper's entrypoint: not in this build's typed paths until it lands
   openAudit: () => void browser.tabs.create({ url: (browser.runtime.getURL as (path: string) => string)('/audit.html') }),
 };

@@ -64,6 +64,27 @@ test('Firefox: the popup opens in Turkish and lists the approvals seen on the co
   await popup.close();
 });
 
+test('Firefox: the bug-report snapshot is injected into the portal tab and returns the page without its T.C. numbers', async () => {
+  const fixture = 'new-contracts/plain.html';
+  const originals = [...new Set(readFileSync(new URL(`../fixtures/${fixture}`, import.meta.url), 'utf8').match(/(?<!\d)[1-9]\d{10}(?!\d)/g) ?? [])];
+  assert.ok(originals.length >= 3, `${fixture} shows ${originals.length} T.C. numbers: nothing to replace`);
+  const page = await openMarked(fixture);
+  const popup = await suite.firefox.openExtensionPage('popup');
+  // as components/tabSource.ts asks for it (the popup opened as a tab reads itself as the active tab)
+  const snap = await popup.evaluate(async (url) => {
+    const [tab] = await browser.tabs.query({ url });
+    const [top] = await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['/snapshot.js'] });
+    return top?.result;
+  }, page.url());
+  assert.equal(snap?.type, 'snapshot');
+  assert.match(snap.fileName, /^katip-sayfa-\d{4}-\d\d-\d\d-\d{4}\.html$/);
+  assert.match(snap.html, /<table/i);
+  assert.deepEqual(originals.filter((tckn) => snap.html.includes(tckn)), [], 'original T.C. numbers in the snapshot');
+  assert.ok(snap.replaced.tckn >= originals.length);
+  assert.doesNotMatch(snap.html, /<script|data-katip-ui/i);
+  await Promise.all([popup.close(), page.close()]);
+});
+
 test('Firefox: no request left the fake portal or the add-on', () => {
   assert.ok(suite.firefox.requests.length > 0, 'no request recorded at all: the recorder is broken');
   assert.deepEqual(suite.firefox.foreignRequests, []);

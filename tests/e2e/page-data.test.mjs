@@ -81,12 +81,13 @@ test('with the JSON and no recognisable table, the findings still reach the tab 
   await page.close();
 });
 
-/** Asks the page's top frame for the bug-report snapshot, as the popup does. */
+/** The bug-report snapshot of the page's top frame, made as the popup makes it (components/tabSource.ts). */
 async function snapshotOf(page) {
   const worker = await suite.browser.currentWorker();
   return worker.evaluate(async (url) => {
     const [tab] = await chrome.tabs.query({ url });
-    return chrome.tabs.sendMessage(tab.id, { type: 'snapshot' }, { frameId: 0 });
+    const [top] = await chrome.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['/snapshot.js'] });
+    return top?.result;
   }, page.url());
 }
 

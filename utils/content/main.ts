@@ -8,7 +8,6 @@ import { CELL_FIELDS } from '../record-types';
 import { createObservedScanner, type Scanner } from './scanner';
 import { jumpRequest } from './validate';
 import { createPageDataSource } from '../page-data/source';
-import { isSnapshotRequest, snapshotPage } from '../page-data/snapshot';
 
 /** The longest the first check waits for the page's load event (ms). */
 export const LOAD_WAIT_MS = 1500;
@@ -57,19 +56,10 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     marker?.focus({ preventScroll: true });
   };
   browser.runtime.onMessage.addListener(onMessage);
-  // "Bu sayfayı hata bildirimi için kaydet": the top frame answers with the sanitised page (frames inlined)
-  // (answered through sendResponse: Chromium's own API, which the content script uses, ignores a returned promise)
-  const onSnapshot = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
-    if (!isSnapshotRequest(message) || ctx.isInvalid || window.top !== window) return undefined;
-    sendResponse(snapshotPage(doc));
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(onSnapshot);
 
   observe();
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);
-    browser.runtime.onMessage.removeListener(onSnapshot);
     pageData.stop();
     disconnect();
     scanner.stop();

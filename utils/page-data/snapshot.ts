@@ -8,16 +8,13 @@
 //     valid one, an invalid one by an invalid one, so tckn-invalid still fires where it did), the
 //     names the readers find by fake names, SGK numbers keep mahiyet and işkolu (digits 1-5, which
 //     nace-sicil-mismatch reads) and the rest is replaced; hidden inputs (view state, tokens) are emptied.
-// The page is only read: the copy is built in an inert document, never written back.
+// The page is only read: the copy is built in an inert document, never written back. It runs as
+// entrypoints/snapshot.ts, injected into the top frame when the user asks (not in the content script).
 import { isValidTckn } from '@/utils/domain/core';
 import { detectScreen } from '@/utils/screens';
 import { UI_ATTR } from '@/utils/content/marks';
 
-/** content script ← extension page (popup / side panel): the top frame answers with a SnapshotResponse. */
-export interface SnapshotRequest {
-  type: 'snapshot';
-}
-
+/** What entrypoints/snapshot.ts returns to the extension page (popup / side panel) that injected it. */
 export interface SnapshotResponse {
   type: 'snapshot';
   /** the sanitised page, a complete HTML document */
@@ -26,10 +23,6 @@ export interface SnapshotResponse {
   fileName: string;
   replaced: { tckn: number; sicil: number; names: number };
   frames: { inlined: number; skipped: number };
-}
-
-export function isSnapshotRequest(message: unknown): message is SnapshotRequest {
-  return !!message && typeof message === 'object' && (message as { type?: unknown }).type === 'snapshot';
 }
 
 const FIRST_NAMES = ['Deniz', 'Ece', 'Kerem', 'Nehir', 'Ozan', 'Selin', 'Tuna', 'Umut', 'Yağmur', 'Derya', 'Emre', 'İpek'];

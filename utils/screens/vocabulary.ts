@@ -585,45 +585,30 @@ const CONTRACT_STATE_CODES: Record<string, string> = {
 /** sozlesmeOnayDurumu codes as the texts parseApprovalState reads. */
 const APPROVAL_CODES: Record<string, string> = { '5003': 'Onay Bekliyor', '5004': 'Onaylandı' };
 
-/** The page's JSON keys (contract list rows, PORTAL-EVIDENCE.md) → the vocabulary's fields. */
-export const JSON_KEYS: Readonly<Record<string, ContractField>> = {
-  sozlesmeSurecId: 'processId',
-  sozlesmeId: 'portalId',
-  sozlesmeAdi: 'contractName',
-  otomatikGuncellemeOnayIzniVarMi: 'autoUpdate',
+/**
+ * The page's JSON keys whose words name no label of the vocabulary. Every other key of the contract
+ * list rows (PORTAL-EVIDENCE.md: sozlesmeId, calismaSuresi, hizmetAlanIsyeriNaceKodu, …) is read by
+ * its words, which are the list's column labels ("hizmet Alan Isyeri Nace Kodu").
+ */
+const JSON_ONLY_KEYS: Readonly<Record<string, ContractField>> = {
   gorevlendirilenKisiTckn: 'tckn',
-  gorevlendirilenKisiTcKimlikNo: 'tckn',
-  gorevlendirilenKisiAdSoyad: 'personName',
-  gorevlendirilenKisiSertifikaTipi: 'certificateType',
-  gorevlendirilenKisiSertifikaNo: 'certificateNo',
-  gorevlendirilenKisiOnayDurumu: 'personApproval',
-  sozlesmeTipi: 'contractType',
-  gorevlendirmeTipi: 'employment',
-  calismaSuresi: 'minutes',
-  calismaPeriyodu: 'period',
-  sozlesmeStatu: 'contractState',
-  sozlesmeStatusu: 'contractState',
-  sozlesmeOnayDurumu: 'approval',
-  hizmetAlanIsyeriOnayDurumu: 'workplaceApproval',
-  sozlesmeBaslangicTarihi: 'startDate',
-  sozlesmeBitisTarihi: 'endDate',
-  onaylayanKisiAdSoyad: 'approvedBy',
-  sozlesmeMevzuataUygunMu: 'portalVerdict',
-  hizmetAlanIsyeriId: 'workplaceId',
-  hizmetAlanIsyeriUnvani: 'title',
-  hizmetAlanIsyeriSgkDetsisNo: 'sicilOrDetsis',
-  hizmetAlanIsyeriSgkSicilNo: 'sicilNo',
-  hizmetAlanIsyeriDetsisNo: 'detsisNo',
-  hizmetAlanIsyeriIli: 'province',
-  hizmetAlanIsyeriCalisanSayisi: 'employees',
-  hizmetAlanIsyeriTehlikeSinifi: 'hazardText',
-  hizmetAlanIsyeriNaceKodu: 'naceText',
 };
 
 /** "hizmetAlanIsyeriNaceKodu" → "hizmet Alan Isyeri Nace Kodu" (then folded like a label). */
 function keyWords(key: string): string {
   return key.replace(/([a-zçğıöşü0-9])([A-ZÇĞİÖŞÜ])/g, '$1 $2').replace(/[_-]+/g, ' ');
 }
+
+/** The field a JSON key names (its words matching a label exactly or with all words), or undefined. */
+function fieldOfKey(key: string): ContractField | undefined {
+  if (Object.prototype.hasOwnProperty.call(JSON_ONLY_KEYS, key)) return JSON_ONLY_KEYS[key];
+  if (key.length > 80) return undefined;
+  const best = bestFields(foldColumnLabel(keyWords(key)), CONTRACT_VOCABULARY);
+  return best.fields.length === 1 && best.score >= ALL_WORDS ? best.fields[0] : undefined;
+}
+
+/** fieldOfKey per key, worked out once: every row of a list repeats the same keys. */
+const keyFields = memoize(fieldOfKey, 2000);
 
 /** An epoch (ms) or ISO date as "dd.mm.yyyy [HH:mm:ss]", in Turkey's time (UTC+3). */
 function jsonDate(value: unknown): string | undefined {
@@ -655,8 +640,8 @@ function scalarText(value: unknown): string | undefined {
 }
 
 /**
- * One row of the page's contract-list JSON as the vocabulary's values: known keys by JSON_KEYS,
- * other keys by their words through the same vocabulary (exact or all-words only); state codes
+ * One row of the page's contract-list JSON as the vocabulary's values: keys by their words through
+ * the same vocabulary (exact or all-words only), the few others by JSON_ONLY_KEYS; state codes
  * (sozlesmeStatu 5000/5001/5002/5006, sozlesmeOnayDurumu 5003/5004) as the texts the parsers read;
  * dates as "dd.mm.yyyy". Untrusted input: anything odd is left out, nothing throws.
  */
@@ -666,12 +651,7 @@ export function contractValuesFromJson(row: Record<string, unknown>): ContractVa
   let keys = 0;
   for (const key of Object.keys(row)) {
     if (++keys > 400) break;
-    let field: ContractField | undefined = Object.prototype.hasOwnProperty.call(JSON_KEYS, key) ? JSON_KEYS[key] : undefined;
-    if (!field) {
-      if (key.length > 80) continue;
-      const best = bestFields(foldColumnLabel(keyWords(key)), CONTRACT_VOCABULARY);
-      if (best.fields.length === 1 && best.score >= ALL_WORDS) field = best.fields[0];
-    }
+    const field = keyFields(key);
     if (!field || out[field] !== undefined) continue;
     const value = row[key];
     let text: string | undefined;

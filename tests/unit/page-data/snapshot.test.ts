@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isValidTckn } from '@/utils/domain/core';
 import { detectScreen } from '@/utils/screens';
-import { isSnapshotRequest, Pseudonymizer, snapshotPage } from '@/utils/page-data/snapshot';
+import { Pseudonymizer, snapshotPage } from '@/utils/page-data/snapshot';
 
 const FIXTURES = resolve(__dirname, '../../fixtures');
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -55,12 +55,6 @@ describe('pseudonymising', () => {
 });
 
 describe('the snapshot of a page', () => {
-  it('answers only the snapshot message', () => {
-    expect(isSnapshotRequest({ type: 'snapshot' })).toBe(true);
-    expect(isSnapshotRequest({ type: 'jump' })).toBe(false);
-    expect(isSnapshotRequest(null)).toBe(false);
-  });
-
   it('strips scripts, handlers and javascript: URLs; keeps typed values; empties hidden inputs; leaves the page untouched', () => {
     const doc = parse(`<!DOCTYPE html><html><head><base href="https://x.example/"><meta http-equiv="refresh" content="0;url=https://x.example"></head><body>
       <script>window.__ran = 1</script><img src="https://x.example/p.png" onerror="window.__ran=2">

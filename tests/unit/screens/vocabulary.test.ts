@@ -323,6 +323,48 @@ describe('contractValuesFromJson', () => {
     expect(contractValuesFromJson({ hizmetVerenUnvani: 'OSGB A.Ş.' })).toEqual({});
   });
 
+  it('reads every key of the contract list rows as its field (by its words, gorevlendirilenKisiTckn by name)', () => {
+    const keys: Record<string, string> = {
+      sozlesmeSurecId: 'processId',
+      sozlesmeId: 'portalId',
+      sozlesmeAdi: 'contractName',
+      otomatikGuncellemeOnayIzniVarMi: 'autoUpdate',
+      gorevlendirilenKisiTckn: 'tckn',
+      gorevlendirilenKisiTcKimlikNo: 'tckn',
+      gorevlendirilenKisiAdSoyad: 'personName',
+      gorevlendirilenKisiSertifikaTipi: 'certificateType',
+      gorevlendirilenKisiSertifikaNo: 'certificateNo',
+      gorevlendirilenKisiOnayDurumu: 'personApproval',
+      sozlesmeTipi: 'contractType',
+      gorevlendirmeTipi: 'employment',
+      calismaSuresi: 'minutes',
+      calismaPeriyodu: 'period',
+      sozlesmeStatu: 'contractState',
+      sozlesmeStatusu: 'contractState',
+      sozlesmeOnayDurumu: 'approval',
+      hizmetAlanIsyeriOnayDurumu: 'workplaceApproval',
+      sozlesmeBaslangicTarihi: 'startDate',
+      sozlesmeBitisTarihi: 'endDate',
+      onaylayanKisiAdSoyad: 'approvedBy',
+      sozlesmeMevzuataUygunMu: 'portalVerdict',
+      hizmetAlanIsyeriId: 'workplaceId',
+      hizmetAlanIsyeriUnvani: 'title',
+      hizmetAlanIsyeriSgkDetsisNo: 'sicilOrDetsis',
+      hizmetAlanIsyeriSgkSicilNo: 'sicilNo',
+      hizmetAlanIsyeriDetsisNo: 'detsisNo',
+      hizmetAlanIsyeriIli: 'province',
+      hizmetAlanIsyeriCalisanSayisi: 'employees',
+      hizmetAlanIsyeriTehlikeSinifi: 'hazardText',
+      hizmetAlanIsyeriNaceKodu: 'naceText',
+    };
+    for (const [key, field] of Object.entries(keys)) {
+      const value = field === 'startDate' || field === 'endDate' ? '01.02.2025' : 'x';
+      expect(contractValuesFromJson({ [key]: value }), key).toEqual({ [field]: value });
+    }
+    // the first of two keys naming one field wins, as the row lists them
+    expect(contractValuesFromJson({ sozlesmeStatusu: '5001', sozlesmeStatu: '5002' })).toEqual({ contractState: 'Sözleşme Devam Ediyor' });
+  });
+
   it('survives hostile input', () => {
     expect(contractValuesFromJson(null as unknown as Record<string, unknown>)).toEqual({});
     expect(contractValuesFromJson(JSON.parse('{"__proto__": {"x": 1}, "sozlesmeId": 7}'))).toEqual({ portalId: '7' });
