@@ -188,9 +188,12 @@ const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  */
 export function meaningfulValue(text: string): string {
   if (text === '' || !HAS_LETTER_OR_DIGIT.test(text)) return '';
-  if (text.length <= 24 && PLACEHOLDER_WORDS.has(foldLabel(text))) return '';
+  if (text.length <= 24 && isPlaceholderWord(text)) return '';
   return text;
 }
+
+/** The short texts of a list repeat on every row (states, roles, dates): each is folded once. */
+const isPlaceholderWord = memoize((text: string) => PLACEHOLDER_WORDS.has(foldLabel(text)), 2000);
 
 const SKIPPED_TEXT_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SELECT', 'OPTION', 'TEXTAREA']);
 const VALUE_INPUT_TYPES = new Set(['', 'text', 'search', 'number', 'tel', 'email', 'date', 'datetime-local']);
