@@ -35,14 +35,24 @@ function partId(): string {
  * The messages to send for a report, in order: the report itself when it fits in one message,
  * else its parts. Send every one of them (fire and forget is fine: the background keeps order).
  */
-export function splitPageReport(
-  report: PageReport,
-  limits: { records?: number; findings?: number } = {},
-): PageReport[] {
+export function splitPageReport(report: PageReport, limits: { records?: number; findings?: number } = {}): PageReport[] {
+  const plan = planPageReport(report, limits);
+  return Array.from({ length: plan.count }, (_, i) => plan.part(i));
+}
+
+/** A report's messages, each made only when it is about to be sent (a 20,000-row list: no task copies it all). */
+export interface ReportPlan {
+  count: number;
+  /** the message at `index` (0 ≤ index < count), as splitPageReport gives it */
+  part(index: number): PageReport;
+}
+
+/** Plans splitPageReport's messages: which records (and findings) go in each, made on demand. */
+export function planPageReport(report: PageReport, limits: { records?: number; findings?: number } = {}): ReportPlan {
   const maxRecords = Math.max(1, Math.min(limits.records ?? REPORT_PART_RECORDS, MAX_RECORDS_PER_MESSAGE));
   const maxFindings = Math.max(1, Math.min(limits.findings ?? REPORT_PART_FINDINGS, MAX_FINDINGS_PER_MESSAGE));
   const { part: _ignored, ...whole } = report;
-  if (whole.records.length <= maxRecords && whole.findings.length <= maxFindings) return [whole];
+  if (whole.records.length <= maxRecords && whole.findings.length <= maxFindings) return { count: 1, part: () => whole };
 
   const pageFindings: PageReport['findings'] = [];
   const byRecord = new Map<number, PageReport['findings']>();
@@ -69,20 +79,27 @@ export function splitPageReport(
   }
   ranges.push({ from, to: whole.records.length });
   // findings that name a record the report does not hold travel with the last part
-  const stray = [...byRecord.entries()].filter(([i]) => i >= whole.records.length).flatMap(([, list]) => list);
+  const stray = () => [...byRecord.entries()].filter(([i]) => i >= whole.records.length).flatMap(([, list]) => list);
 
   const id = partId();
-  return ranges.map(({ from: start, to }, index) => {
-    const own: PageReport['findings'] = [];
-    for (let i = start; i < to; i++) own.push(...(byRecord.get(i) ?? []));
-    if (index === ranges.length - 1) own.push(...stray);
-    return {
-      ...whole,
-      records: whole.records.slice(start, to),
-      findings: [...own, ...pageFindings],
-      part: { id, index, count: ranges.length, offset: start, total: whole.records.length },
-    };
-  });
+  return {
+    count: ranges.length,
+    part(index) {
+      const { from: start, to } = ranges[index]!;
+      const own: PageReport['findings'] = [];
+      for (let i = start; i < to; i++) {
+        const list = byRecord.get(i);
+        if (list) for (const f of list) own.push(f);
+      }
+      if (index === ranges.length - 1) own.push(...stray());
+      return {
+        ...whole,
+        records: whole.records.slice(start, to),
+        findings: [...own, ...pageFindings],
+        part: { id, index, count: ranges.length, offset: start, total: whole.records.length },
+      };
+    },
+  };
 }
 
 // ---- the texts of findings, sent once per message ----

@@ -25,7 +25,7 @@ import { isLargeGrid } from '../screens/form';
 import { connectTooltip } from './tooltip';
 import type { PageNote } from '../page-data/join';
 import type { PageDataSource } from '../page-data/source';
-import { splitPageReport } from '../page-report-parts';
+import { planPageReport } from '../page-report-parts';
 
 export type ScanReason = 'initial' | 'mutation' | 'input' | 'location' | 'page-data';
 
@@ -431,12 +431,12 @@ export function createScanner(deps: ScannerDeps): Scanner {
     };
     if (result.pageNotes.length) message.notes = result.pageNotes;
     // a big list goes in parts (utils/page-report-parts.ts): one message would be refused; each part
-    // in a task of its own, so copying a 20,000-row report never freezes the page
-    const parts = splitPageReport(message);
+    // made and sent in a task of its own, so copying a 20,000-row report never freezes the page
+    const plan = planPageReport(message);
     const sendFrom = (i: number) => {
       if (gone()) return;
-      send(parts[i]);
-      if (i + 1 < parts.length) setTimeout(() => sendFrom(i + 1), 0);
+      send(plan.part(i));
+      if (i + 1 < plan.count) setTimeout(() => sendFrom(i + 1), 0);
     };
     sendFrom(0);
   }
