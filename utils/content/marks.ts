@@ -47,6 +47,12 @@ export interface MarkOptions {
   inactive?: boolean;
   /** light marks (MARK_ATTR on cells) instead of marker elements: a big grid */
   light?: boolean;
+  /**
+   * the document is observed (the content script): a record marked from these very cells was not
+   * touched since (any change in a row makes the scanner read it again, with new cells), so its
+   * marks are taken as still in place without looking
+   */
+  observed?: boolean;
 }
 
 /** The fact each rule is about: its finding outlines that cell (or form field). */
@@ -104,6 +110,7 @@ function optionsKey(opts: MarkOptions): string {
 function unchanged(el: Element, prev: Written | undefined, mark: RecordMark, cells: MarkCells | undefined, opts: MarkOptions): boolean {
   const from = prev?.from;
   if (!from || from.mark !== mark || from.cells !== cells || from.workplace !== opts.workplace || from.opts !== optionsKey(opts)) return false;
+  if (opts.observed && cells) return true;
   if (el.getAttribute('data-katip-status') !== mark.status || el.getAttribute('data-katip-rules') !== mark.rules) return false;
   for (const m of prev!.markers) if (!m.isConnected) return false;
   for (const c of prev!.cells) if (!c.isConnected || !c.hasAttribute(CELL_ATTR)) return false;

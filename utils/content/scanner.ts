@@ -9,7 +9,7 @@
 // types in a form; ignores its own marks; writes nothing once the extension context is gone.
 import { createJudgeMemo, judgeScreenSteps, ruleById, type ScreenJudgement } from '../rules';
 import type { ContextAnswer, ContextResponse, PageReport } from '../messages';
-import type { PageRecord, ReadRecord, ScreenRead, ScreenReader, WorkplaceFacts } from '../records';
+import type { PageRecord, ScreenRead, ScreenReader, WorkplaceFacts } from '../records';
 import type { Finding, RuleId } from '../rules/types';
 import { detectScreenSteps } from '../screens';
 import { oldContractsReader } from '../screens/old-contracts';
@@ -197,8 +197,6 @@ export function createScanner(deps: ScannerDeps): Scanner {
   const observed = deps.observed ?? false;
   /** rows, subjects and verdicts remembered between checks: an unchanged row is neither read nor judged again */
   const rowMemo = createRowMemo(observed);
-  /** what each record element was last marked from (observed documents only: an untouched row keeps its marks) */
-  let lastMarks = new WeakMap<Element, { entry: ReadRecord; mark: ScreenJudgement['records'][number]; workplace: WorkplaceFacts | undefined; options: string }>();
   const subjectMemo = createSubjectMemo();
   const judgeMemo = createJudgeMemo();
   /** what the page's own data adds to the current read */
@@ -221,7 +219,6 @@ export function createScanner(deps: ScannerDeps): Scanner {
       for (const c of notes) removeMinutesNote(c);
       removeApprovalBar(doc);
     });
-    lastMarks = new WeakMap();
     marked = new Set();
     notes = new Set();
     lastResult = undefined;
@@ -251,20 +248,10 @@ export function createScanner(deps: ScannerDeps): Scanner {
     const count = fromData.onPage ? read.records.length : 0;
     // a big grid gets light marks (attributes only, no layout): written slice by slice
     const light = count >= LIGHT_FROM;
-    const optionsKey = `${using.language}|${read.screen}|${using.showPassing ? 1 : 0}|${light ? 1 : 0}`;
     const markOne = (i: number) => {
-      const entry = read.records[i]!;
-      const { element, parts, record, cells, minutesControl } = entry;
+      const { element, parts, record, cells, minutesControl } = read.records[i]!;
       const mark = judgement.records[i]!;
       const workplace = pageWorkplaceOf(read, record);
-      // the same record read from an untouched row (observed memo), with the same verdict: its marks stand
-      const before = observed && !minutesControl ? lastMarks.get(element) : undefined;
-      if (before && before.entry === entry && before.mark === mark && before.workplace === workplace && before.options === optionsKey) {
-        for (const part of parts ?? []) current.add(part);
-        current.add(element);
-        return;
-      }
-      if (observed) lastMarks.set(element, { entry, mark, workplace, options: optionsKey });
       // a row split in parts (pinned columns): every part carries the record's marks (PAGE-CONTRACT)
       for (const part of parts ?? []) {
         if (part === element) continue;
@@ -278,6 +265,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
         showPassing: using.showPassing,
         inactive: INACTIVE_STATES.has(record.assignment?.contractState ?? ''),
         light,
+        observed,
         ...(workplace ? { workplace } : {}),
       });
       current.add(element);
@@ -312,11 +300,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
     quietly(() => {
       for (; next < count; next++) markOne(next);
       if (!bar) removeApprovalBar(doc);
-      for (const el of marked) {
-        if (current.has(el)) continue;
-        unmarkRecord(el);
-        lastMarks.delete(el);
-      }
+      for (const el of marked) if (!current.has(el)) unmarkRecord(el);
       for (const c of notes) if (!currentNotes.has(c)) removeMinutesNote(c);
     });
     marked = current;
@@ -557,7 +541,6 @@ export function createScanner(deps: ScannerDeps): Scanner {
     if (timer) clearTimeout(timer);
     const records = marked;
     marked = new Set();
-    lastMarks = new WeakMap();
     unmarkAll(doc, records);
     for (const c of notes) removeMinutesNote(c);
     notes = new Set();
