@@ -48,6 +48,13 @@ export interface MarkOptions {
   /** light marks (MARK_ATTR on cells) instead of marker elements: a big grid */
   light?: boolean;
   /**
+   * with light marks: false for a row out of view. It gets its PAGE-CONTRACT attributes now and its
+   * cells' marks (light mark, outline) only once revealRecord says it is shown: on a 20,000-row
+   * table any cell whose style changes costs Chromium a long rendering task, whereas the record's
+   * attributes (no style depends on them) cost none.
+   */
+  shown?: boolean;
+  /**
    * the document is observed (the content script): a record marked from these very cells was not
    * touched since (any change in a row makes the scanner read it again, with new cells), so its
    * marks are taken as still in place without looking
@@ -97,6 +104,8 @@ interface Written {
   lit: Element[];
   /** what the marks were written from: the same again writes nothing */
   from?: { mark: RecordMark; cells: MarkCells | undefined; opts: string; workplace: WorkplaceFacts | undefined };
+  /** a big grid's row out of view: its cells' marks, drawn when it is shown (revealRecord) */
+  pending?: () => void;
 }
 
 type MarkCells = Partial<Record<CellField, Element>>;
@@ -161,9 +170,44 @@ export function markRecord(
   const prev = written.get(el);
   ensurePageStyles(doc);
   // a row the last check marked from the same verdict: nothing to write (a postback re-judges 50 rows, not 2,000)
-  if (unchanged(el, prev, mark, cells, opts)) return;
+  if (unchanged(el, prev, mark, cells, opts)) {
+    if (opts.shown !== false) revealRecord(el);
+    return;
+  }
   if (el.getAttribute('data-katip-status') !== mark.status) el.setAttribute('data-katip-status', mark.status);
   if (el.getAttribute('data-katip-rules') !== mark.rules) el.setAttribute('data-katip-rules', mark.rules);
+  const from = { mark, cells, opts: optionsKey(opts), workplace: opts.workplace };
+  if (opts.light && opts.shown === false) {
+    // out of view: the cells of an older verdict lose their marks (never a stale one), the new ones wait
+    if (prev) clearCells(prev);
+    written.set(el, { status: mark.status, rules: mark.rules, markers: [], cells: [], lit: [], from, pending: () => drawCells(el, mark, cells, opts, from) });
+    return;
+  }
+  drawCells(el, mark, cells, opts, from);
+}
+
+/** Draws a big grid's row marks kept for when it is shown (nothing when they are drawn already). */
+export function revealRecord(el: Element): void {
+  const entry = written.get(el);
+  const draw = entry?.pending;
+  if (!draw) return;
+  entry.pending = undefined;
+  draw();
+}
+
+function clearCells(prev: Written): void {
+  for (const m of prev.markers) m.remove();
+  for (const c of prev.cells) {
+    c.removeAttribute(CELL_ATTR);
+    outlinedCells.delete(c);
+  }
+  for (const c of prev.lit) clearLight(c);
+}
+
+/** The record's cell outlines and its markers or light marks; `written` keeps what was drawn. */
+function drawCells(el: Element, mark: RecordMark, cells: MarkCells | undefined, opts: MarkOptions, from: NonNullable<Written['from']>): void {
+  const doc = el.ownerDocument;
+  const prev = written.get(el);
 
   // findings grouped by the cell they are about (null: no cell, e.g. a missing fact)
   const groups = new Map<Element | null, Finding[]>();
@@ -235,7 +279,7 @@ export function markRecord(
     for (const m of old.slice(wanted.length)) m.remove();
   }
   for (const c of prev?.lit ?? []) if (!lit.includes(c)) clearLight(c);
-  written.set(el, { status: mark.status, rules: mark.rules, markers, cells: outlined, lit, from: { mark, cells, opts: optionsKey(opts), workplace: opts.workplace } });
+  written.set(el, { status: mark.status, rules: mark.rules, markers, cells: outlined, lit, from });
 }
 
 function placeMarker(record: Element, marker: HTMLElement, anchor: Element | null): void {
@@ -323,12 +367,7 @@ export function unmarkRecord(el: Element): void {
   for (const a of RECORD_ATTRS) el.removeAttribute(a);
   const prev = written.get(el);
   if (!prev) return;
-  for (const m of prev.markers) m.remove();
-  for (const c of prev.cells) {
-    c.removeAttribute(CELL_ATTR);
-    outlinedCells.delete(c);
-  }
-  for (const c of prev.lit) clearLight(c);
+  clearCells(prev);
   written.delete(el);
 }
 

@@ -16,7 +16,8 @@ import { oldContractsReader } from '../screens/old-contracts';
 import { foldTurkish } from '../domain/text';
 import { CONTEXT_TIMEOUT_MS, contextFor, EMPTY_ANSWER, EMPTY_CONTEXT, MAX_CONTEXT_WORKPLACES, within, type AskContext } from './context';
 import { removeApprovalBar, showApprovalBar } from './approval-bar';
-import { CELL_ATTR, isOwnNode, LIGHT_FROM, MARK_ATTR, markDocument, markRecord, markRecordPart, ownsCell, ownsLight, RECORD_ATTRS, stateOfMarker, unmarkAll, unmarkDocument, unmarkRecord, wroteRecord, type MarkText } from './marks';
+import { CELL_ATTR, isOwnNode, LIGHT_FROM, MARK_ATTR, markDocument, markRecord, markRecordPart, ownsCell, ownsLight, RECORD_ATTRS, revealRecord, stateOfMarker, unmarkAll, unmarkDocument, unmarkRecord, wroteRecord, type MarkText } from './marks';
+import { rowsInView } from './in-view';
 import { removeMinutesNote, showMinutesNote } from './minutes-note';
 import { buildSubjectsSteps, contextKeyOf, createSubjectMemo, needsContext, pageWorkplaceOf } from './subjects';
 import { Cancelled, createPace, type Pace } from './pace';
@@ -204,6 +205,28 @@ export function createScanner(deps: ScannerDeps): Scanner {
 
   connectTooltip(doc, stateOfMarker, send);
 
+  /** the big grid's record rows (light marks), in order: the rows scrolled into view get their cells' marks */
+  let shownRows: Element[] = [];
+  function revealInView(): void {
+    // a document made by a script (a test) has no window of its own
+    const [from, to] = rowsInView(shownRows, (doc.defaultView ?? globalThis).innerHeight ?? 0);
+    for (let i = from; i <= to; i++) revealRecord(shownRows[i]!);
+  }
+  let frameAsked = false;
+  const onScroll = () => {
+    if (frameAsked || !shownRows.length) return;
+    frameAsked = true;
+    const win = doc.defaultView;
+    const later = win?.requestAnimationFrame ? (f: () => void) => win.requestAnimationFrame(f) : (f: () => void) => setTimeout(f, 16);
+    later(() => {
+      frameAsked = false;
+      if (!gone() && shownRows.length) quietly(revealInView);
+    });
+  };
+  // scroll does not bubble: listened to while captured, for the page and any scrolling box in it
+  doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  doc.defaultView?.addEventListener('resize', onScroll, { passive: true });
+
   function gone(): boolean {
     if (!stopped && invalid()) stop();
     return stopped;
@@ -223,6 +246,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
     notes = new Set();
     lastResult = undefined;
     lastRegion = undefined;
+    shownRows = [];
     lastReportKey = '';
     send({ type: 'page-cleared', url: doc.location?.href ?? '' });
     deps.onResult?.(undefined);
@@ -248,7 +272,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
     const count = fromData.onPage ? read.records.length : 0;
     // a big grid gets light marks (attributes only, no layout): written slice by slice
     const light = count >= LIGHT_FROM;
-    const markOne = (i: number) => {
+    const markOne = (i: number, shown?: boolean) => {
       const { element, parts, record, cells, minutesControl } = read.records[i]!;
       const mark = judgement.records[i]!;
       const workplace = pageWorkplaceOf(read, record);
@@ -266,6 +290,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
         inactive: INACTIVE_STATES.has(record.assignment?.contractState ?? ''),
         light,
         observed,
+        ...(shown === undefined ? {} : { shown }),
         ...(workplace ? { workplace } : {}),
       });
       current.add(element);
@@ -285,18 +310,24 @@ export function createScanner(deps: ScannerDeps): Scanner {
     };
     // Marker elements are written in one go, not slice by slice: every slice of new markers would
     // cost the page a layout of its whole table (measured: 20,000 rows marked slice by slice took one
-    // full table layout per slice, minutes in all). Light marks cost no layout: they go in slices.
+    // full table layout per slice, minutes in all). A big grid's rows get their attributes slice by
+    // slice (no style depends on them: no rendering), then the rows in view their cells' marks, once
+    // the page has painted; the others as they are scrolled to (any cell restyled on a 20,000-row
+    // table costs Chromium a long rendering task: 30-80 ms for one cell, 390 ms for 700).
     let next = 0;
     if (light) {
       while (next < count) {
         quietly(() => {
-          do markOne(next++);
+          do markOne(next++, false);
           while (next < count && !pace.due());
         });
-        // the next slice after the page has painted this one: one slice's cells restyled per frame
-        if (next < count) await pace.paint();
+        if (next < count) await pace.pause();
       }
-    }
+      shownRows = read.records.slice(0, count).map((r) => r.element);
+      await pace.paint();
+      if (gone()) return undefined;
+      quietly(revealInView);
+    } else shownRows = [];
     quietly(() => {
       for (; next < count; next++) markOne(next);
       if (!bar) removeApprovalBar(doc);
@@ -541,6 +572,9 @@ export function createScanner(deps: ScannerDeps): Scanner {
     if (timer) clearTimeout(timer);
     const records = marked;
     marked = new Set();
+    shownRows = [];
+    doc.removeEventListener('scroll', onScroll, { capture: true });
+    doc.defaultView?.removeEventListener('resize', onScroll);
     unmarkAll(doc, records);
     for (const c of notes) removeMinutesNote(c);
     notes = new Set();

@@ -128,7 +128,8 @@ describe('a long list is checked in slices', () => {
     // the first check was cut short before it marked anything; the newer one (run after it) reads the new row
     expect(first).toBeUndefined();
     expect(marksAtSecond).toEqual([0]);
-    await vi.waitFor(() => expect(marked(doc)).toBe(600), { timeout: 60_000, interval: 20 });
+    await vi.waitFor(() => expect(scanner!.last()?.read.records.length).toBe(600), { timeout: 60_000, interval: 20 });
+    expect(marked(doc)).toBe(600);
     expect(doc.querySelector('#rows tr:last-child')!.getAttribute('data-katip-status')).toBe('unknown');
     expect(scanner.last()!.read.records.at(-1)!.record.assignment!.personName).toBe('Yeni Kişi');
     scanner.stop();
@@ -202,20 +203,55 @@ describe('light marks wait for the page to paint between slices', () => {
     }
   });
 
-  it('a 300-row list (light marks) waits for paints between its slices of marks, and all rows end up marked', async () => {
+  it('a 300-row list (light marks): every row gets its attributes first, slice by slice with no paint waited for; then, once the page painted, the rows in view get their cells\' marks', async () => {
     const doc = grid(300);
-    const paints: number[] = [];
+    const paints: { records: number; lit: number }[] = [];
+    const lit = () => doc.querySelectorAll('#rows [data-katip-mark]').length;
     const scanner = createScanner({
       doc,
       sliceMs: 0.5,
       yieldToPage: async () => {},
-      paintToPage: async () => void paints.push(marked(doc)),
+      paintToPage: async () => void paints.push({ records: marked(doc), lit: lit() }),
     });
     await scanner.scan('initial');
     expect(marked(doc)).toBe(300);
-    // the page painted several times while the marks went in, with a part of them each time
-    expect(paints.length).toBeGreaterThan(1);
-    expect(paints.some((n) => n > 0 && n < 300)).toBe(true);
+    // one paint, after all 300 rows had their attributes and before any cell was restyled
+    expect(paints).toEqual([{ records: 300, lit: 0 }]);
+    // a test document has no layout: every row counts as in view
+    expect(lit()).toBe(300);
     scanner.stop();
+  }, 60_000);
+
+  it('a big list\'s rows out of view get their cells\' marks when they are scrolled to', async () => {
+    const doc = grid(300);
+    // rows 20 px high under a 400 px viewport; `scrolled` moves them up
+    let scrolled = 0;
+    const rows = [...doc.querySelectorAll('#rows tr')];
+    rows.forEach((r, i) => {
+      r.getBoundingClientRect = () => ({ top: i * 20 - scrolled, bottom: i * 20 + 20 - scrolled, left: 0, right: 100, width: 100, height: 20, x: 0, y: i * 20 - scrolled, toJSON: () => ({}) }) as DOMRect;
+    });
+    // a test document has no window of its own: the scanner takes the global one's height
+    const height = Object.getOwnPropertyDescriptor(window, 'innerHeight');
+    Object.defineProperty(window, 'innerHeight', { value: 400, configurable: true });
+    const scanner = createScanner({ doc, yieldToPage: async () => {}, paintToPage: async () => {} });
+    await scanner.scan('initial');
+    expect(marked(doc)).toBe(300);
+    const litRows = () => rows.filter((r) => r.querySelector('[data-katip-mark]')).length;
+    // in view and a screen below it: rows 0-40 (their tops at 0-800 px); the rest wait
+    expect(litRows()).toBe(41);
+    expect(rows[40]!.querySelector('[data-katip-mark]')).not.toBeNull();
+    expect(rows[41]!.querySelector('[data-katip-mark]')).toBeNull();
+    // scrolled down to row 200: the rows around it get theirs at the next frame
+    scrolled = 4000;
+    doc.dispatchEvent(new Event('scroll'));
+    await vi.waitFor(() => expect(rows[200]!.querySelector('[data-katip-mark]')).not.toBeNull(), { timeout: 2000, interval: 10 });
+    expect(rows[239]!.querySelector('[data-katip-mark]')).not.toBeNull();
+    expect(rows[260]!.querySelector('[data-katip-mark]')).toBeNull();
+    // the rows seen before keep theirs
+    expect(rows[10]!.querySelector('[data-katip-mark]')).not.toBeNull();
+    expect(litRows()).toBe(41 + 62); // 179-240 as well
+    scanner.stop();
+    expect(doc.querySelectorAll('[data-katip-mark], [data-katip-status]').length).toBe(0);
+    if (height) Object.defineProperty(window, 'innerHeight', height);
   }, 60_000);
 });
