@@ -126,9 +126,13 @@ export type PackedPageReport = Omit<PageReport, 'findings'> & { findings: Packed
 /** The report with every distinct finding text written once (`texts`) and findings naming theirs by number. */
 export function packFindingTexts(report: PageReport): PackedPageReport {
   const numbers = new Map<string, number>();
+  // the records of one workplace share their message objects: one lookup by the object, not by its words
+  const byMessage = new Map<object, { citation: string; text: number }>();
   const texts: FindingText[] = [];
   const findings = report.findings.map((finding): PackedFinding => {
     const { message, citation, ...rest } = finding;
+    const seen = byMessage.get(message);
+    if (seen && seen.citation === citation) return { ...rest, text: seen.text };
     // \u0000 never occurs in a finding's text: the three parts cannot run into each other
     const key = `${message.tr}\u0000${message.en}\u0000${citation}`;
     let text = numbers.get(key);
@@ -137,6 +141,7 @@ export function packFindingTexts(report: PageReport): PackedPageReport {
       numbers.set(key, text);
       texts.push({ message: { tr: message.tr, en: message.en }, citation });
     }
+    byMessage.set(message, { citation, text });
     return { ...rest, text };
   });
   return { ...report, findings, texts };
