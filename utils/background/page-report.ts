@@ -7,8 +7,8 @@ import { withoutUndefined, type AssignmentFacts, type PageRecord, type ScreenId 
 import { autoTickMany, mergeObservation, STEP_RULES, type StepObservation } from '@/utils/db/checklist';
 import { keepPendingCount } from '@/utils/db/pending-list';
 import { getSettings } from '@/utils/db/queries';
-import type { ChecklistStepId, KatipDb } from '@/utils/db/schema';
-import { clearTabReport, getSelectedAssignment, getTabReports, setTabReport, type StoredSelection } from '@/utils/db/tab-reports';
+import { DEFAULT_SETTINGS, type ChecklistStepId, type KatipDb, type Settings } from '@/utils/db/schema';
+import { clearTabReport, getSelectedAssignment, getTabReports, setTabReports, type StoredSelection } from '@/utils/db/tab-reports';
 import { clearBadge, errorRecordCount, updateBadge } from './badge';
 import { chunks, mergeSightings, namesWorkplace, type Sighting, type UpsertedAssignment } from '@/utils/db/sightings';
 import { foldAssignmentInto, resolveAssignmentKey, samePerson } from './mirror';
@@ -71,8 +71,9 @@ export async function upsertPageReport(
   at: string = new Date().toISOString(),
   selection?: StoredSelection,
 ): Promise<UpsertSummary> {
-  const settings = await getSettings(db);
-  const disabled = new Set(settings.disabledRules);
+  // read in the first part's transaction: one transaction per part, not two
+  let settings: Settings = DEFAULT_SETTINGS;
+  let disabled = new Set<RuleId>();
   const summary: UpsertSummary = { assignments: 0, created: 0, changed: 0, history: 0 };
   const pageWorkplace = report.page?.workplace;
   const offset = report.part?.offset ?? 0;
@@ -129,7 +130,11 @@ export async function upsertPageReport(
   if (parts.length === 0) parts.push([]);
   for (const [n, part] of parts.entries()) {
     const first = offset + n * MIRROR_CHUNK;
-    await db.transaction('rw', [db.workplaces, db.assignments, db.history, db.checklists], async () => {
+    await db.transaction('rw', [db.workplaces, db.assignments, db.history, db.checklists, db.settings], async () => {
+      if (n === 0) {
+        settings = await getSettings(db);
+        disabled = new Set(settings.disabledRules);
+      }
       if (n === 0 && pageWorkplace && namesWorkplace(pageWorkplace)) {
         workplaceForPage = (await mergeSightings(db, [{ workplace: pageWorkplace }], at, report.screen)).results[0]?.workplaceKey;
       }
@@ -263,9 +268,10 @@ export async function handlePageReport(db: KatipDb, report: PageReport, sender: 
       () => upsertPageReport(db, report, new Date().toISOString(), selection),
     );
   });
-  // the tab's findings are shown even when the mirror could not be written
-  const shown = inOrder(`${frame}:tab`, async () => {
-    await setTabReport(tabId, report, sender.frameId);
+  // the tab's findings are shown even when the mirror could not be written; parts that come while
+  // the previous ones are being kept wait and are kept together (one storage read and write)
+  const shown = inBatches(`${frame}:tab`, report, async (reports) => {
+    await setTabReports(tabId, reports, sender.frameId);
     const errors = await tabErrorCount(tabId);
     await updateBadge(tabId, errors);
     return errors;
@@ -304,6 +310,34 @@ function inOrder<T>(key: string, work: () => Promise<T>): Promise<T> {
     if (queues.get(key) === settled) queues.delete(key);
   });
   return next;
+}
+
+/** Per-key batches: items that come while the key's previous batch is at work, gathered for the next. */
+const lanes = new Map<string, { tail: Promise<unknown>; open?: { items: unknown[]; result: Promise<unknown> } }>();
+/**
+ * Runs `work` on `item` after the key's earlier batches, together with the items that come before
+ * it starts (in the order they came); every item's promise is its batch's result.
+ */
+function inBatches<T, R>(key: string, item: T, work: (items: T[]) => Promise<R>): Promise<R> {
+  const lane = lanes.get(key) ?? { tail: Promise.resolve() };
+  lanes.set(key, lane);
+  if (lane.open) {
+    lane.open.items.push(item);
+    return lane.open.result as Promise<R>;
+  }
+  const open: { items: unknown[]; result: Promise<unknown> } = { items: [item], result: Promise.resolve() };
+  const start = () => {
+    if (lane.open === open) lane.open = undefined;
+    return work(open.items as T[]);
+  };
+  open.result = lane.tail.then(start, start);
+  lane.open = open;
+  const settled = open.result.catch(() => undefined);
+  lane.tail = settled;
+  void settled.then(() => {
+    if (lane.tail === settled && !lane.open) lanes.delete(key);
+  });
+  return open.result as Promise<R>;
 }
 
 /** Records in error over every frame of the tab (the badge counts what the whole tab shows). */
