@@ -333,6 +333,8 @@ export async function handlePageReport(db: KatipDb, report: PageReport, sender: 
   // previous ones are being written wait and are written together (one transaction, up to
   // MIRROR_BATCH records)
   const frame = `${tabId}:${sender.frameId ?? 0}`;
+  reportsInHand++;
+  clearTimeout(recount);
   const mirrored = inBatches(`${frame}:mirror`, report, (reports) => writeReports(db, reports, tabId), fitsMirrorBatch);
   // the tab's findings are shown even when the mirror could not be written; parts that come while
   // the previous ones are being kept wait and are kept together (one storage read and write)
@@ -342,10 +344,15 @@ export async function handlePageReport(db: KatipDb, report: PageReport, sender: 
     await updateBadge(tabId, errors);
     return reports.map(() => errors);
   });
-  const [written, errors] = await Promise.all([mirrored, shown]);
-  if (!written.ok) return written;
-  if (report.records.some((r) => r.assignment)) recountPendingSoon(db);
-  return { ok: true, ...written.value, errors };
+  try {
+    const [written, errors] = await Promise.all([mirrored, shown]);
+    if (!written.ok) return written;
+    if (report.records.some((r) => r.assignment)) recountWanted = true;
+    return { ok: true, ...written.value, errors };
+  } finally {
+    reportsInHand--;
+    recountPendingSoon(db);
+  }
 }
 
 /** records written in one transaction at most when parts queue up (short enough that a get-context never waits long) */
@@ -388,16 +395,25 @@ async function writeReports(db: KatipDb, reports: PageReport[], tabId: number): 
 /** quiet time after the last page report before the pending list is counted again */
 export const RECOUNT_AFTER_MS = 1500;
 let recount: ReturnType<typeof setTimeout> | undefined;
+/** page reports received and not answered yet: no count while any is in hand (a long list's parts) */
+let reportsInHand = 0;
+/** a report wrote assignments since the last count */
+let recountWanted = false;
 
 /**
- * Counts the pending list again once the page reports stop for a moment, so that the popup and the
- * options page open with a count kept for them (utils/db/pending-list.ts) instead of counting
- * 10,000 rows first. Only a timer is held; a stopped worker loses nothing (the pages count then).
+ * Counts the pending list again once the page reports stop for a moment (none in hand, none for
+ * RECOUNT_AFTER_MS), so that the popup and the options page open with a count kept for them
+ * (utils/db/pending-list.ts) instead of counting 10,000 rows first; never between two parts of a
+ * list, whose writes it would slow down. Only a timer and counters are held; a stopped worker
+ * loses nothing (the pages count then).
  */
 function recountPendingSoon(db: KatipDb): void {
   clearTimeout(recount);
+  recount = undefined;
+  if (!recountWanted || reportsInHand > 0) return;
   recount = setTimeout(() => {
     recount = undefined;
+    recountWanted = false;
     keepPendingCount(db).catch((error: unknown) => console.warn('[KATİP Asistanı] pending count', error));
   }, RECOUNT_AFTER_MS);
 }

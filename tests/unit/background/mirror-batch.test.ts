@@ -4,7 +4,8 @@
 // leaves nothing of it behind; the handler then writes each part alone, so only the bad one fails.
 import { describe, expect, test, vi } from 'vitest';
 import { exportBackup, type KatipDb } from '@/utils/db';
-import { handlePageReport, upsertPageReport, upsertPageReports } from '@/utils/background/page-report';
+import { handlePageReport, RECOUNT_AFTER_MS, upsertPageReport, upsertPageReports } from '@/utils/background/page-report';
+import { tabStorage } from '@/utils/db/tab-reports';
 import { splitPageReport } from '@/utils/page-report-parts';
 import type { PageReport } from '@/utils/messages';
 import type { AssignmentFacts, PageRecord } from '@/utils/records';
@@ -129,4 +130,29 @@ describe('a batch that fails half-way', () => {
     // the three were tried together first
     expect(warn).toHaveBeenCalledWith('[KATİP Asistanı] page-report parts written one by one', expect.objectContaining({ parts: 3 }));
   });
+});
+
+describe('the pending list counted again after page reports', () => {
+  let db: KatipDb;
+  useFreshDb((fresh) => (db = fresh));
+  const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+  test('waits while a report is still in hand, then counts once the reports stop', async () => {
+    const sender = { tab: { id: 4 }, frameId: 0 };
+    await handlePageReport(db, report('new-contracts', [gridRow(person(0))]), sender);
+    // the next report is still being kept for the popup when the quiet time of the first is over
+    const storage = tabStorage();
+    const set = storage.set.bind(storage);
+    const slow = vi.spyOn(storage, 'set').mockImplementation(async (items) => {
+      await sleep(RECOUNT_AFTER_MS + 700);
+      return set(items);
+    });
+    const second = handlePageReport(db, report('new-contracts', [gridRow(person(2))]), sender);
+    await sleep(RECOUNT_AFTER_MS + 300);
+    expect(await db.meta.get('pending-count')).toBeUndefined();
+    await second;
+    slow.mockRestore();
+    await sleep(RECOUNT_AFTER_MS + 300);
+    expect(await db.meta.get('pending-count')).toMatchObject({ rows: 2 });
+  }, 15_000);
 });
