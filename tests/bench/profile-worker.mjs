@@ -58,11 +58,11 @@ for (const [id, ms] of self) {
 // each sample goes to the first of these functions on its stack (or is idle / program / GC)
 const CATEGORIES = [
   [/^(mutate|getMany|openCursor|query|count)$/, 'IndexedDB requests (Dexie core: put/add/get calls)'],
-  [/^(setTabReport|getTabReports|fitted|jsonSize|recordSummary)$/, 'tab report (storage.session)'],
+  [/^(setTabReports?|setOneCutDown|keptReport|getTabReports|fitted|jsonSize|recordSummary)$/, 'tab report (storage.session)'],
   [/^(updateBadge|clearBadge)$/, 'badge'],
   [/^(safeParse|unpackFindingTexts)$/, 'message check (zod) and unpacking'],
   [/^(autoTickMany|applyTicks|tickedChecklist)$/, 'checklists'],
-  [/^(mergeSightings|upsertPageReport|mergeAssignment|pickAssignmentKey|load)$/, 'mirror merge (our code)'],
+  [/^(mergeSightings|upsertPageReports?|mergeAssignment|pickAssignmentKey|load)$/, 'mirror merge (our code)'],
 ];
 const parentOf = new Map();
 for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);

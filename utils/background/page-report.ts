@@ -7,10 +7,10 @@ import { withoutUndefined, type AssignmentFacts, type PageRecord, type ScreenId 
 import { autoTickMany, mergeObservation, STEP_RULES, type StepObservation } from '@/utils/db/checklist';
 import { keepPendingCount } from '@/utils/db/pending-list';
 import { getSettings } from '@/utils/db/queries';
-import type { ChecklistStepId, KatipDb } from '@/utils/db/schema';
-import { clearTabReport, getSelectedAssignment, getTabReports, setTabReport, type StoredSelection } from '@/utils/db/tab-reports';
+import type { ChecklistStepId, KatipDb, Settings } from '@/utils/db/schema';
+import { clearTabReport, getSelectedAssignment, getTabReports, setTabReports, type StoredSelection } from '@/utils/db/tab-reports';
 import { clearBadge, errorRecordCount, updateBadge } from './badge';
-import { chunks, mergeSightings, namesWorkplace, type Sighting, type UpsertedAssignment } from '@/utils/db/sightings';
+import { AssignmentSet, assignmentCandidates, chunks, mergeSightings, namesWorkplace, type Sighting, type UpsertedAssignment } from '@/utils/db/sightings';
 import { foldAssignmentInto, resolveAssignmentKey, samePerson } from './mirror';
 import { errorReply, withRetry, type ErrorReply } from './reply';
 
@@ -59,6 +59,22 @@ export const MIRROR_CHUNK = 2000;
 
 type Steps = Partial<Record<ChecklistStepId, StepObservation>>;
 
+/** The settings a report is judged with, read in its (first) transaction. */
+interface WriteContext {
+  settings: Settings;
+  disabled: Set<RuleId>;
+  /** the assignments read (and written) so far in this transaction */
+  assignments: AssignmentSet;
+}
+
+async function readContext(db: KatipDb): Promise<WriteContext> {
+  const settings = await getSettings(db);
+  return { settings, disabled: new Set(settings.disabledRules), assignments: new AssignmentSet() };
+}
+
+/** the tables a report is written to (settings read in the same transaction: one per part, not two) */
+const mirrorTables = (db: KatipDb) => [db.workplaces, db.assignments, db.history, db.checklists, db.settings];
+
 /**
  * Writes a report (or one part of it) into the mirror: workplaces and assignments merged (absent
  * facts never erase known ones), a history row per changed state, checklist steps ticked. The
@@ -71,8 +87,70 @@ export async function upsertPageReport(
   at: string = new Date().toISOString(),
   selection?: StoredSelection,
 ): Promise<UpsertSummary> {
-  const settings = await getSettings(db);
-  const disabled = new Set(settings.disabledRules);
+  const writer = reportWriter(db, report, at, selection);
+  let context: WriteContext | undefined;
+  for (let n = 0; n < writer.chunks; n++) {
+    await db.transaction('rw', mirrorTables(db), async () => {
+      context = context ? { ...context, assignments: new AssignmentSet() } : await readContext(db);
+      await writer.write(n, context);
+    });
+  }
+  return writer.summary;
+}
+
+/** true when a report can share its transaction with others (upsertPageReports): one chunk, not the approval form. */
+export function writesTogether(report: PageReport): boolean {
+  return report.screen !== 'old-approval' && report.records.length <= MIRROR_CHUNK;
+}
+
+/**
+ * Several reports (parts of one frame's lists, each writesTogether) in one transaction, in order:
+ * what upsertPageReport writes for each one after another, with the settings read once and the
+ * stored assignments of all their records read together. Summaries in the order of `reports`.
+ */
+export async function upsertPageReports(db: KatipDb, reports: readonly PageReport[], at: string = new Date().toISOString()): Promise<UpsertSummary[]> {
+  if (!reports.every(writesTogether)) throw new RangeError('upsertPageReports: a report that is written alone');
+  const writers = reports.map((report) => reportWriter(db, report, at, undefined));
+  await db.transaction('rw', mirrorTables(db), async () => {
+    const context = await readContext(db);
+    const known = knownCandidates(reports, context.settings);
+    await context.assignments.read(db, known.keys, known.portalIds);
+    for (const writer of writers) await writer.write(0, context);
+  });
+  return writers.map((writer) => writer.summary);
+}
+
+/**
+ * The assignment keys the reports' records may have that are known before anything is merged
+ * (records filed under the selected workplace or none, of reports without a page workplace): read
+ * at once. Any other record's keys are read by its own merge.
+ */
+function knownCandidates(reports: readonly PageReport[], settings: Settings): { keys: string[]; portalIds: string[] } {
+  const keys: string[] = [];
+  const portalIds: string[] = [];
+  for (const report of reports) {
+    if (report.screen === 'new-contract-form' || (report.page?.workplace && namesWorkplace(report.page.workplace))) continue;
+    const fallback = OLD_SCREENS_WITHOUT_WORKPLACE.includes(report.screen) ? settings.selectedWorkplaceKey : undefined;
+    for (const record of report.records) {
+      if (!record.assignment || (record.workplace && namesWorkplace(record.workplace))) continue;
+      const c = assignmentCandidates(fallback, record.assignment);
+      keys.push(...c.keys);
+      if (c.portalId) portalIds.push(c.portalId);
+    }
+  }
+  return { keys, portalIds };
+}
+
+/**
+ * A report's writing, chunk by chunk, inside the caller's transaction: `write(n)` merges chunk n
+ * (the checklists with the last one); `summary` adds up what was written.
+ */
+function reportWriter(
+  db: KatipDb,
+  report: PageReport,
+  at: string,
+  selection: StoredSelection | undefined,
+): { chunks: number; write: (n: number, context: WriteContext) => Promise<void>; summary: UpsertSummary } {
   const summary: UpsertSummary = { assignments: 0, created: 0, changed: 0, history: 0 };
   const pageWorkplace = report.page?.workplace;
   const offset = report.part?.offset ?? 0;
@@ -127,70 +205,68 @@ export async function upsertPageReport(
 
   const parts = chunks(report.records, MIRROR_CHUNK);
   if (parts.length === 0) parts.push([]);
-  for (const [n, part] of parts.entries()) {
+  const write = async (n: number, { settings, disabled, assignments }: WriteContext) => {
+    const part = parts[n]!;
     const first = offset + n * MIRROR_CHUNK;
-    await db.transaction('rw', [db.workplaces, db.assignments, db.history, db.checklists], async () => {
-      if (n === 0 && pageWorkplace && namesWorkplace(pageWorkplace)) {
-        workplaceForPage = (await mergeSightings(db, [{ workplace: pageWorkplace }], at, report.screen)).results[0]?.workplaceKey;
+    if (n === 0 && pageWorkplace && namesWorkplace(pageWorkplace)) {
+      workplaceForPage = (await mergeSightings(db, [{ workplace: pageWorkplace }], at, report.screen)).results[0]?.workplaceKey;
+    }
+    const fallback = workplaceForPage ?? (OLD_SCREENS_WITHOUT_WORKPLACE.includes(report.screen) ? settings.selectedWorkplaceKey : undefined);
+    const sightings: Sighting[] = [];
+    for (const record of part) {
+      const named = !!record.workplace && namesWorkplace(record.workplace);
+      const sighting: Sighting = {};
+      if (named) sighting.workplace = { ...pageWorkplace, ...record.workplace };
+      else {
+        const key = report.screen === 'old-approval' && !workplaceForPage && selection?.workplaceKey ? selection.workplaceKey : fallback;
+        if (key) sighting.workplaceKey = key;
       }
-      const fallback = workplaceForPage ?? (OLD_SCREENS_WITHOUT_WORKPLACE.includes(report.screen) ? settings.selectedWorkplaceKey : undefined);
-      const sightings: Sighting[] = [];
-      for (const record of part) {
-        const named = !!record.workplace && namesWorkplace(record.workplace);
-        const sighting: Sighting = {};
-        if (named) sighting.workplace = { ...pageWorkplace, ...record.workplace };
-        else {
-          const key = report.screen === 'old-approval' && !workplaceForPage && selection?.workplaceKey ? selection.workplaceKey : fallback;
-          if (key) sighting.workplaceKey = key;
-        }
-        // the new contract form is a draft being typed, not a portal record: only its workplace is kept
-        if (record.assignment && !draft) {
-          sighting.assignment = record.assignment;
-          if (record.capacity?.remainingMinutes !== undefined) sighting.remainingMinutes = record.capacity.remainingMinutes;
-          if (report.screen === 'old-approval') Object.assign(sighting, await approvalFormKey(db, record.assignment, selection));
-        }
-        sightings.push(sighting);
+      // the new contract form is a draft being typed, not a portal record: only its workplace is kept
+      if (record.assignment && !draft) {
+        sighting.assignment = record.assignment;
+        if (record.capacity?.remainingMinutes !== undefined) sighting.remainingMinutes = record.capacity.remainingMinutes;
+        if (report.screen === 'old-approval') Object.assign(sighting, await approvalFormKey(db, record.assignment, selection));
       }
-      const merged = await mergeSightings(db, sightings, at, report.screen);
-      summary.history += merged.history;
-      // step 8 waits for "Kayıt" (checklist.submittedAt) before a changed approval status
-      const statusChanged = merged.results.flatMap((r) => {
-        const a = r.assignment;
-        return a && a.previousApproval !== undefined && a.row.approvalState !== a.previousApproval ? [a.row.key] : [];
-      });
-      const submitted = new Map<string, string | undefined>();
-      if (statusChanged.length) {
-        const lists = await db.checklists.bulkGet(statusChanged);
-        statusChanged.forEach((key, i) => submitted.set(key, lists[i]?.submittedAt));
-      }
-      merged.results.forEach((result, i) => {
-        const record = part[i]!;
-        const recordFindings = findingsByRecord.get(first + i) ?? new Set<RuleId>();
-        const workplaceKey = result.workplaceKey;
-        const facts = record.workplace || pageWorkplace ? { ...pageWorkplace, ...record.workplace } : undefined;
-        if (workplaceKey && facts?.naceText && !NACE_RULES.every((id) => disabled.has(id))) {
-          const fired = naceByWorkplace.get(workplaceKey) ?? new Set<RuleId>();
-          for (const id of NACE_RULES) if (!disabled.has(id) && (recordFindings.has(id) || pageFindings.has(id))) fired.add(id);
-          naceByWorkplace.set(workplaceKey, fired);
-        }
-        const upserted = result.assignment;
-        if (!upserted) return;
-        summary.assignments++;
-        if (upserted.created) summary.created++;
-        if (upserted.changed) summary.changed++;
-        const steps = stepsSeen(report.screen, record, upserted, recordFindings, disabled, workplaceKey, settings.selectedWorkplaceKey);
-        const submittedAt = submitted.get(upserted.row.key);
-        if (submittedAt !== undefined && submittedAt <= at) steps[8] = true;
-        const pendingNow = upserted.row.approvalState === 'pending';
-        if (pendingNow) steps[1] = true;
-        tick(upserted.row.key, pendingNow, steps);
-      });
-      // the checklists in the same transaction as the last records: one commit per part
-      if (n === parts.length - 1) await applyTicks();
+      sightings.push(sighting);
+    }
+    const merged = await mergeSightings(db, sightings, at, report.screen, assignments);
+    summary.history += merged.history;
+    // step 8 waits for "Kayıt" (checklist.submittedAt) before a changed approval status
+    const statusChanged = merged.results.flatMap((r) => {
+      const a = r.assignment;
+      return a && a.previousApproval !== undefined && a.row.approvalState !== a.previousApproval ? [a.row.key] : [];
     });
-  }
-
-  return summary;
+    const submitted = new Map<string, string | undefined>();
+    if (statusChanged.length) {
+      const lists = await db.checklists.bulkGet(statusChanged);
+      statusChanged.forEach((key, i) => submitted.set(key, lists[i]?.submittedAt));
+    }
+    merged.results.forEach((result, i) => {
+      const record = part[i]!;
+      const recordFindings = findingsByRecord.get(first + i) ?? new Set<RuleId>();
+      const workplaceKey = result.workplaceKey;
+      const facts = record.workplace || pageWorkplace ? { ...pageWorkplace, ...record.workplace } : undefined;
+      if (workplaceKey && facts?.naceText && !NACE_RULES.every((id) => disabled.has(id))) {
+        const fired = naceByWorkplace.get(workplaceKey) ?? new Set<RuleId>();
+        for (const id of NACE_RULES) if (!disabled.has(id) && (recordFindings.has(id) || pageFindings.has(id))) fired.add(id);
+        naceByWorkplace.set(workplaceKey, fired);
+      }
+      const upserted = result.assignment;
+      if (!upserted) return;
+      summary.assignments++;
+      if (upserted.created) summary.created++;
+      if (upserted.changed) summary.changed++;
+      const steps = stepsSeen(report.screen, record, upserted, recordFindings, disabled, workplaceKey, settings.selectedWorkplaceKey);
+      const submittedAt = submitted.get(upserted.row.key);
+      if (submittedAt !== undefined && submittedAt <= at) steps[8] = true;
+      const pendingNow = upserted.row.approvalState === 'pending';
+      if (pendingNow) steps[1] = true;
+      tick(upserted.row.key, pendingNow, steps);
+    });
+    // the checklists in the same transaction as the last records: one commit per part
+    if (n === parts.length - 1) await applyTicks();
+  };
+  return { chunks: parts.length, write, summary };
 }
 
 /** The checklist steps one sighting of an assignment shows done (true) or failed (false). */
@@ -253,57 +329,131 @@ export async function handlePageReport(db: KatipDb, report: PageReport, sender: 
   }
   // parts (and reports) of one frame are handled in the order they came: the mirror's writes in one
   // queue, the tab's report and badge in another, so a long list's next part is merged into
-  // IndexedDB while the previous part is still being kept for the popup
+  // IndexedDB while the previous part is still being kept for the popup; parts that come while the
+  // previous ones are being written wait and are written together (one transaction, up to
+  // MIRROR_BATCH records)
   const frame = `${tabId}:${sender.frameId ?? 0}`;
-  const mirrored = inOrder(`${frame}:mirror`, async () => {
-    const selection = report.screen === 'old-approval' ? await getSelectedAssignment(tabId) : undefined;
-    return withRetry(
-      'page-report',
-      { screen: report.screen, url: report.url, tabId, records: report.records.length, part: report.part?.index },
-      () => upsertPageReport(db, report, new Date().toISOString(), selection),
-    );
-  });
-  // the tab's findings are shown even when the mirror could not be written
-  const shown = inOrder(`${frame}:tab`, async () => {
-    await setTabReport(tabId, report, sender.frameId);
+  reportsInHand++;
+  clearTimeout(recount);
+  const mirrored = inBatches(`${frame}:mirror`, report, (reports) => writeReports(db, reports, tabId), fitsMirrorBatch);
+  // the tab's findings are shown even when the mirror could not be written; parts that come while
+  // the previous ones are being kept wait and are kept together (one storage read and write)
+  const shown = inBatches(`${frame}:tab`, report, async (reports) => {
+    await setTabReports(tabId, reports, sender.frameId);
     const errors = await tabErrorCount(tabId);
     await updateBadge(tabId, errors);
-    return errors;
+    return reports.map(() => errors);
   });
-  const [written, errors] = await Promise.all([mirrored, shown]);
-  if (!written.ok) return written;
-  if (report.records.some((r) => r.assignment)) recountPendingSoon(db);
-  return { ok: true, ...written.value, errors };
+  try {
+    const [written, errors] = await Promise.all([mirrored, shown]);
+    if (!written.ok) return written;
+    if (report.records.some((r) => r.assignment)) recountWanted = true;
+    return { ok: true, ...written.value, errors };
+  } finally {
+    reportsInHand--;
+    recountPendingSoon(db);
+  }
+}
+
+/** records written in one transaction at most when parts queue up (short enough that a get-context never waits long) */
+export const MIRROR_BATCH = 2 * MIRROR_CHUNK;
+
+/** true when `report` may join the queued `reports` in one transaction. */
+function fitsMirrorBatch(reports: readonly PageReport[], report: PageReport): boolean {
+  if (!writesTogether(report) || !reports.every(writesTogether)) return false;
+  return reports.reduce((sum, r) => sum + r.records.length, report.records.length) <= MIRROR_BATCH;
+}
+
+type Written = { ok: true; value: UpsertSummary } | ErrorReply;
+
+/**
+ * Writes queued reports of one frame: together in one transaction when there are several; when
+ * that fails, each on its own (retried once), so one bad part fails alone as it did on its own.
+ */
+async function writeReports(db: KatipDb, reports: PageReport[], tabId: number): Promise<Written[]> {
+  if (reports.length > 1) {
+    try {
+      return (await upsertPageReports(db, reports)).map((value) => ({ ok: true, value }));
+    } catch (error) {
+      console.warn('[KATİP Asistanı] page-report parts written one by one', { tabId, parts: reports.length, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  const out: Written[] = [];
+  for (const report of reports) {
+    const selection = report.screen === 'old-approval' ? await getSelectedAssignment(tabId) : undefined;
+    out.push(
+      await withRetry(
+        'page-report',
+        { screen: report.screen, url: report.url, tabId, records: report.records.length, part: report.part?.index },
+        () => upsertPageReport(db, report, new Date().toISOString(), selection),
+      ),
+    );
+  }
+  return out;
 }
 
 /** quiet time after the last page report before the pending list is counted again */
 export const RECOUNT_AFTER_MS = 1500;
 let recount: ReturnType<typeof setTimeout> | undefined;
+/** page reports received and not answered yet: no count while any is in hand (a long list's parts) */
+let reportsInHand = 0;
+/** a report wrote assignments since the last count */
+let recountWanted = false;
 
 /**
- * Counts the pending list again once the page reports stop for a moment, so that the popup and the
- * options page open with a count kept for them (utils/db/pending-list.ts) instead of counting
- * 10,000 rows first. Only a timer is held; a stopped worker loses nothing (the pages count then).
+ * Counts the pending list again once the page reports stop for a moment (none in hand, none for
+ * RECOUNT_AFTER_MS), so that the popup and the options page open with a count kept for them
+ * (utils/db/pending-list.ts) instead of counting 10,000 rows first; never between two parts of a
+ * list, whose writes it would slow down. Only a timer and counters are held; a stopped worker
+ * loses nothing (the pages count then).
  */
 function recountPendingSoon(db: KatipDb): void {
   clearTimeout(recount);
+  recount = undefined;
+  if (!recountWanted || reportsInHand > 0) return;
   recount = setTimeout(() => {
     recount = undefined;
+    recountWanted = false;
     keepPendingCount(db).catch((error: unknown) => console.warn('[KATİP Asistanı] pending count', error));
   }, RECOUNT_AFTER_MS);
 }
 
-/** Per-key queues: the background keeps no data in memory, only the order of work in hand. */
-const queues = new Map<string, Promise<unknown>>();
-function inOrder<T>(key: string, work: () => Promise<T>): Promise<T> {
-  const previous = queues.get(key) ?? Promise.resolve();
-  const next = previous.then(work, work);
-  const settled = next.catch(() => undefined);
-  queues.set(key, settled);
+/**
+ * Per-key batches (the background keeps no data in memory, only the order of work in hand): items
+ * that come while the key's previous batch is at work are gathered for the next, as long as
+ * `fits` lets each join.
+ */
+type Lane = { tail: Promise<unknown>; open?: { items: unknown[]; result: Promise<unknown[]> } };
+const lanes = new Map<string, Lane>();
+/**
+ * Runs `work` on `item` after the key's earlier batches, together with the items that come before
+ * it starts (in the order they came); `work` answers each item, in order.
+ */
+function inBatches<T, R>(
+  key: string,
+  item: T,
+  work: (items: T[]) => Promise<R[]>,
+  fits: (items: readonly T[], item: T) => boolean = () => true,
+): Promise<R> {
+  const lane: Lane = lanes.get(key) ?? { tail: Promise.resolve() };
+  lanes.set(key, lane);
+  if (lane.open && fits(lane.open.items as T[], item)) {
+    const index = lane.open.items.push(item) - 1;
+    return lane.open.result.then((results) => results[index] as R);
+  }
+  const open: NonNullable<Lane['open']> = { items: [item], result: Promise.resolve([]) };
+  const start = () => {
+    if (lane.open === open) lane.open = undefined;
+    return work(open.items as T[]);
+  };
+  open.result = lane.tail.then(start, start);
+  lane.open = open;
+  const settled = open.result.catch(() => undefined);
+  lane.tail = settled;
   void settled.then(() => {
-    if (queues.get(key) === settled) queues.delete(key);
+    if (lane.tail === settled && !lane.open) lanes.delete(key);
   });
-  return next;
+  return open.result.then((results) => results[0] as R);
 }
 
 /** Records in error over every frame of the tab (the badge counts what the whole tab shows). */

@@ -226,6 +226,9 @@ export class WorkplaceSet implements WorkplaceLookup {
 export class AssignmentSet implements AssignmentLookup {
   private rows = new Map<string, AssignmentRow>();
   private portal = new MultiIndex();
+  /** the keys and portal ids read from the table (found or not): what the set can answer for */
+  private readKeys = new Set<string>();
+  private readPortalIds = new Set<string>();
 
   put(row: AssignmentRow): void {
     const old = this.rows.get(row.key);
@@ -250,15 +253,26 @@ export class AssignmentSet implements AssignmentLookup {
 
   /** The stored rows of these keys and of these portal ids, in two batched reads. */
   static async load(db: KatipDb, keys: Iterable<string>, portalIds: Iterable<string>): Promise<AssignmentSet> {
-    const keyList = [...new Set(keys)];
-    const idList = [...new Set(portalIds)];
+    const set = new AssignmentSet();
+    await set.read(db, keys, portalIds);
+    return set;
+  }
+
+  /**
+   * Adds the stored rows of the keys and portal ids not read yet (two batched reads at most). A row
+   * the set holds already stays as it is: it is the newer one, written in this transaction.
+   */
+  async read(db: KatipDb, keys: Iterable<string>, portalIds: Iterable<string>): Promise<void> {
+    const keyList = [...new Set(keys)].filter((key) => !this.readKeys.has(key));
+    const idList = [...new Set(portalIds)].filter((id) => !this.readPortalIds.has(id));
+    if (!keyList.length && !idList.length) return;
     const [byKey, byId] = await Promise.all([
       keyList.length ? getMany(db.assignments, keyList) : [],
       idList.length ? db.assignments.where('portalId').anyOf(idList).toArray() : [],
     ]);
-    const set = new AssignmentSet();
-    for (const row of [...byKey, ...byId]) if (row) set.put(row);
-    return set;
+    for (const key of keyList) this.readKeys.add(key);
+    for (const id of idList) this.readPortalIds.add(id);
+    for (const row of [...byKey, ...byId]) if (row && !this.rows.has(row.key)) this.put(row);
   }
 }
 
@@ -279,9 +293,17 @@ export function assignmentCandidates(workplaceKey: string | undefined, facts: As
  * Merges many sightings in the caller's rw transaction over workplaces, assignments and history:
  * six batched reads, the merge in memory (later sightings see earlier ones), three bulk writes.
  * Results come in the order of `sightings`. Keep batches to about a thousand so the transaction
- * stays short and reads from other pages never wait long behind it.
+ * stays short and reads from other pages never wait long behind it. `assignments`, when given, is
+ * the set of an earlier merge in the same transaction (and of what was read for later ones): only
+ * what it has not read is read.
  */
-export async function mergeSightings(db: KatipDb, sightings: readonly Sighting[], at: string, screen: ScreenId): Promise<SightingsSummary> {
+export async function mergeSightings(
+  db: KatipDb,
+  sightings: readonly Sighting[],
+  at: string,
+  screen: ScreenId,
+  assignments = new AssignmentSet(),
+): Promise<SightingsSummary> {
   const summary: SightingsSummary = { results: [], workplacesCreated: 0, workplacesChanged: 0, history: 0 };
 
   // workplaces: each distinct sighting once (grids repeat the same workplace columns on every row)
@@ -321,7 +343,7 @@ export async function mergeSightings(db: KatipDb, sightings: readonly Sighting[]
     candidateKeys.push(...c.keys);
     if (c.portalId) portalIds.push(c.portalId);
   });
-  const assignments = candidateKeys.length || portalIds.length ? await AssignmentSet.load(db, candidateKeys, portalIds) : new AssignmentSet();
+  await assignments.read(db, candidateKeys, portalIds);
   const assignmentWrites = new Map<string, AssignmentRow>();
   const history: HistoryRow[] = [];
   sightings.forEach((s, i) => {

@@ -119,63 +119,106 @@ function jsonSize(value: unknown): number {
   return JSON.stringify(value).length;
 }
 
+/** What keeping a report makes of the frame's stored one: where it starts from, or the stored one kept as it is. */
+type Start = { keep: StoredTabReport } | { start: StoredTabReport & { recordCount: number; errorRecords: number }; base?: StoredTabReport };
+
+function startOf(stored: StoredTabReport | undefined, report: PageReport, frameId: number | undefined): Start {
+  const { part, records: _records, findings: _findings, ...rest } = report;
+  let base: StoredTabReport | undefined;
+  if (part) {
+    const same = stored?.parts?.id === part.id;
+    // a part sent again (the worker stopped before it answered): parts come in order, this one is kept already
+    if (same && part.index < stored!.parts!.received) return { keep: stored! };
+    if (part.index > 0) {
+      // a late part of a report the frame has replaced since: the newer report stays as it is
+      if (stored && !same) return { keep: stored };
+      base = stored;
+    }
+  }
+  const start: StoredTabReport & { recordCount: number; errorRecords: number } = base
+    ? { recordCount: 0, errorRecords: 0, ...base }
+    : { ...rest, records: [], findings: [], at: new Date().toISOString(), recordCount: 0, errorRecords: 0 };
+  if (frameId !== undefined) start.frameId = frameId;
+  return base ? { start, base } : { start };
+}
+
+/** The report kept after `report` (or its part) within `budget` characters (0: counts only). Pure. */
+function keptReport(start: StoredTabReport & { recordCount: number; errorRecords: number }, base: StoredTabReport | undefined, report: PageReport, budget: number): StoredTabReport {
+  const { part, records, findings } = report;
+  const errors = errorRecordCountOf(findings);
+  // page findings come with every part: keep them once
+  const incoming = base ? findings.filter((f) => f.recordIndex !== undefined) : findings;
+  // a part gets its share of the budget, so every part of a long list keeps its worst findings
+  const share = part && part.total > 0 ? Math.min(1, Math.max(records.length, 1) / part.total) : 1;
+  const room = Math.max(0, Math.min(budget * share, budget - jsonSize(start)));
+  const fit = fitted(incoming, records, room, Math.max(0, TAB_REPORT_RECORDS - start.records.length));
+  const omittedBefore = start.omitted ?? { records: 0, findings: 0 };
+  const omitted = {
+    records: omittedBefore.records + records.length - fit.records.length,
+    findings: omittedBefore.findings + incoming.length - fit.findings.length,
+  };
+  const stored: StoredTabReport = {
+    ...start,
+    records: budget === 0 ? [] : [...start.records, ...fit.records],
+    findings: budget === 0 ? [] : [...start.findings, ...fit.findings],
+    recordCount: start.recordCount + records.length,
+    errorRecords: start.errorRecords + errors,
+  };
+  if (budget === 0) {
+    omitted.records = start.recordCount + records.length;
+    omitted.findings = omittedBefore.findings + start.findings.length + incoming.length;
+  }
+  if (omitted.records || omitted.findings) stored.omitted = omitted;
+  else delete stored.omitted;
+  if (part) stored.parts = { id: part.id, received: (base?.parts?.received ?? 0) + 1, count: part.count };
+  return stored;
+}
+
 /**
  * Keeps a frame's report (or appends a part to the report of its first part). Never fails on
  * size: a report that does not fit is cut down, and when storage refuses it even so, a smaller
  * one (then counts only) is kept and the rest counted as left out.
  */
 export async function setTabReport(tabId: number, report: PageReport, frameId?: number): Promise<StoredTabReport> {
+  return setTabReports(tabId, [report], frameId);
+}
+
+/**
+ * Keeps several reports (or parts) of one frame in the order given, with one storage read and
+ * one write: what setTabReport one after another would keep. When storage refuses the result,
+ * each is kept on its own again, cut down as setTabReport does.
+ */
+export async function setTabReports(tabId: number, reports: readonly PageReport[], frameId?: number): Promise<StoredTabReport> {
   const key = reportKey(tabId, frameId);
-  const { part, records, findings, ...rest } = report;
-  let base: StoredTabReport | undefined;
-  if (part) {
-    const stored = (await tabStorage().get(key))[key] as StoredTabReport | undefined;
-    const same = stored?.parts?.id === part.id;
-    // a part sent again (the worker stopped before it answered): parts come in order, this one is kept already
-    if (same && part.index < stored!.parts!.received) return stored!;
-    if (part.index > 0) {
-      // a late part of a report the frame has replaced since: the newer report stays as it is
-      if (stored && !same) return stored;
-      base = stored;
-    }
+  let stored = reports.some((r) => r.part) ? ((await tabStorage().get(key))[key] as StoredTabReport | undefined) : undefined;
+  let changed = false;
+  for (const report of reports) {
+    const from = startOf(stored, report, frameId);
+    if ('keep' in from) continue;
+    stored = keptReport(from.start, from.base, report, TAB_REPORT_BUDGET);
+    changed = true;
   }
-  const errors = errorRecordCountOf(findings);
-  const start: StoredTabReport & { recordCount: number; errorRecords: number } = base ? { recordCount: 0, errorRecords: 0, ...base } : {
-    ...rest,
-    records: [],
-    findings: [],
-    at: new Date().toISOString(),
-    recordCount: 0,
-    errorRecords: 0,
-  };
-  if (frameId !== undefined) start.frameId = frameId;
-  // page findings come with every part: keep them once
-  const incoming = base ? findings.filter((f) => f.recordIndex !== undefined) : findings;
-  let attempt = 0;
-  // a part gets its share of the budget, so every part of a long list keeps its worst findings
-  const share = part && part.total > 0 ? Math.min(1, Math.max(records.length, 1) / part.total) : 1;
-  for (const budget of [TAB_REPORT_BUDGET, TAB_REPORT_BUDGET / 4, 0]) {
-    const room = Math.max(0, Math.min(budget * share, budget - jsonSize(start)));
-    const fit = fitted(incoming, records, room, Math.max(0, TAB_REPORT_RECORDS - start.records.length));
-    const omittedBefore = start.omitted ?? { records: 0, findings: 0 };
-    const omitted = {
-      records: omittedBefore.records + records.length - fit.records.length,
-      findings: omittedBefore.findings + incoming.length - fit.findings.length,
-    };
-    const stored: StoredTabReport = {
-      ...start,
-      records: budget === 0 ? [] : [...start.records, ...fit.records],
-      findings: budget === 0 ? [] : [...start.findings, ...fit.findings],
-      recordCount: start.recordCount + records.length,
-      errorRecords: start.errorRecords + errors,
-    };
-    if (budget === 0) {
-      omitted.records = start.recordCount + records.length;
-      omitted.findings = omittedBefore.findings + start.findings.length + incoming.length;
-    }
-    if (omitted.records || omitted.findings) stored.omitted = omitted;
-    else delete stored.omitted;
-    if (part) stored.parts = { id: part.id, received: (base?.parts?.received ?? 0) + 1, count: part.count };
+  if (!changed) return stored!;
+  try {
+    await tabStorage().set({ [key]: stored });
+    return stored!;
+  } catch (error) {
+    console.warn('[KATİP Asistanı] tab report cut to fit storage', { tabId, frameId, attempt: 1, error: error instanceof Error ? error.message : String(error) });
+  }
+  let last: StoredTabReport | undefined;
+  for (const report of reports) last = await setOneCutDown(tabId, report, frameId, reports.length > 1 ? 0 : 1);
+  return last!;
+}
+
+/** Keeps one report, trying smaller budgets while storage refuses it (`tried` of them failed already). */
+async function setOneCutDown(tabId: number, report: PageReport, frameId: number | undefined, tried: number): Promise<StoredTabReport> {
+  const key = reportKey(tabId, frameId);
+  const from = startOf(report.part ? ((await tabStorage().get(key))[key] as StoredTabReport | undefined) : undefined, report, frameId);
+  if ('keep' in from) return from.keep;
+  const { start, base } = from;
+  let attempt = tried;
+  for (const budget of [TAB_REPORT_BUDGET, TAB_REPORT_BUDGET / 4, 0].slice(tried)) {
+    const stored = keptReport(start, base, report, budget);
     try {
       await tabStorage().set({ [key]: stored });
       return stored;
@@ -186,7 +229,8 @@ export async function setTabReport(tabId: number, report: PageReport, frameId?: 
   }
   // storage refuses even the counts: the previous report must not stay as if it were current
   await tabStorage().remove(key).catch(() => undefined);
-  return { ...start, records: [], findings: [], recordCount: start.recordCount + records.length, errorRecords: start.errorRecords + errors };
+  const errors = errorRecordCountOf(report.findings);
+  return { ...start, records: [], findings: [], recordCount: start.recordCount + report.records.length, errorRecords: start.errorRecords + errors };
 }
 
 /** Records with an error rule that fired (not needs-data): the parts of a report hold disjoint records. */

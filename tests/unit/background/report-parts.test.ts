@@ -8,7 +8,7 @@ import { getTabReport, type KatipDb } from '@/utils/db';
 import { PageReportSchema, type PageReport } from '@/utils/messages';
 import { MAX_RECORDS_PER_MESSAGE, REPORT_PART_RECORDS, splitPageReport } from '@/utils/page-report-parts';
 import { handleMessage } from '@/utils/background/router';
-import { TAB_REPORT_BUDGET, tabStorage } from '@/utils/db/tab-reports';
+import { TAB_REPORT_BUDGET, setTabReport, setTabReports, tabStorage } from '@/utils/db/tab-reports';
 import type { PageRecord } from '@/utils/records';
 import { gridRow, report, useFreshDb } from '../db/fixtures';
 
@@ -132,6 +132,48 @@ describe('the tab report fits storage.session', () => {
     expect(stored.errorRecords).toBe(errorFails);
     expect(await browser.action.getBadgeText({ tabId: 5 })).toBe('999+');
   }, 60_000);
+
+  test('parts kept together (they queued up) hold what the parts kept one by one hold, with one storage write', async () => {
+    const records = rows(900);
+    const findings = [...records.map((_r, i) => finding(i, i % 2 ? 'warn' : 'error')).filter((_f, i) => i % 4 !== 1), finding(undefined)];
+    const parts = splitPageReport(report('new-contracts', records, { findings }), { records: 200 });
+    expect(parts).toHaveLength(5);
+    for (const p of parts) await setTabReport(7, p);
+    const storage = tabStorage();
+    const set = vi.spyOn(storage, 'set');
+    // the first part alone, then the rest as they queue up (the fourth sent twice: kept once)
+    await setTabReports(8, [parts[0]!]);
+    await setTabReports(8, [parts[1]!, parts[2]!, parts[3]!, parts[3]!, parts[4]!]);
+    expect(set).toHaveBeenCalledTimes(2);
+    const { at: _a, ...together } = (await getTabReport(8))!;
+    const { at: _b, ...alone } = (await getTabReport(7))!;
+    expect(together).toEqual(alone);
+    expect(together).toMatchObject({ recordCount: 900, parts: { received: 5, count: 5 } });
+    set.mockRestore();
+  });
+
+  test('storage refusing parts kept together keeps each part as it would alone', async () => {
+    const storage = tabStorage();
+    const original = storage.set.bind(storage);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const parts = splitPageReport(report('new-contracts', rows(60), { findings: rows(60).map((_r, i) => finding(i)) }), { records: 20 });
+    const set = vi.spyOn(storage, 'set').mockImplementation(async (items) => {
+      if (JSON.stringify(items).length > 20_000) throw new Error('Session storage quota bytes exceeded. Values were not stored.');
+      return original(items);
+    });
+    try {
+      for (const p of parts) await setTabReport(9, p);
+      await setTabReports(10, parts);
+      const { at: _a, ...together } = (await getTabReport(10))!;
+      const { at: _b, ...alone } = (await getTabReport(9))!;
+      expect(together).toEqual(alone);
+      expect(together).toMatchObject({ recordCount: 60, errorRecords: 60 });
+      expect(together.omitted!.findings).toBeGreaterThan(0);
+    } finally {
+      set.mockRestore();
+      warn.mockRestore();
+    }
+  });
 
   test('storage refusing the report (quota exceeded) keeps a smaller one; the page report still succeeds', async () => {
     const storage = tabStorage();
