@@ -419,8 +419,8 @@ async function expectsScreen(page) {
 /**
  * Runs in the top page: the longest heartbeat gap (the page frozen) that began after the load event.
  * Before it, the page's own parsing and the extension's start-up (its script evaluated at
- * document_idle) run; `npm run bench` measures that start-up as the load-event ratio and the
- * long-task time the extension adds. What is left here is the extension's work on this bad page.
+ * document_start, its wiring at DOMContentLoaded) run; `npm run bench` measures that start-up as
+ * the load-event ratio and the long-task time the extension adds. What is left here is the extension's work on this bad page.
  */
 function freezeAfterLoad() {
   const p = window.__probe;

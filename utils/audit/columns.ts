@@ -24,7 +24,7 @@ export interface HeaderMatch {
 
 /** Matches a header row's labels to the vocabulary's fields. */
 export function matchExportHeader(labels: readonly string[]): HeaderMatch {
-  const result = matchColumns(labels.map((l) => (typeof l === 'string' ? l : '')), CONTRACT_VOCABULARY);
+  const result = matchColumns(labels.map((l) => (typeof l === 'string' ? l : '')), CONTRACT_VOCABULARY());
   const fields = new Map<ExportField, number>();
   result.fields.forEach((f, i) => {
     if (f !== undefined) fields.set(f, i);

@@ -14,6 +14,12 @@ export const LOAD_WAIT_MS = 1500;
 /** How often an idle page checks that the extension is still there (an orphan cleans up then). */
 const ORPHAN_CHECK_MS = 3000;
 
+/** The entry point's start (injected at document_start): startContentScript once the document is parsed. */
+export function startWhenParsed(ctx: ContentScriptContext, doc: Document = document): void {
+  if (doc.readyState !== 'loading') startContentScript(ctx, doc);
+  else ctx.addEventListener(doc, 'DOMContentLoaded', () => startContentScript(ctx, doc), { once: true });
+}
+
 export function startContentScript(ctx: ContentScriptContext, doc: Document = document): Scanner {
   // the page's own list answers, copied by the MAIN-world observer (entrypoints/page-observer.content.ts)
   const pageData = createPageDataSource(doc.defaultView ?? window, () => scanner.schedule('page-data', 50));
@@ -77,7 +83,7 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
   );
   ctx.addEventListener(doc, 'click', (e) => scanner.onClick(e), { capture: true });
   ctx.addEventListener(window, 'wxt:locationchange', () => scanner.schedule('location', 50));
-  // The first check starts once the page has loaded (document_idle may come before its load event),
+  // The first check starts once the page has loaded (the document is parsed before its load event),
   // or after LOAD_WAIT_MS at the latest (a page whose images never finish): its slices would
   // otherwise run ahead of the page's own load (scheduler.yield continues before other tasks), which
   // was measured as a load event 1.5-1.6 times later on a 2,000-row list. The check reads, judges and

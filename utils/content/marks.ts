@@ -394,7 +394,7 @@ function ensurePageStyles(doc: Document): void {
   if (pageStyles.get(doc)?.isConnected) return;
   const style = doc.createElement('style');
   style.setAttribute(UI_ATTR, 'styles');
-  style.textContent = PAGE_CSS;
+  style.textContent = PAGE_CSS();
   (doc.head ?? doc.documentElement).append(style);
   pageStyles.set(doc, style);
 }

@@ -1,5 +1,6 @@
 // Styles of everything the content script shows. Sizes in px (the portal's root font size cannot
 // scale them); the status is told by the icon's shape and by words, colour only adds to it.
+import { lazy } from '@/utils/lazy';
 import { ICONS, iconUrl, type Tone } from './icons';
 
 const TONES: Tone[] = ['error', 'warn', 'unknown', 'ok'];
@@ -8,9 +9,10 @@ const TONES: Tone[] = ['error', 'warn', 'unknown', 'ok'];
  * The one stylesheet in the page: the cell outlines and the markers. A marker is an empty element
  * (no text node: the cell's text, which the readers read, is untouched) whose icon is a background;
  * a light mark (big grids) is the same icon as the background of the cell itself, which changes no
- * size: only paint.
+ * size: only paint. Made when marks are first written (its icons are encoded then), not on injection.
  */
-export const PAGE_CSS = `
+export const PAGE_CSS = lazy(
+  () => `
 [data-katip-ui="mark"] { all: initial; display: inline-block !important; box-sizing: border-box !important; width: 16px !important; height: 16px !important;
   margin: 0 0 0 4px !important; padding: 0 !important; vertical-align: -3px !important; cursor: help !important;
   background: no-repeat center / 16px 16px !important; border-radius: 50% !important; }
@@ -23,7 +25,8 @@ ${TONES.map((t) => `[data-katip-ui="mark"][data-katip-tone="${t}"], [data-katip-
 [data-katip-cell="error"] { outline: 2px solid ${ICONS.error.color} !important; outline-offset: -2px !important; }
 [data-katip-cell="warn"] { outline: 2px dashed ${ICONS.warn.color} !important; outline-offset: -2px !important; }
 [data-katip-jump] { outline: 3px solid #1a56db !important; outline-offset: 1px !important; }
-`;
+`,
+);
 
 /** Inside the shadow roots of the shared tooltip, the minutes note and the approval bar. */
 export const SHADOW_CSS = `

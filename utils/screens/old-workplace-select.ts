@@ -2,25 +2,28 @@
 import type { PageRecord, ScreenRead, ScreenReader } from '@/utils/record-types';
 import { digitsOnly, foldTurkish, normalizeSpaces } from '@/utils/domain/core';
 import { cellsOf, compact, compileGridSpec, locateGrids, readGridRows, type RowValues } from './grid';
+import { lazy } from '@/utils/lazy';
 
 type Field = 'title' | 'sicilNo' | 'userRole';
 
 /** The grid form: İşyeri Unvanı | SGK Sicil No | Kullanıcı Türü (any order, any extra column). */
-export const OLD_WORKPLACE_SELECT_GRID = compileGridSpec<Field>({
-  columns: [
-    { field: 'title', labels: ['İşyeri Unvanı', 'Kuruluş Unvanı', 'Firma Unvanı', 'İşyeri Adı', 'Unvan', 'Unvanı'] },
-    { field: 'sicilNo', labels: ['SGK Sicil No', 'SGK İşyeri Sicil No', 'İşyeri Sicil No', 'SGK Sicil Numarası', 'Sicil No'] },
-    {
-      field: 'userRole',
-      labels: ['Kullanıcı Türü', 'Kullanıcı Tipi', 'Kullanıcı Rolü', 'Yetki Türü', 'Yetki', 'Rol', 'Giriş Türü', 'Kullanıcı Kategorisi'],
-    },
-  ],
-  required: [['title'], ['sicilNo'], ['userRole']],
-  minColumns: 3,
-  // the new interface's lists also show İşyeri Unvanı + SGK Sicil No: they are not this screen
-  excluded: ['Sözleşme ID', 'Sözleşme Adı', 'Görevlendirilen Kişi', 'NACE Kodu', 'Tehlike Sınıfı', 'Adı Soyadı'],
-  keyFields: ['title', 'sicilNo'],
-});
+export const OLD_WORKPLACE_SELECT_GRID = lazy(() =>
+  compileGridSpec<Field>({
+    columns: [
+      { field: 'title', labels: ['İşyeri Unvanı', 'Kuruluş Unvanı', 'Firma Unvanı', 'İşyeri Adı', 'Unvan', 'Unvanı'] },
+      { field: 'sicilNo', labels: ['SGK Sicil No', 'SGK İşyeri Sicil No', 'İşyeri Sicil No', 'SGK Sicil Numarası', 'Sicil No'] },
+      {
+        field: 'userRole',
+        labels: ['Kullanıcı Türü', 'Kullanıcı Tipi', 'Kullanıcı Rolü', 'Yetki Türü', 'Yetki', 'Rol', 'Giriş Türü', 'Kullanıcı Kategorisi'],
+      },
+    ],
+    required: [['title'], ['sicilNo'], ['userRole']],
+    minColumns: 3,
+    // the new interface's lists also show İşyeri Unvanı + SGK Sicil No: they are not this screen
+    excluded: ['Sözleşme ID', 'Sözleşme Adı', 'Görevlendirilen Kişi', 'NACE Kodu', 'Tehlike Sınıfı', 'Adı Soyadı'],
+    keyFields: ['title', 'sicilNo'],
+  }),
+);
 
 /**
  * The one-line form of the seed (003, step 5.5), one radio option per workplace:
@@ -92,7 +95,7 @@ function gridRecord(v: RowValues<Field>): PageRecord {
 
 export const oldWorkplaceSelectReader: ScreenReader = {
   id: 'old-workplace-select',
-  detect: (root) => locateGrids(root, OLD_WORKPLACE_SELECT_GRID, true).length > 0 || optionLines(root).length > 0,
+  detect: (root) => locateGrids(root, OLD_WORKPLACE_SELECT_GRID(), true).length > 0 || optionLines(root).length > 0,
   read: (root): ScreenRead => {
     const records: ScreenRead['records'] = [];
     const seen = new Set<Element>();
@@ -101,8 +104,8 @@ export const oldWorkplaceSelectReader: ScreenReader = {
       seen.add(element);
       records.push(cells ? { element, record, cells } : { element, record });
     };
-    for (const grid of locateGrids(root, OLD_WORKPLACE_SELECT_GRID)) {
-      for (const { element, values, cells } of readGridRows(grid, OLD_WORKPLACE_SELECT_GRID)) push(element, gridRecord(values), cellsOf(cells));
+    for (const grid of locateGrids(root, OLD_WORKPLACE_SELECT_GRID())) {
+      for (const { element, values, cells } of readGridRows(grid, OLD_WORKPLACE_SELECT_GRID())) push(element, gridRecord(values), cellsOf(cells));
     }
     for (const { element, line } of optionLines(root)) {
       push(element, { kind: 'workplace', workplace: compact({ title: line.title, sicilNo: line.sicilNo }) });

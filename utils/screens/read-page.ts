@@ -13,11 +13,11 @@ import { OLD_CONTRACTS_GRID } from './old-contracts';
 import { OLD_WORKPLACE_SELECT_GRID } from './old-workplace-select';
 import { PUBLIC_INSTITUTIONS_GRID } from './public-institutions';
 
-const GRID_SPECS: Record<string, CompiledGridSpec<string>> = {
-  'old-contracts': OLD_CONTRACTS_GRID as CompiledGridSpec<string>,
-  'new-contracts': NEW_CONTRACTS_GRID as CompiledGridSpec<string>,
-  'public-institutions': PUBLIC_INSTITUTIONS_GRID as CompiledGridSpec<string>,
-  'old-workplace-select': OLD_WORKPLACE_SELECT_GRID as CompiledGridSpec<string>,
+const GRID_SPECS: Record<string, () => CompiledGridSpec<string>> = {
+  'old-contracts': OLD_CONTRACTS_GRID as () => CompiledGridSpec<string>,
+  'new-contracts': NEW_CONTRACTS_GRID as () => CompiledGridSpec<string>,
+  'public-institutions': PUBLIC_INSTITUTIONS_GRID as () => CompiledGridSpec<string>,
+  'old-workplace-select': OLD_WORKPLACE_SELECT_GRID as () => CompiledGridSpec<string>,
 };
 
 const EMPTY_CONTEXT: ContextResponse = { assignments: [], disabledRules: [], language: 'tr' } as unknown as ContextResponse;
@@ -96,7 +96,7 @@ function readScreens(root: ParentNode): PageReport {
   // every grid any reader recognises, with its mapping, also when no screen was detected
   for (const [id, spec] of Object.entries(GRID_SPECS)) {
     if (reader && reader.id !== id) continue;
-    for (const grid of locateGrids(root, spec)) {
+    for (const grid of locateGrids(root, spec())) {
       const byPos = new Map([...grid.header.fields].map(([f, pos]) => [pos, f]));
       report.grids.push({
         mapping: grid.header.columns.filter((c) => c.raw !== '').map((c) => ({ label: c.raw, field: byPos.get(c.position) })),

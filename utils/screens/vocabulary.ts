@@ -4,7 +4,7 @@
 //
 // Public API (imported by the DOM readers, the page-JSON reader and the Excel export reader):
 //
-//   CONTRACT_VOCABULARY                  the compiled vocabulary of ContractField
+//   CONTRACT_VOCABULARY()                the compiled vocabulary of ContractField (built on first call)
 //   matchColumns(labels, spec, opts?)    header labels → { fields[i] (ContractField | undefined),
 //                                        ambiguous (fields two columns tie for: read neither),
 //                                        unplaced (labels that name no field) }
@@ -28,6 +28,7 @@
 // A column goes to the field it matches best; two columns tying for one field make it ambiguous and
 // neither is read (the record then says the fact is missing), never "first wins".
 import type { PageRecord } from '@/utils/record-types';
+import { lazy } from '@/utils/lazy';
 import {
   digitsOnly,
   foldLabel,
@@ -398,7 +399,8 @@ export const CONTRACT_COLUMNS: readonly VocabularyColumn<ContractField>[] = [
   ...WORKPLACE_COLUMNS,
 ];
 
-export const CONTRACT_VOCABULARY: Vocabulary<ContractField> = compileVocabulary(CONTRACT_COLUMNS);
+/** Compiled on first use (utils/lazy.ts): the export reader, the page-JSON reader. */
+export const CONTRACT_VOCABULARY: () => Vocabulary<ContractField> = lazy(() => compileVocabulary(CONTRACT_COLUMNS));
 
 // ---------------------------------------------------------------------------------------------
 // Texts → record
@@ -603,7 +605,7 @@ function keyWords(key: string): string {
 function fieldOfKey(key: string): ContractField | undefined {
   if (Object.prototype.hasOwnProperty.call(JSON_ONLY_KEYS, key)) return JSON_ONLY_KEYS[key];
   if (key.length > 80) return undefined;
-  const best = bestFields(foldColumnLabel(keyWords(key)), CONTRACT_VOCABULARY);
+  const best = bestFields(foldColumnLabel(keyWords(key)), CONTRACT_VOCABULARY());
   return best.fields.length === 1 && best.score >= ALL_WORDS ? best.fields[0] : undefined;
 }
 

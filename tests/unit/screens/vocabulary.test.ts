@@ -8,7 +8,7 @@ import {
   parseVerdict,
 } from '@/utils/screens/vocabulary';
 
-const fieldsOf = (labels: string[]) => matchColumns(labels, CONTRACT_VOCABULARY);
+const fieldsOf = (labels: string[]) => matchColumns(labels, CONTRACT_VOCABULARY());
 
 describe('matchColumns', () => {
   it('maps every header of the portal export (PORTAL-EVIDENCE.md) to its field', () => {
@@ -146,7 +146,7 @@ describe('matchColumns', () => {
   });
 
   it('a hidden column loses a tie to a visible one', () => {
-    const m = matchColumns(['Sözleşme Durumu', 'Sözleşme Statü'], CONTRACT_VOCABULARY, { hidden: [true, false] });
+    const m = matchColumns(['Sözleşme Durumu', 'Sözleşme Statü'], CONTRACT_VOCABULARY(), { hidden: [true, false] });
     expect(m.fields).toEqual([undefined, 'contractState']);
   });
 
