@@ -671,7 +671,8 @@ export function fieldCount(field: FormField | undefined): number | undefined {
 export interface FormScreenSpec<K extends string> {
   id: ScreenId;
   kind: 'approval' | 'contract-form';
-  matcher: LabelMatcher<K>;
+  /** made on the first check, not when the content script is injected (compileFields folds every label) */
+  matcher: () => LabelMatcher<K>;
   looksLike(root: ParentNode, fields: FoundFields<K>): boolean;
   toRecord(root: ParentNode, fields: FoundFields<K>): PageRecord;
   /** the field the user types the contract's minutes into (for the live note) */
@@ -700,7 +701,7 @@ function formCells<K extends string>(fields: FoundFields<K>, map: Partial<Record
  */
 export function formScreen<K extends string>(spec: FormScreenSpec<K>): ScreenReader {
   const located = (root: ParentNode): FoundFields<K> | undefined => {
-    const fields = locateFormFields(root, spec.matcher);
+    const fields = locateFormFields(root, spec.matcher());
     return spec.looksLike(root, fields) ? fields : undefined;
   };
   return {

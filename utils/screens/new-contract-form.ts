@@ -1,7 +1,7 @@
 // New interface (2025): the contract entry pages, "Sözleşme / Görevlendirme Bilgileri Giriş Sayfası" and
 // "Form Durumu Sayfası" (seed 002; PAGE-CONTRACT.md "What the new-contract form's labels mean").
 import { clipText, compileFields, fieldCount, fieldText, formScreen, labelTextOf, type FormField } from './form';
-import { deferredReader } from './deferred-reader';
+import { lazy } from '@/utils/lazy';
 import {
   digitsOnly,
   foldTurkish,
@@ -181,24 +181,21 @@ function recordOf(root: ParentNode, fields: Fields): PageRecord {
   };
 }
 
-/** Made on the first check (deferredReader): compiling the matcher is no work of the injection. */
-export const newContractFormScreen = deferredReader({ id: 'new-contract-form', blindToLargeGrids: true }, () =>
-  formScreen<ContractFormField>({
-    id: 'new-contract-form',
-    kind: 'contract-form',
-    matcher: compileFields<ContractFormField>(NEW_CONTRACT_FORM_FIELDS),
-    looksLike: (_root, fields) => looksLikeContractForm(fields),
-    toRecord: recordOf,
-    minutesField: 'enteredMinutes',
-    cells: {
-      enteredMinutes: 'minutes',
-      nace: 'naceText',
-      hazard: 'hazardText',
-      certificateType: 'certificateText',
-      fullName: 'personName',
-      firstName: 'personName',
-    },
-  }),
-);
+export const newContractFormScreen = formScreen<ContractFormField>({
+  id: 'new-contract-form',
+  kind: 'contract-form',
+  matcher: lazy(() => compileFields<ContractFormField>(NEW_CONTRACT_FORM_FIELDS)),
+  looksLike: (_root, fields) => looksLikeContractForm(fields),
+  toRecord: recordOf,
+  minutesField: 'enteredMinutes',
+  cells: {
+    enteredMinutes: 'minutes',
+    nace: 'naceText',
+    hazard: 'hazardText',
+    certificateType: 'certificateText',
+    fullName: 'personName',
+    firstName: 'personName',
+  },
+});
 
 export const readNewContractForm = newContractFormScreen.read;

@@ -1,6 +1,6 @@
 // Old interface (v9, ASP.NET): the "SÖZLEŞME ONAY" form the employer approves a contract in (seed 003, 5.9).
 import { compileFields, fieldCount, fieldText, findHeading, formScreen, type FoundFields } from './form';
-import { deferredReader } from './deferred-reader';
+import { lazy } from '@/utils/lazy';
 import { nonEmpty } from '@/utils/record-types';
 
 type ApprovalField =
@@ -48,28 +48,25 @@ function looksLikeApproval(root: ParentNode, fields: FoundFields<ApprovalField>)
   return count >= 2 && findHeading(root, HEADINGS) !== null;
 }
 
-/** Made on the first check (deferredReader): compiling the matcher is no work of the injection. */
-export const oldApprovalScreen = deferredReader({ id: 'old-approval', blindToLargeGrids: true }, () =>
-  formScreen<ApprovalField>({
-    id: 'old-approval',
+export const oldApprovalScreen = formScreen<ApprovalField>({
+  id: 'old-approval',
+  kind: 'approval',
+  matcher: lazy(() => compileFields<ApprovalField>(OLD_APPROVAL_FIELDS)),
+  looksLike: looksLikeApproval,
+  toRecord: (_root, fields) => ({
     kind: 'approval',
-    matcher: compileFields<ApprovalField>(OLD_APPROVAL_FIELDS),
-    looksLike: looksLikeApproval,
-    toRecord: (_root, fields) => ({
-      kind: 'approval',
-      assignment: nonEmpty({
-        personName: fieldText(fields.personName),
-        portalId: fieldText(fields.portalId),
-        minutes: fieldCount(fields.minutes),
-        overtimeMinutes: fieldCount(fields.overtimeMinutes),
-      }),
-      capacity: nonEmpty({
-        remainingMinutes: fieldCount(fields.remainingMinutes),
-        remainingOvertimeMinutes: fieldCount(fields.remainingOvertimeMinutes),
-        note: fieldText(fields.note),
-      }),
+    assignment: nonEmpty({
+      personName: fieldText(fields.personName),
+      portalId: fieldText(fields.portalId),
+      minutes: fieldCount(fields.minutes),
+      overtimeMinutes: fieldCount(fields.overtimeMinutes),
+    }),
+    capacity: nonEmpty({
+      remainingMinutes: fieldCount(fields.remainingMinutes),
+      remainingOvertimeMinutes: fieldCount(fields.remainingOvertimeMinutes),
+      note: fieldText(fields.note),
     }),
   }),
-);
+});
 
 export const readOldApproval = oldApprovalScreen.read;
