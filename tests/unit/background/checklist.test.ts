@@ -6,21 +6,13 @@ import { CHECKLIST_STEPS, getChecklist, listOpenChecklists, listPendingApprovals
 import type { PageReport } from '@/utils/messages';
 import { handlePageReport } from '@/utils/background/page-report';
 import { handleSelection } from '@/utils/background/selection';
-import { AYSE, SICIL, WORKPLACE, gridRow, report, useFreshDb } from '../db/fixtures';
+import { AYSE, SICIL, WORKPLACE, finding, gridRow, report, useFreshDb } from '../db/fixtures';
 
 let db: KatipDb;
 useFreshDb((fresh) => (db = fresh));
 
 const sender = { tab: { id: 7 }, frameId: 0 };
 const KEY = `a:sgk:${SICIL}|t10000000146|igu|2024-03-05`;
-const finding = (ruleId: PageReport['findings'][number]['ruleId'], recordIndex?: number): PageReport['findings'][number] => ({
-  ruleId,
-  severity: 'error',
-  result: 'fail',
-  message: { tr: 'x', en: 'x' },
-  citation: 'c',
-  ...(recordIndex === undefined ? {} : { recordIndex }),
-});
 const done = async (key = KEY) => {
   const steps = (await getChecklist(db, key)).steps;
   return Object.fromEntries(Object.entries(steps).map(([id, tick]) => [id, tick!.done]));

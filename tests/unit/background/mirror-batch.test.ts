@@ -9,7 +9,7 @@ import { tabStorage } from '@/utils/db/tab-reports';
 import { splitPageReport } from '@/utils/page-report-parts';
 import type { PageReport } from '@/utils/messages';
 import type { AssignmentFacts, PageRecord } from '@/utils/records';
-import { freshDb, gridRow, report, useFreshDb } from '../db/fixtures';
+import { finding, freshDb, gridRow, report, useFreshDb } from '../db/fixtures';
 
 const EARLIER = '2024-05-01T08:00:00.000Z';
 const NOW = '2024-06-01T10:00:00.000Z';
@@ -22,15 +22,6 @@ const person = (i: number, extra: Partial<AssignmentFacts> = {}): AssignmentFact
   approvalState: i % 2 ? 'approved' : 'pending',
   contractState: 'active',
   ...extra,
-});
-
-const finding = (ruleId: PageReport['findings'][number]['ruleId'], recordIndex?: number): PageReport['findings'][number] => ({
-  ruleId,
-  severity: 'error',
-  result: 'fail',
-  message: { tr: 'x', en: 'x' },
-  citation: 'c',
-  ...(recordIndex === undefined ? {} : { recordIndex }),
 });
 
 /** What the mirror held before: people 0-9 seen a month earlier, some with a portal id. */

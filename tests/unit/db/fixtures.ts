@@ -61,3 +61,13 @@ export function report(screen: ScreenId, records: PageRecord[], extra: Partial<P
 export function gridRow(assignment: AssignmentFacts, workplace: WorkplaceFacts = WORKPLACE): PageRecord {
   return { kind: 'assignment', workplace, assignment };
 }
+
+/** A failed finding of a page report (a record's when `recordIndex` is given, else the page's). */
+export const finding = (ruleId: PageReport['findings'][number]['ruleId'], recordIndex?: number): PageReport['findings'][number] => ({
+  ruleId,
+  severity: 'error',
+  result: 'fail',
+  message: { tr: 'x', en: 'x' },
+  citation: 'c',
+  ...(recordIndex === undefined ? {} : { recordIndex }),
+});
