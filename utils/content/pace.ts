@@ -36,9 +36,9 @@ export const PAINT_WAIT_MS = 100;
 
 /**
  * Resolves after the page's next paint (a frame, then a task), or after PAINT_WAIT_MS when no frame
- * comes (hidden tab). Marks written slice by slice wait for it: each frame then recalculates the
- * style of one slice's cells, not of every slice written since the last frame (a continuous run of
- * turns may keep the browser from painting until it is starved, then one long rendering task).
+ * comes (hidden tab). A big grid's light marks wait for it: once every row has its attributes and
+ * the page has painted, the rows in view are measured with the layout clean and get their cells'
+ * marks (a continuous run of turns may keep the browser from painting until it is starved).
  */
 export function afterPaint(win: Window | typeof globalThis = globalThis): Promise<void> {
   const raf = (win as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame;

@@ -173,8 +173,8 @@ describe('after a postback only what changed is written', () => {
   }, 60_000);
 });
 
-describe('light marks wait for the page to paint between slices', () => {
-  it('a slice of light marks is followed by a frame, then a task: the next slice starts only once the page painted', async () => {
+describe('light marks wait for the page to paint', () => {
+  it('a wait for a paint is a frame, then a task: what follows starts only once the page painted', async () => {
     const order: string[] = [];
     let frame: (() => void) | undefined;
     const win = { requestAnimationFrame: (cb: () => void) => ((frame = cb), 1) } as unknown as Window;
